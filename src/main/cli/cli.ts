@@ -1,0 +1,159 @@
+import { parseArgs } from 'node:util';
+import { accountInputSchema, fieldErrors } from '../../shared/schemas';
+import { openDb } from '../store/db';
+import { FileSecretStore } from '../secrets';
+import { cliSecretsFile, databaseFile, defaultDataDir } from '../paths';
+import { PromptlyService } from '../service/service';
+import { dispatch } from '../service/dispatch';
+import { formatReport, formatThread, formatThreads } from './format';
+import { accountInputFromStore } from './account';
+import { VERSION } from '../version';
+
+/** Where the CLI writes; tests pass buffers. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+}
+
+/** Exit codes: 0 success, 1 failure, 2 bad usage (issue 2). */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+
+const USAGE = `usage: promptly [--data-dir DIR] [--json] <verb>
+verbs:
+  account set --imap-host H --imap-port P --imap-tls tls|starttls|none
+              --smtp-host H --smtp-port P --smtp-tls tls|starttls|none
+              --user U --password-env VAR --address ADDR [--name NAME]
+  account test
+  sync --once
+  threads [--limit N]
+  thread ID|KEY`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  'imap-host': { type: 'string' },
+  'imap-port': { type: 'string' },
+  'imap-tls': { type: 'string' },
+  'smtp-host': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'smtp-tls': { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+  address: { type: 'string' },
+  name: { type: 'string' },
+  once: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Runs one CLI invocation against the real engine; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`promptly: ${(error as Error).message}. Run with --help for usage.`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.out : io.err)(USAGE);
+    return values.help ? EXIT.ok : EXIT.usage;
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
+  const db = openDb(databaseFile(dataDir));
+  const service = new PromptlyService({ db, secrets: new FileSecretStore(cliSecretsFile(dataDir)), now: io.now, version: VERSION });
+  try {
+    return await runVerb(positionals, values, service, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`promptly: ${error.message}`);
+      return EXIT.usage;
+    }
+    io.err(`promptly: ${(error as Error).message}`);
+    return EXIT.failure;
+  } finally {
+    db.close();
+  }
+}
+
+async function call<K extends Parameters<typeof dispatch>[1]>(service: PromptlyService, name: K, args: unknown): Promise<unknown> {
+  const outcome = await dispatch(service.handlers(), name, args);
+  if (!outcome.ok) throw new Error(outcome.error.message);
+  return outcome.value;
+}
+
+async function runVerb(positionals: string[], values: Flags, service: PromptlyService, io: CliIo): Promise<number> {
+  const [verb, sub, arg] = positionals;
+  const print = (value: unknown, text: () => string): void => io.out(values.json ? JSON.stringify(value) : text());
+  switch (`${verb}${verb === 'account' ? ` ${sub ?? ''}` : ''}`) {
+    case 'account set': {
+      const input = accountInputFromFlags(values, io.env);
+      const report = await service.saveAccount(input);
+      print(report, () => `${formatReport(report)}${report.ok ? '\nSaved.' : ''}`);
+      if (!report.ok) io.err(`promptly: account not saved: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
+      return report.ok ? EXIT.ok : EXIT.failure;
+    }
+    case 'account test': {
+      const report = await service.handlers()['account.test'](await accountInputFromStore(service));
+      print(report, () => formatReport(report));
+      if (!report.ok) io.err(`promptly: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
+      return report.ok ? EXIT.ok : EXIT.failure;
+    }
+    case 'sync': {
+      if (!values.once) throw new UsageError('continuous sync is not available yet; use "sync --once".');
+      const off = service.events.on('sync.progress', (p) => {
+        if (!values.json) io.err(`${p.folder}: ${p.done}/${p.total} (${Math.round(p.rate)} msg/s)`);
+      });
+      try {
+        const report = await service.syncNow();
+        print(report, () => report.folders.map((f) => `${f.path}: ${f.fetched} new${f.failed ? `, ${f.failed} could not be read` : ''}`).join('\n'));
+      } finally {
+        off();
+      }
+      return EXIT.ok;
+    }
+    case 'threads': {
+      const limit = values.limit === undefined ? 50 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number.');
+      service.requireAccount();
+      const threads = (await call(service, 'threads.list', { limit })) as Parameters<typeof formatThreads>[0];
+      print(threads, () => formatThreads(threads, io.now()));
+      return EXIT.ok;
+    }
+    case 'thread': {
+      if (!sub) throw new UsageError('thread needs an ID or a thread key.');
+      const detail = service.threadByIdOrKey(sub);
+      print(detail, () => formatThread(detail));
+      return EXIT.ok;
+    }
+    default:
+      throw new UsageError(`unknown verb "${[verb, sub, arg].filter(Boolean).join(' ')}". Run with --help for usage.`);
+  }
+}
+
+function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {
+  const varName = values['password-env'];
+  if (!varName) throw new UsageError('account set needs --password-env VAR (the password is read from that environment variable, never from the command line).');
+  const password = env[varName];
+  if (password === undefined || password === '') throw new UsageError(`the environment variable ${varName} is empty; set it to the password first.`);
+  const parsed = accountInputSchema.safeParse({
+    address: values.address,
+    displayName: values.name ?? '',
+    imap: { host: values['imap-host'], port: values['imap-port'], tls: values['imap-tls'] },
+    smtp: { host: values['smtp-host'], port: values['smtp-port'], tls: values['smtp-tls'] },
+    user: values.user,
+    password,
+  });
+  if (!parsed.success) {
+    const [field, message] = Object.entries(fieldErrors(parsed.error))[0] ?? ['input', 'invalid'];
+    throw new UsageError(`--${field.replace('.', '-')}: ${message}`);
+  }
+  return parsed.data;
+}

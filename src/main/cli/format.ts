@@ -1,0 +1,38 @@
+import type { ConnectionReport, ThreadDetail, ThreadSummary } from '../../shared/types';
+
+/** "5 min", "3 h", "2 d": how long ago, for list rows. */
+export function age(then: number, now: number): string {
+  const minutes = Math.max(0, Math.round((now - then) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} d`;
+}
+
+function pad(text: string, width: number): string {
+  const clipped = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return clipped.padEnd(width);
+}
+
+/** One line per thread: id, age, sender, subject. */
+export function formatThreads(threads: ThreadSummary[], now: number): string {
+  return threads
+    .map((t) => `${String(t.id).padStart(6)}  ${pad(age(t.lastMessageAt, now), 6)}  ${pad(t.from.name || t.from.address, 24)}  ${t.subject || '(no subject)'}${t.messageCount > 1 ? ` (${t.messageCount})` : ''}`)
+    .join('\n');
+}
+
+/** A thread with its messages as plain text. */
+export function formatThread(detail: ThreadDetail): string {
+  const parts = [`${detail.thread.subject || '(no subject)'}  [${detail.thread.key}]`];
+  for (const m of detail.messages) {
+    const who = m.from.name ? `${m.from.name} <${m.from.address}>` : m.from.address;
+    parts.push(`\n--- ${who}, ${new Date(m.date).toISOString()}${m.fromTeam ? ' (team)' : ''}\n${m.text}`);
+  }
+  return parts.join('\n');
+}
+
+/** Two lines, one per server. */
+export function formatReport(report: ConnectionReport): string {
+  const mark = (ok: boolean): string => (ok ? 'ok  ' : 'FAIL');
+  return `${mark(report.imap.ok)} ${report.imap.message}\n${mark(report.smtp.ok)} ${report.smtp.message}`;
+}

@@ -1,0 +1,51 @@
+import type { ErrorCode } from '../../shared/errors';
+
+/** A connection failure explained for a person, with a stable code. */
+export interface Explained {
+  code: ErrorCode;
+  message: string;
+}
+
+interface NetError {
+  code?: string;
+  message?: string;
+  authenticationFailed?: boolean;
+  responseCode?: number;
+  response?: string;
+  responseText?: string;
+  serverResponseCode?: string;
+  reason?: string;
+}
+
+const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|EPROTO$|ERR_OSSL)/;
+
+/**
+ * Turns a socket, TLS or protocol error from imapflow or nodemailer into one sentence
+ * saying what is wrong and what to do.
+ */
+export function explainConnectionError(error: unknown, server: { kind: 'IMAP' | 'SMTP'; host: string; port: number }): Explained {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
+  const code = e.code ?? '';
+  const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
+  const at = `${server.host}:${server.port}`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EDNS') {
+    return { code: 'dns', message: `The ${server.kind} server "${server.host}" could not be found. Check the server name for typos.` };
+  }
+  if (code === 'ECONNREFUSED') {
+    return { code: 'connection-refused', message: `Nothing answered on ${at}. Check the ${server.kind} port (usually ${server.kind === 'IMAP' ? '993 for TLS or 143 for STARTTLS' : '465 for TLS or 587 for STARTTLS'}).` };
+  }
+  if (e.authenticationFailed === true || code === 'EAUTH' || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text)) {
+    const gmail = /gmail|google/i.test(server.host) ? ' Gmail needs an app password, not your normal password.' : '';
+    return { code: 'auth', message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.` };
+  }
+  if (TLS_CODES.test(code) || /wrong version number|ssl|tls|certificate|handshake/i.test(text)) {
+    return { code: 'tls', message: `A secure (TLS) connection to ${at} failed: ${(e.message ?? code).trim()}. Check the TLS setting: port 993/465 use TLS, 143/587 use STARTTLS.` };
+  }
+  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'CONNECT_TIMEOUT' || code === 'GREETING_TIMEOUT' || /timed? ?out/i.test(text)) {
+    return { code: 'timeout', message: `${at} did not answer in time. Check the port and TLS setting, or your network.` };
+  }
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection' || code === 'ClosedAfterConnectTLS' || code === 'ClosedAfterConnectText') {
+    return { code: 'tls', message: `${at} closed the connection at once. The TLS setting is probably wrong for this port (993/465 use TLS, 143/587 use STARTTLS).` };
+  }
+  return { code: 'protocol', message: `The ${server.kind} server at ${at} answered unexpectedly: ${(e.message ?? code).trim() || 'unknown error'}.` };
+}

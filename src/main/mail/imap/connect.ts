@@ -1,0 +1,40 @@
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { TlsMode } from '../../../shared/types';
+
+/** What it takes to open one IMAP connection. */
+export interface ImapSettings {
+  host: string;
+  port: number;
+  tls: TlsMode;
+  user: string;
+  password: string;
+}
+
+/** Timeouts short enough that a wrong port fails in seconds, not minutes. */
+const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 8_000, socketTimeout: 5 * 60_000 };
+
+/** imapflow options for these settings. `none` never upgrades; `starttls` insists on it. */
+export function imapOptions(s: ImapSettings): ImapFlowOptions {
+  return {
+    host: s.host,
+    port: s.port,
+    secure: s.tls === 'tls',
+    doSTARTTLS: s.tls === 'starttls' ? true : s.tls === 'none' ? false : undefined,
+    auth: { user: s.user, pass: s.password },
+    logger: false,
+    disableAutoIdle: true,
+    ...TIMEOUTS,
+  };
+}
+
+/**
+ * Opens a fresh, authenticated connection. imapflow instances cannot reconnect, so every
+ * connection is a new instance (ARCHITECTURE.md, "Sync engine outline").
+ */
+export async function connectImap(s: ImapSettings): Promise<ImapFlow> {
+  const client = new ImapFlow(imapOptions(s));
+  // An 'error' event without a listener would crash the process; failures surface via connect().
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { simpleParser, type AddressObject, type ParsedMail as MailparserMail } from 'mailparser';
+import type { Person } from '../../shared/types';
+import { normalizeMessageId, parseReferences } from '../policy/threading';
+
+/** The parts of a message Promptly keeps, independent of the MIME library. */
+export interface ParsedMessage {
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  from: Person;
+  to: Person[];
+  cc: Person[];
+  /** Header date, or the fallback (IMAP INTERNALDATE) when missing or unreadable. */
+  date: number;
+  text: string;
+  html: string | null;
+  snippet: string;
+  hasAttachments: boolean;
+}
+
+const SNIPPET_LENGTH = 160;
+
+function people(field: AddressObject | AddressObject[] | undefined): Person[] {
+  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+  const out: Person[] = [];
+  for (const object of objects) {
+    for (const entry of object.value) {
+      if (entry.group) {
+        for (const member of entry.group) out.push({ name: member.name ?? '', address: (member.address ?? '').toLowerCase() });
+      } else {
+        out.push({ name: entry.name ?? '', address: (entry.address ?? '').toLowerCase() });
+      }
+    }
+  }
+  return out.filter((p) => p.address !== '' || p.name !== '');
+}
+
+/** Text for the list row: quoted lines and signatures are dropped, whitespace collapsed. */
+export function snippetOf(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (/^\s*>/.test(line)) continue;
+    if (/^-- ?$/.test(line)) break;
+    if (/^On .+wrote:\s*$/.test(line)) break;
+    kept.push(line);
+  }
+  const flat = kept.join(' ').replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
+}
+
+function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>|<\/tr>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A stable Message-ID for mail that has none, so every replica derives the same one. */
+export function syntheticMessageId(raw: Buffer): string {
+  return `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@promptly.invalid`;
+}
+
+function toParsed(mail: MailparserMail, raw: Buffer, fallbackDate: number): ParsedMessage {
+  const messageId = normalizeMessageId(mail.messageId ?? '') ?? syntheticMessageId(raw);
+  const refsHeader = mail.references;
+  const references = parseReferences(Array.isArray(refsHeader) ? refsHeader.join(' ') : (refsHeader ?? ''));
+  const inReplyTo = parseReferences(mail.inReplyTo ?? '')[0] ?? null;
+  const html = typeof mail.html === 'string' ? mail.html : null;
+  const text = (mail.text ?? '').trim() || (html ? htmlToText(html) : '');
+  const from = people(mail.from)[0] ?? { name: '', address: '' };
+  const dateMs = mail.date?.getTime();
+  return {
+    messageId,
+    inReplyTo,
+    references,
+    subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
+    from,
+    to: people(mail.to),
+    cc: people(mail.cc),
+    date: dateMs !== undefined && Number.isFinite(dateMs) ? dateMs : fallbackDate,
+    text,
+    html,
+    snippet: snippetOf(text),
+    hasAttachments: mail.attachments.some((a) => a.contentDisposition !== 'inline' || !a.cid),
+  };
+}
+
+/**
+ * Parses raw RFC 5322 bytes. Never throws: a message that cannot be read comes back as
+ * `{ error }` so the caller can keep it raw and carry on.
+ */
+export async function parseMessage(
+  raw: Buffer,
+  fallbackDate: number,
+): Promise<{ ok: true; message: ParsedMessage } | { ok: false; error: string }> {
+  try {
+    const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
+    return { ok: true, message: toParsed(mail, raw, fallbackDate) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

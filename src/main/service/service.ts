@@ -1,0 +1,110 @@
+import type { CallArgs, CallName, CallResult } from '../../shared/contract';
+import type { AccountInput } from '../../shared/schemas';
+import type { AppInfo, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
+import type { Db } from '../store/db';
+import type { SecretStore } from '../secrets';
+import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
+import { getThread, listThreads, resolveThread } from '../store/repos/threads';
+import { listThreadMessages } from '../store/repos/messages';
+import { checkAccount } from '../mail/accountCheck';
+import { syncAccount } from './sync';
+import { ServiceEvents } from './events';
+import { AppError } from './appError';
+
+/** Every call of the contract, implemented. Arguments arrive already validated. */
+export type Handlers = { [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> };
+
+/** What the service needs from the outside world; all effects are passed in. */
+export interface ServiceDeps {
+  db: Db;
+  secrets: SecretStore;
+  now: () => number;
+  version: string;
+  /** True when the database holds the built-in demo mailbox (no server to sync). */
+  demo?: boolean;
+  checkAccount?: (input: AccountInput) => Promise<ConnectionReport>;
+}
+
+/** The one application API. The IPC handlers, the browser bridge and the CLI all call it. */
+export class PromptlyService {
+  readonly events = new ServiceEvents();
+  private syncing: Promise<SyncReport> | null = null;
+
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** The current account, or a no-account error telling the person what to do. */
+  requireAccount(): Account {
+    const account = getAccount(this.deps.db);
+    if (!account) throw new AppError('no-account', 'No mailbox is connected yet. Connect one with "account set" or in Settings.');
+    return account;
+  }
+
+  appInfo(): AppInfo {
+    const account = getAccount(this.deps.db);
+    const mode = this.deps.demo ? 'demo' : account ? 'account' : 'setup';
+    return { mode, account: account ? toAccountView(account) : null, version: this.deps.version };
+  }
+
+  /** Tests then saves: an account whose servers refuse it is never half-saved. */
+  async saveAccount(input: AccountInput): Promise<ConnectionReport> {
+    const report = await (this.deps.checkAccount ?? checkAccount)(input);
+    if (!report.ok) return report;
+    const secretRef = `account:${input.address.toLowerCase()}`;
+    await this.deps.secrets.set(secretRef, input.password);
+    const { password: _password, ...settings } = input;
+    saveAccount(this.deps.db, { ...settings, address: input.address.toLowerCase(), secretRef }, this.deps.now());
+    return report;
+  }
+
+  /** Runs one sync pass; concurrent requests share the pass already running. */
+  async syncNow(): Promise<SyncReport> {
+    if (this.deps.demo) return { folders: [], durationMs: 0 };
+    if (this.syncing) return this.syncing;
+    const account = this.requireAccount();
+    this.syncing = (async () => {
+      const password = await this.deps.secrets.get(account.secretRef);
+      if (password === null) throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings (or "account set").');
+      return syncAccount({ db: this.deps.db, account, password, now: this.deps.now, events: this.events });
+    })().finally(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
+  }
+
+  /** A stored secret (the CLI re-tests the saved account with it). */
+  async secret(ref: string): Promise<string | null> {
+    return this.deps.secrets.get(ref);
+  }
+
+  /** A thread by numeric id or by its key, with messages. */
+  threadByIdOrKey(idOrKey: string): ThreadDetail {
+    const account = this.requireAccount();
+    const thread = resolveThread(this.deps.db, account.id, idOrKey);
+    if (!thread) throw new AppError('not-found', `No conversation "${idOrKey}". List them with "threads".`);
+    return { thread, messages: listThreadMessages(this.deps.db, thread.id) };
+  }
+
+  /** The handler table the transports dispatch to. */
+  handlers(): Handlers {
+    const db = this.deps.db;
+    return {
+      'app.info': async () => this.appInfo(),
+      'threads.list': async ({ limit, offset }) => {
+        const account = getAccount(db);
+        return account ? listThreads(db, account.id, limit, offset) : [];
+      },
+      'thread.get': async ({ id }) => {
+        const thread = getThread(db, id);
+        if (!thread) throw new AppError('not-found', 'That conversation no longer exists. It may have been merged into another one.');
+        return { thread, messages: listThreadMessages(db, id) };
+      },
+      'account.get': async () => {
+        const account = getAccount(db);
+        return account ? toAccountView(account) : null;
+      },
+      'account.test': async (input) => (this.deps.checkAccount ?? checkAccount)(input),
+      'account.save': async (input) => this.saveAccount(input),
+      'sync.now': async () => this.syncNow(),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadMigrations, migrate } from './migrate';
+
+/** The engine's SQLite handle. Only `src/main` ever holds one. */
+export type Db = Database.Database;
+
+/**
+ * Opens (creating if needed) the database at `file` with WAL and foreign keys, and
+ * migrates it to the latest schema. Use ':memory:' in unit tests.
+ */
+export function openDb(file: string, migrationsDir?: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db, loadMigrations(migrationsDir));
+  return db;
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../db';
+
+/** Distinct threads already known by any of these Message-IDs. */
+export function threadsForMessageIds(db: Db, accountId: number, messageIds: string[]): number[] {
+  if (messageIds.length === 0) return [];
+  const stmt = db.prepare('SELECT thread_id FROM thread_refs WHERE account_id = ? AND message_id = ?');
+  const found = new Set<number>();
+  for (const id of messageIds) {
+    const row = stmt.get(accountId, id) as { thread_id: number } | undefined;
+    if (row) found.add(row.thread_id);
+  }
+  return [...found];
+}
+
+/** Records that these Message-IDs (seen or only referenced) belong to a thread. */
+export function linkMessageIds(db: Db, accountId: number, messageIds: string[], threadId: number): void {
+  const stmt = db.prepare(
+    `INSERT INTO thread_refs (account_id, message_id, thread_id) VALUES (?, ?, ?)
+     ON CONFLICT (account_id, message_id) DO UPDATE SET thread_id = excluded.thread_id`,
+  );
+  for (const id of messageIds) stmt.run(accountId, id, threadId);
+}
+
+/** Points every Message-ID of one thread at another (thread merge). */
+export function moveThreadRefs(db: Db, fromThreadId: number, toThreadId: number): void {
+  db.prepare('UPDATE thread_refs SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
+}

@@ -1,0 +1,91 @@
+import type { Db } from '../db';
+import type { ThreadSummary } from '../../../shared/types';
+
+interface ThreadRow {
+  id: number;
+  thread_key: string;
+  subject: string;
+  snippet: string;
+  last_from_name: string;
+  last_from_address: string;
+  last_message_at: number;
+  message_count: number;
+  has_attachments: number;
+}
+
+function rowToSummary(row: ThreadRow): ThreadSummary {
+  return {
+    id: row.id,
+    key: row.thread_key,
+    subject: row.subject,
+    snippet: row.snippet,
+    from: { name: row.last_from_name, address: row.last_from_address },
+    lastMessageAt: row.last_message_at,
+    messageCount: row.message_count,
+    hasAttachments: row.has_attachments === 1,
+  };
+}
+
+/** Creates an empty thread with a stable key; the summary is filled by `refreshThread`. */
+export function createThread(db: Db, accountId: number, key: string, at: number): number {
+  const row = db
+    .prepare(
+      `INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at)
+       VALUES (?, ?, ?, ?) RETURNING id`,
+    )
+    .get(accountId, key, at, at) as { id: number };
+  return row.id;
+}
+
+/** The thread with this key, if any. */
+export function findThreadByKey(db: Db, accountId: number, key: string): number | null {
+  const row = db
+    .prepare('SELECT id FROM threads WHERE account_id = ? AND thread_key = ?')
+    .get(accountId, key) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+/** Recomputes a thread's summary row from its messages (cheap: one thread's rows). */
+export function refreshThread(db: Db, threadId: number): void {
+  db.prepare(
+    `UPDATE threads SET
+       subject = COALESCE((SELECT subject FROM messages WHERE thread_id = @id ORDER BY date, id LIMIT 1), ''),
+       snippet = COALESCE((SELECT snippet FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
+       last_from_name = COALESCE((SELECT from_name FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
+       last_from_address = COALESCE((SELECT from_address FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
+       first_message_at = COALESCE((SELECT MIN(date) FROM messages WHERE thread_id = @id), first_message_at),
+       last_message_at = COALESCE((SELECT MAX(date) FROM messages WHERE thread_id = @id), last_message_at),
+       message_count = (SELECT COUNT(DISTINCT message_id) FROM messages WHERE thread_id = @id),
+       has_attachments = COALESCE((SELECT MAX(has_attachments) FROM messages WHERE thread_id = @id), 0)
+     WHERE id = @id`,
+  ).run({ id: threadId });
+}
+
+/** Threads newest first, from the summary table (no GROUP BY at read time). */
+export function listThreads(db: Db, accountId: number, limit: number, offset: number): ThreadSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM threads WHERE account_id = ? AND message_count > 0
+       ORDER BY last_message_at DESC, id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(accountId, limit, offset) as ThreadRow[];
+  return rows.map(rowToSummary);
+}
+
+/** One thread's summary. */
+export function getThread(db: Db, threadId: number): ThreadSummary | null {
+  const row = db.prepare('SELECT * FROM threads WHERE id = ?').get(threadId) as ThreadRow | undefined;
+  return row ? rowToSummary(row) : null;
+}
+
+/** Resolves a thread by numeric id or by its key (the CLI accepts both). */
+export function resolveThread(db: Db, accountId: number, idOrKey: string): ThreadSummary | null {
+  if (/^\d+$/.test(idOrKey)) return getThread(db, Number(idOrKey));
+  const id = findThreadByKey(db, accountId, idOrKey.replace(/^<|>$/g, ''));
+  return id === null ? null : getThread(db, id);
+}
+
+/** Removes a thread that has been merged away. */
+export function deleteThread(db: Db, threadId: number): void {
+  db.prepare('DELETE FROM threads WHERE id = ?').run(threadId);
+}

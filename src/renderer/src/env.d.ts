@@ -1,0 +1,8 @@
+import type { PromptlyApi } from '../../shared/contract';
+
+declare global {
+  interface Window {
+    /** Set by the preload in Electron; absent in the browser preview (the bridge is used). */
+    promptly?: PromptlyApi;
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { accountInputSchema } from './schemas';
+import type { ErrorInfo } from './errors';
+import type {
+  AppInfo,
+  ConnectionReport,
+  SyncProgress,
+  SyncReport,
+  ThreadDetail,
+  ThreadSummary,
+  AccountView,
+} from './types';
+
+/** Marks a call's result type without a runtime value. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+/**
+ * Every call the renderer can make to main: argument schema (validated in main before
+ * anything runs) and result type. Preload, IPC handlers and the browser bridge derive
+ * from this one object.
+ */
+export const calls = {
+  'app.info': { args: z.object({}).strict(), result: returns<AppInfo>() },
+  'threads.list': {
+    args: z
+      .object({
+        limit: z.number().int().min(1).max(5000).default(500),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    result: returns<ThreadSummary[]>(),
+  },
+  'thread.get': {
+    args: z.object({ id: z.number().int().positive() }).strict(),
+    result: returns<ThreadDetail>(),
+  },
+  'account.get': { args: z.object({}).strict(), result: returns<AccountView | null>() },
+  'account.test': { args: accountInputSchema, result: returns<ConnectionReport>() },
+  'account.save': { args: accountInputSchema, result: returns<ConnectionReport>() },
+  'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
+} as const;
+
+/** Events main pushes to the renderer. */
+export interface Events {
+  'threads.changed': { threadIds: number[] };
+  'sync.progress': SyncProgress;
+  'sync.error': ErrorInfo;
+}
+
+export type CallName = keyof typeof calls;
+export type EventName = keyof Events;
+/** Arguments as the caller may pass them (defaults still to be applied). */
+export type CallInput<K extends CallName> = z.input<(typeof calls)[K]['args']>;
+/** Arguments after validation. */
+export type CallArgs<K extends CallName> = z.output<(typeof calls)[K]['args']>;
+export type CallResult<K extends CallName> = (typeof calls)[K]['result'];
+
+/** The names of all calls, for building transports. */
+export const callNames = Object.keys(calls) as CallName[];
+
+/** The object the renderer talks to, whether IPC (preload) or the WebSocket bridge. */
+export type PromptlyApi = {
+  [K in CallName]: (args: CallInput<K>) => Promise<CallResult<K>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+/** The IPC channel of a call. */
+export function channelOf(name: CallName): string {
+  return `promptly:${name}`;
+}
+
+/** The IPC channel events arrive on. */
+export const EVENT_CHANNEL = 'promptly:event';
+
+/** How a call's outcome travels across a transport (errors keep their code). */
+export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

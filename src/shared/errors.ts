@@ -1,0 +1,34 @@
+/** Stable error codes so the UI can choose what to tell a person. */
+export type ErrorCode =
+  | 'invalid-arguments'
+  | 'unknown-call'
+  | 'not-found'
+  | 'no-account'
+  | 'dns'
+  | 'connection-refused'
+  | 'timeout'
+  | 'tls'
+  | 'auth'
+  | 'protocol'
+  | 'storage'
+  | 'internal';
+
+/** A failure that crossed the contract: `message` is written for a person. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  /** Field-level problems, keyed by field path (for forms). */
+  fields?: Record<string, string>;
+}
+
+/** The error type both transports throw in the renderer, carrying the stable code. */
+export class PromptlyError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = 'PromptlyError';
+    this.code = info.code;
+    this.fields = info.fields;
+  }
+}

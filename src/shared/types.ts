@@ -1,0 +1,87 @@
+/** How the app connects to a mail server: implicit TLS, STARTTLS upgrade, or plain (tests only). */
+export type TlsMode = 'tls' | 'starttls' | 'none';
+
+/** The shared mailbox as the renderer may see it: never includes the password. */
+export interface AccountView {
+  address: string;
+  displayName: string;
+  imap: { host: string; port: number; tls: TlsMode };
+  smtp: { host: string; port: number; tls: TlsMode };
+  user: string;
+}
+
+/** Whether this window shows a real mailbox or the built-in demo. */
+export interface AppInfo {
+  mode: 'demo' | 'account' | 'setup';
+  account: AccountView | null;
+  version: string;
+}
+
+/** A person on a thread. */
+export interface Person {
+  name: string;
+  address: string;
+}
+
+/** One row of the thread list, read from the per-thread summary. */
+export interface ThreadSummary {
+  id: number;
+  key: string;
+  subject: string;
+  snippet: string;
+  from: Person;
+  lastMessageAt: number;
+  messageCount: number;
+  hasAttachments: boolean;
+}
+
+/** One message as the thread pane shows it (plain text for now). */
+export interface MessageView {
+  id: number;
+  messageId: string;
+  from: Person;
+  to: Person[];
+  cc: Person[];
+  subject: string;
+  date: number;
+  text: string;
+  fromTeam: boolean;
+  hasAttachments: boolean;
+}
+
+/** A thread with its messages, oldest first. */
+export interface ThreadDetail {
+  thread: ThreadSummary;
+  messages: MessageView[];
+}
+
+/** One step of a mailbox sync, for progress bars and the CLI. */
+export interface SyncProgress {
+  folder: string;
+  done: number;
+  total: number;
+  /** Messages per second since this folder's sync started. */
+  rate: number;
+  /** Seconds left at the current rate, or null when unknown. */
+  etaSeconds: number | null;
+}
+
+/** What one sync pass did. */
+export interface SyncReport {
+  folders: Array<{ path: string; fetched: number; failed: number }>;
+  durationMs: number;
+}
+
+/** Result of trying an account's servers, one line per server. */
+export interface ConnectionReport {
+  ok: boolean;
+  imap: ServerCheck;
+  smtp: ServerCheck;
+}
+
+/** One server's connection test outcome with a human explanation. */
+export interface ServerCheck {
+  ok: boolean;
+  code?: string;
+  message: string;
+}

@@ -1,0 +1,79 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../../../src/main/store/migrate';
+import { openDb } from '../../../src/main/store/db';
+
+/**
+ * Shipped migrations are append-only: a changed hash here means someone edited a migration
+ * that users' databases already ran. Add a new numbered file instead, and its hash below.
+ */
+const SHIPPED: Record<number, string> = {
+  1: 'ab4e9ed6',
+};
+
+function schemaOf(db: Database.Database): string {
+  const rows = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all() as Array<{ type: string; name: string; sql: string }>;
+  return rows.map((r) => `${r.type} ${r.name}\n${r.sql.replace(/\s+/g, ' ')}`).join('\n\n');
+}
+
+describe('migrations', () => {
+  const migrations = loadMigrations();
+
+  it('are numbered without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('shipped migrations are never edited', () => {
+    for (const m of migrations) {
+      const hash = createHash('sha256').update(m.sql).digest('hex').slice(0, 8);
+      if (SHIPPED[m.version] !== undefined) expect(`${m.version}:${hash}`).toBe(`${m.version}:${SHIPPED[m.version]}`);
+    }
+    expect(Object.keys(SHIPPED).length).toBe(migrations.length);
+  });
+
+  it('the final schema matches the committed snapshot', async () => {
+    const db = openDb(':memory:');
+    await expect(schemaOf(db)).toMatchFileSnapshot('./__snapshots__/schema.sql.txt');
+  });
+
+  it('refuses a database from a newer version', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    expect(() => migrate(db, migrations)).toThrow(/newer Promptly/);
+  });
+
+  it('a failing migration leaves the previous version intact', () => {
+    const db = new Database(':memory:');
+    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE ok_table (x); SELECT * FROM no_such_table;' }];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok_table'").get()).toBeUndefined();
+  });
+
+  describe('001_core', () => {
+    it('creates the core tables with foreign keys enforced', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 1);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+      expect(tables).toEqual(['accounts', 'folders', 'messages', 'participants', 'thread_refs', 'threads']);
+      expect(() => db.prepare("INSERT INTO folders (account_id, path) VALUES (99, 'INBOX')").run()).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db.prepare("INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'ssl', 'h', 1, 'tls', 'u', 'r', 0)").run(),
+      ).toThrow(/CHECK/);
+    });
+
+    it('opens with WAL on a file database', async () => {
+      const { mkdtempSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const { tmpdir } = await import('node:os');
+      const db = openDb(join(mkdtempSync(join(tmpdir(), 'promptly-db-')), 'x.sqlite'));
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      db.close();
+    });
+  });
+});
