@@ -28,9 +28,21 @@ export interface Teammate {
 
 /** The team that shares support@. */
 export const TEAM: readonly Teammate[] = [
-  { name: 'Alice Moreno', first: 'Alice', address: 'alice@harbourbikes.example', role: 'shop', title: 'Shop & online orders' },
+  {
+    name: 'Alice Moreno',
+    first: 'Alice',
+    address: 'alice@harbourbikes.example',
+    role: 'shop',
+    title: 'Shop & online orders',
+  },
   { name: 'Ben Okafor', first: 'Ben', address: 'ben@harbourbikes.example', role: 'workshop', title: 'Workshop lead' },
-  { name: 'Chloe Martin', first: 'Chloe', address: 'chloe@harbourbikes.example', role: 'accounts', title: 'Bookings & accounts' },
+  {
+    name: 'Chloe Martin',
+    first: 'Chloe',
+    address: 'chloe@harbourbikes.example',
+    role: 'accounts',
+    title: 'Bookings & accounts',
+  },
   { name: 'Sam Whitlock', first: 'Sam', address: 'sam@harbourbikes.example', role: 'owner', title: 'Owner' },
 ];
 
@@ -68,7 +80,13 @@ export interface Customer {
 export const ORGANISATIONS: readonly Organisation[] = [
   { key: 'wheelers', name: 'Solent Wheelers CC', domain: 'solentwheelers.example', kind: 'club', outlook: false },
   { key: 'tri', name: 'Harbour Triathlon Club', domain: 'harbourtri.example', kind: 'club', outlook: false },
-  { key: 'hillside', name: 'Hillside Primary School', domain: 'hillside-primary.example', kind: 'school', outlook: true },
+  {
+    key: 'hillside',
+    name: 'Hillside Primary School',
+    domain: 'hillside-primary.example',
+    kind: 'school',
+    outlook: true,
+  },
   { key: 'bayview', name: 'Bayview College', domain: 'bayview-college.example', kind: 'college', outlook: true },
   { key: 'swift', name: 'Swift Courier Co-op', domain: 'swiftcouriers.example', kind: 'courier', outlook: false },
   { key: 'council', name: 'Portside City Council', domain: 'portside-council.example', kind: 'council', outlook: true },
@@ -76,7 +94,13 @@ export const ORGANISATIONS: readonly Organisation[] = [
   { key: 'greenleaf', name: 'Greenleaf Grocers', domain: 'greenleafgrocers.example', kind: 'business', outlook: false },
   { key: 'saltmarsh', name: 'Saltmarsh Riders', domain: 'saltmarshriders.example', kind: 'charity', outlook: false },
   { key: 'brightside', name: 'Brightside Physio', domain: 'brightsidephysio.example', kind: 'business', outlook: true },
-  { key: 'northwind', name: 'Northwind Cycle Parts', domain: 'northwindparts.example', kind: 'supplier', outlook: true },
+  {
+    key: 'northwind',
+    name: 'Northwind Cycle Parts',
+    domain: 'northwindparts.example',
+    kind: 'supplier',
+    outlook: true,
+  },
 ];
 
 function org(key: string): Organisation {
@@ -170,14 +194,16 @@ const INDIVIDUALS: readonly PersonRow[] = [
 ];
 
 /** Individual customers (households, commuters, riders). */
-export const INDIVIDUAL_CUSTOMERS: readonly Customer[] = INDIVIDUALS.map(([first, last, address, voice, html], index) => ({
-  first,
-  last,
-  address,
-  voice,
-  html,
-  ...(index % 11 === 5 ? { bare: true } : {}),
-}));
+export const INDIVIDUAL_CUSTOMERS: readonly Customer[] = INDIVIDUALS.map(
+  ([first, last, address, voice, html], index) => ({
+    first,
+    last,
+    address,
+    voice,
+    html,
+    ...(index % 11 === 5 ? { bare: true } : {}),
+  }),
+);
 
 /** People who write on behalf of an organisation. */
 export const ORGANISATION_CUSTOMERS: readonly Customer[] = ORG_PEOPLE.map(([key, first, last, local, role, voice]) => {

@@ -6,37 +6,43 @@
  * message's own final Date: the weekday or date N days later. Date-relative slots are
  * rendered late because thread times are shifted after planning.
  */
-import type { TeamRole } from './cast.js';
-import type { DemoRandom } from './random.js';
+import type { OrgKind, TeamRole } from './cast';
+import type { DemoRandom } from './random';
 
 /** What kind of file a message in a topic may carry. */
-export type AttachmentKind = 'photo' | 'invoice' | 'quote' | 'receipt' | 'csv' | 'fitNotes' | 'claimForm';
+export type AttachmentKind =
+  'photo' | 'invoice' | 'quote' | 'receipt' | 'purchaseOrder' | 'csv' | 'fitNotes' | 'claimForm' | 'logo';
 
 /** Who a topic suits. */
 export type Audience = 'any' | 'individual' | 'organisation';
 
-/** One kind of customer conversation with its customer-side and team-side phrasings. */
-export interface Topic {
-  key: string;
-  /** The teammate role who usually answers. */
-  role: TeamRole;
-  audience: Audience;
+/** One situation within a topic: everything in it belongs together, so the replies fit the question. */
+export interface Case {
   subjects: readonly string[];
   /** First paragraph of the customer's message. */
-  openings: readonly string[];
-  /** Optional second paragraph. */
+  opening: string;
+  /** Optional extra sentences, one is picked (or none). */
   details: readonly string[];
   /** The customer's question. */
   asks: readonly string[];
   /** The team's answer. */
   replies: readonly string[];
-  /** A customer's reply with a further question. */
-  followups: readonly string[];
-  /** The team's answer to that. */
-  answers: readonly string[];
-  /** Files the customer (first message) or the team (first reply) may attach. */
+  /** A customer's further question and the team's answer to it. */
+  followups: ReadonlyArray<readonly [question: string, answer: string]>;
+  /** A file the customer's first message or the team's first answer may carry. */
   customerFile?: AttachmentKind;
   teamFile?: AttachmentKind;
+  /** Only for organisations of these kinds. */
+  orgKinds?: readonly OrgKind[];
+}
+
+/** One kind of customer conversation. */
+export interface Topic {
+  key: string;
+  /** The teammate role who usually answers. */
+  role: TeamRole;
+  audience: Audience;
+  cases: readonly Case[];
 }
 
 /** Slot values for one thread. */
@@ -57,9 +63,11 @@ const BIKES = [
   'Marlin single-speed',
 ] as const;
 
+const EBIKES = ['Otter cargo e-bike', 'Heron step-through e-bike', 'Gannet e-MTB', 'Kestrel E-Tour hybrid'] as const;
+
 const PARTS = [
   '11-speed rear derailleur',
-  'hydraulic disc brake pads',
+  'set of hydraulic disc brake pads',
   'pair of 700x35 puncture-resistant tyres',
   '36V battery charger',
   'bottom bracket',
@@ -81,10 +89,14 @@ const KIDS = ['my daughter', 'my son', 'our eldest', 'my nephew', 'our youngest'
 
 /** Draws the per-thread slot values every topic can use. */
 export function drawSlots(random: DemoRandom, base: Record<string, string>): Slots {
-  const pounds = (min: number, max: number): string => `£${random.int(min, max)}.${random.pick(['00', '50', '99', '00'])}`;
+  const parts = random.sample(PARTS, 2);
+  const pounds = (min: number, max: number): string =>
+    `£${random.int(min, max)}.${random.pick(['00', '50', '99', '00'])}`;
   return {
     bike: random.pick(BIKES),
-    part: random.pick(PARTS),
+    ebike: random.pick(EBIKES),
+    part: parts[0] as string,
+    part2: parts[1] as string,
     order: `HB-${random.int(20400, 23900)}`,
     invoice: `INV-${random.int(4100, 4990)}`,
     job: `WS-${random.int(1200, 1990)}`,
@@ -108,7 +120,20 @@ export function fill(template: string, slots: Slots): string {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 const DAY_MS = 86_400_000;
 
 /** Weekday name of a UTC timestamp. */

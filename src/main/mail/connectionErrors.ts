@@ -17,6 +17,7 @@ interface NetError {
   reason?: string;
 }
 
+const SYSTEM_CODE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPROTO)\b/;
 const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|EPROTO$|ERR_OSSL)/;
 
 /**
@@ -25,8 +26,9 @@ const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|E
  */
 export function explainConnectionError(error: unknown, server: { kind: 'IMAP' | 'SMTP'; host: string; port: number }): Explained {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
-  const code = e.code ?? '';
   const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
+  // nodemailer wraps socket failures as ESOCKET/ECONNECTION; the system code is in the message.
+  const code = (e.code === 'ESOCKET' || e.code === 'ECONNECTION' ? SYSTEM_CODE.exec(text)?.[1] : undefined) ?? e.code ?? '';
   const at = `${server.host}:${server.port}`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EDNS') {
     return { code: 'dns', message: `The ${server.kind} server "${server.host}" could not be found. Check the server name for typos.` };

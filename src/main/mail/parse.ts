@@ -51,21 +51,6 @@ export function snippetOf(text: string): string {
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
 }
 
-function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>|<\/tr>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 /** A stable Message-ID for mail that has none, so every replica derives the same one. */
 export function syntheticMessageId(raw: Buffer): string {
   return `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@promptly.invalid`;
@@ -77,7 +62,8 @@ function toParsed(mail: MailparserMail, raw: Buffer, fallbackDate: number): Pars
   const references = parseReferences(Array.isArray(refsHeader) ? refsHeader.join(' ') : (refsHeader ?? ''));
   const inReplyTo = parseReferences(mail.inReplyTo ?? '')[0] ?? null;
   const html = typeof mail.html === 'string' ? mail.html : null;
-  const text = (mail.text ?? '').trim() || (html ? htmlToText(html) : '');
+  // mailparser derives text from HTML-only mail itself.
+  const text = (mail.text ?? '').trim();
   const from = people(mail.from)[0] ?? { name: '', address: '' };
   const dateMs = mail.date?.getTime();
   return {

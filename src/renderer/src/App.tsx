@@ -13,7 +13,7 @@ export function App() {
     void load();
     const offs = [
       api.on('threads.changed', () => void refresh()),
-      api.on('sync.progress', (p) => setProgress(p)),
+      api.on('sync.progress', (p) => setProgress(p.done >= p.total ? null : p)),
       bindTriageKeys(window),
     ];
     return () => offs.forEach((off) => off());

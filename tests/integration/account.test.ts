@@ -1,0 +1,115 @@
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { accountFor, mailWorld } from '../support/engine';
+import { checkAccount } from '../../src/main/mail/accountCheck';
+import { runCli } from '../../src/main/cli/cli';
+import type { AccountInput } from '../../src/shared/schemas';
+
+/** A loopback port with nothing listening. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...env }, now: () => Date.now() });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function cliFlags(a: AccountInput): string[] {
+  return [
+    '--imap-host', a.imap.host, '--imap-port', String(a.imap.port), '--imap-tls', a.imap.tls,
+    '--smtp-host', a.smtp.host, '--smtp-port', String(a.smtp.port), '--smtp-tls', a.smtp.tls,
+    '--user', a.user, '--address', a.address, '--password-env', 'PROMPTLY_TEST_PW',
+  ];
+}
+
+describe('account connection test (real Dovecot and SMTP)', () => {
+  it('a correct account passes both servers', async () => {
+    const world = await mailWorld();
+    const report = await checkAccount(accountFor(world, await world.createMailbox('support')));
+    expect(report).toMatchObject({ ok: true, imap: { ok: true }, smtp: { ok: true } });
+  });
+
+  it('explains an unknown host, a wrong port, a wrong password and TLS to a plain port', async () => {
+    const world = await mailWorld();
+    const good = accountFor(world, await world.createMailbox('support'));
+    const port = await closedPort();
+    const cases: Array<[AccountInput, string, string, RegExp]> = [
+      [{ ...good, imap: { ...good.imap, host: 'imap.nonexistent.invalid' }, smtp: { ...good.smtp, host: 'smtp.nonexistent.invalid' } }, 'dns', 'dns', /could not be found/],
+      [{ ...good, imap: { ...good.imap, port }, smtp: { ...good.smtp, port } }, 'connection-refused', 'connection-refused', /Nothing answered/],
+      [{ ...good, password: 'wrong-password' }, 'auth', 'auth', /refused the user name or password/],
+      [{ ...good, imap: { ...good.imap, tls: 'tls' }, smtp: { ...good.smtp, tls: 'tls' } }, 'tls', 'tls', /TLS/],
+    ];
+    for (const [input, imapCode, smtpCode, message] of cases) {
+      const report = await checkAccount(input);
+      expect(report.ok).toBe(false);
+      expect(report.imap).toMatchObject({ ok: false, code: imapCode });
+      expect(report.smtp).toMatchObject({ ok: false, code: smtpCode });
+      expect(report.imap.message).toMatch(message);
+    }
+  });
+});
+
+describe('CLI account verbs', () => {
+  it('saves a working account, tests it, and refuses a wrong password without half-saving', async () => {
+    const world = await mailWorld();
+    const good = accountFor(world, await world.createMailbox('support'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+
+    const wrong = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: 'nope' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/account not saved: The IMAP server refused the user name or password/);
+    const afterWrong = await cli(['--data-dir', dataDir, 'account', 'test']);
+    expect(afterWrong.code).toBe(1);
+    expect(afterWrong.err).toMatch(/No mailbox is connected yet/);
+
+    const saved = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password });
+    expect(saved.code).toBe(0);
+    const tested = await cli(['--data-dir', dataDir, '--json', 'account', 'test']);
+    expect(tested.code).toBe(0);
+    expect(JSON.parse(tested.out)).toMatchObject({ ok: true });
+  });
+
+  it('bad usage exits 2 with a one-line reason', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const world = await mailWorld();
+    const good = accountFor(world, await world.createMailbox('support'));
+    const badPort = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags({ ...good, imap: { ...good.imap, port: 99999 } })], { PROMPTLY_TEST_PW: 'x' });
+    expect(badPort).toMatchObject({ code: 2 });
+    expect(badPort.err).toMatch(/--imap-port: The port must be between 1 and 65535/);
+    expect((await cli(['--data-dir', dataDir, 'frobnicate'])).code).toBe(2);
+    expect((await cli(['--data-dir', dataDir, '--bogus'])).code).toBe(2);
+    expect((await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)])).err).toMatch(/PROMPTLY_TEST_PW is empty/);
+    expect((await cli(['--data-dir', dataDir, 'threads', '--limit', 'x'])).code).toBe(2);
+  });
+
+  it('syncs and lists threads, and prints one thread', async () => {
+    const world = await mailWorld();
+    const mailbox = await world.createMailbox('support');
+    const good = accountFor(world, mailbox);
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    expect((await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password })).code).toBe(0);
+    await world.deliverMail({ from: 'Gus <gus@customer.example>', to: mailbox.address, subject: 'Broken spoke', text: 'A spoke broke on my new wheel.' });
+    const sync = await cli(['--data-dir', dataDir, 'sync', '--once']);
+    expect(sync).toMatchObject({ code: 0 });
+    expect(sync.out).toMatch(/INBOX: 1 new/);
+    const list = await cli(['--data-dir', dataDir, '--json', 'threads', '--limit', '5']);
+    const threads = JSON.parse(list.out) as Array<{ id: number; key: string; subject: string }>;
+    expect(threads.map((t) => t.subject)).toEqual(['Broken spoke']);
+    const shown = await cli(['--data-dir', dataDir, 'thread', threads[0]!.key]);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('A spoke broke on my new wheel.');
+    expect((await cli(['--data-dir', dataDir, 'thread', 'nope@nowhere'])).code).toBe(1);
+    expect((await cli(['--data-dir', dataDir, 'sync'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,36 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { openDb, type Db } from '../../src/main/store/db';
+import { MemorySecretStore } from '../../src/main/secrets';
+import { PromptlyService } from '../../src/main/service/service';
+import { attachMailWorld, type MailWorldClient, type Mailbox } from './mailworld';
+import type { AccountInput } from '../../src/shared/schemas';
+
+/** The shared test mail world started by the global setup. */
+export async function mailWorld(): Promise<MailWorldClient> {
+  return attachMailWorld(inject('mailWorld'));
+}
+
+/** Account input for a mailbox in the test world (plain IMAP/SMTP on loopback). */
+export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInput {
+  return {
+    address: mailbox.address,
+    displayName: 'Support',
+    imap: { host: world.info.imap.host, port: world.info.imap.port, tls: 'none' },
+    smtp: { host: world.info.smtp.host, port: world.info.smtp.port, tls: 'none' },
+    user: mailbox.user,
+    password: mailbox.password,
+  };
+}
+
+/** A teammate's engine: its own data directory and database, signed in to `mailbox`. */
+export async function startEngine(world: MailWorldClient, mailbox: Mailbox): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
+  const db = openDb(join(dataDir, 'promptly.sqlite'));
+  const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: () => Date.now(), version: 'test' });
+  const report = await service.saveAccount(accountFor(world, mailbox));
+  if (!report.ok) throw new Error(`test account refused: ${report.imap.message} / ${report.smtp.message}`);
+  return { service, db, dataDir };
+}
