@@ -20,7 +20,13 @@ async function openService(): Promise<PromptlyService> {
   if (getAccount(db)) return new PromptlyService({ db, secrets, now: Date.now, version: VERSION });
   db.close();
   // No mailbox yet: show the demo so a newcomer sees the product at once.
-  return new PromptlyService({ db: await openDemoDatabase(dataDir, Date.now()), secrets, now: Date.now, version: VERSION, demo: true });
+  return new PromptlyService({
+    db: await openDemoDatabase(dataDir, Date.now()),
+    secrets,
+    now: Date.now,
+    version: VERSION,
+    demo: true,
+  });
 }
 
 void app.whenReady().then(async () => {

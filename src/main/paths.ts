@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export const APP_DIR_NAME = 'Promptly';
 
 /** Where Promptly keeps its data on this OS (the same folder Electron's `userData` uses). */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.PROMPTLY_DATA_DIR) return env.PROMPTLY_DATA_DIR;
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);

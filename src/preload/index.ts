@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { callNames, channelOf, EVENT_CHANNEL, type CallOutcome, type EventName, type Events, type PromptlyApi } from '../shared/contract';
+import { CALL_NAMES, channelOf, EVENT_CHANNEL } from '../shared/channels';
+import type { CallOutcome, EventName, Events, PromptlyApi } from '../shared/contract';
 import { PromptlyError } from '../shared/errors';
 
 async function invoke(channel: string, args: unknown): Promise<unknown> {
@@ -8,7 +9,9 @@ async function invoke(channel: string, args: unknown): Promise<unknown> {
   return outcome.value;
 }
 
-const calls = Object.fromEntries(callNames.map((name) => [name, (args: unknown) => invoke(channelOf(name), args)])) as Omit<PromptlyApi, 'on'>;
+const calls = Object.fromEntries(
+  CALL_NAMES.map((name) => [name, (args: unknown) => invoke(channelOf(name), args)]),
+) as Omit<PromptlyApi, 'on'>;
 
 const api = {
   ...calls,

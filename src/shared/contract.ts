@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountInputSchema } from './schemas';
 import type { ErrorInfo } from './errors';
+import { CALL_NAMES, EVENT_NAMES } from './channels';
 import type {
   AppInfo,
   ConnectionReport,
@@ -40,7 +41,7 @@ export const calls = {
   'account.test': { args: accountInputSchema, result: returns<ConnectionReport>() },
   'account.save': { args: accountInputSchema, result: returns<ConnectionReport>() },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
-} as const;
+} as const satisfies Record<(typeof CALL_NAMES)[number], { args: z.ZodType; result: unknown }>;
 
 /** Events main pushes to the renderer. */
 export interface Events {
@@ -58,7 +59,14 @@ export type CallArgs<K extends CallName> = z.output<(typeof calls)[K]['args']>;
 export type CallResult<K extends CallName> = (typeof calls)[K]['result'];
 
 /** The names of all calls, for building transports. */
-export const callNames = Object.keys(calls) as CallName[];
+export const callNames: readonly CallName[] = CALL_NAMES;
+
+// Compile-time proof that channels.ts lists exactly the calls and events defined here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _callsListed: Same<CallName, (typeof CALL_NAMES)[number]> = true;
+const _eventsListed: Same<EventName, (typeof EVENT_NAMES)[number]> = true;
+void _callsListed;
+void _eventsListed;
 
 /** The object the renderer talks to, whether IPC (preload) or the WebSocket bridge. */
 export type PromptlyApi = {
@@ -67,13 +75,7 @@ export type PromptlyApi = {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
 };
 
-/** The IPC channel of a call. */
-export function channelOf(name: CallName): string {
-  return `promptly:${name}`;
-}
-
-/** The IPC channel events arrive on. */
-export const EVENT_CHANNEL = 'promptly:event';
+export { channelOf, EVENT_CHANNEL } from './channels';
 
 /** How a call's outcome travels across a transport (errors keep their code). */
 export type CallOutcome<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

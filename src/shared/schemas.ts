@@ -17,10 +17,7 @@ const tls = z.enum(['tls', 'starttls', 'none'], {
   message: 'Choose TLS, STARTTLS or none.',
 });
 
-const address = z
-  .string()
-  .trim()
-  .email('Enter the shared address, for example support@example.com.');
+const address = z.string().trim().email('Enter the shared address, for example support@example.com.');
 
 /** What a person types to connect the shared mailbox. */
 export const accountInputSchema = z.object({

@@ -23,16 +23,29 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
     const { service } = await startEngine(world, support);
     bridge = await startBridge(service);
 
-    await world.deliverMail({ from: 'Hana Ito <hana@customer.example>', to: support.address, subject: 'Older question about gears', text: 'My gears skip under load.', date: new Date(Date.now() - 3_600_000) });
+    await world.deliverMail({
+      from: 'Hana Ito <hana@customer.example>',
+      to: support.address,
+      subject: 'Older question about gears',
+      text: 'My gears skip under load.',
+      date: new Date(Date.now() - 3_600_000),
+    });
     const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`);
+    await page.goto(
+      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+    );
     await page.getByRole('button', { name: 'Sync' }).click();
     await page.getByText('Older question about gears').waitFor();
 
     // New mail arrives; the service's change event refreshes the list without a reload.
-    await world.deliverMail({ from: 'Ivan Petrov <ivan@customer.example>', to: support.address, subject: 'Refund for order 5521', text: 'The saddle I ordered does not fit. How do I return it?' });
+    await world.deliverMail({
+      from: 'Ivan Petrov <ivan@customer.example>',
+      to: support.address,
+      subject: 'Refund for order 5521',
+      text: 'The saddle I ordered does not fit. How do I return it?',
+    });
     await service.syncNow();
     await page.getByText('Refund for order 5521').waitFor();
 
@@ -50,7 +63,9 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
     await expect.poll(() => rows.nth(0).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await page.getByRole('article', { name: /Refund for order 5521/ }).waitFor();
-    expect(await page.locator('.message-text').first().textContent()).toBe('The saddle I ordered does not fit. How do I return it?');
+    expect(await page.locator('.message-text').first().textContent()).toBe(
+      'The saddle I ordered does not fit. How do I return it?',
+    );
     await page.screenshot({ path: artifactPath('triage-thread-open.png') });
 
     await page.keyboard.press('Escape');
@@ -85,12 +100,23 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
           ws.once('message', (data) => resolve(JSON.parse(String(data))));
           ws.send(payload);
         });
-      expect(await ask(JSON.stringify({ id: 1, call: 'thread.get', args: { id: 'DROP TABLE' } }))).toMatchObject({ id: 1, outcome: { ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/^id:/) } } });
-      expect(await ask(JSON.stringify({ id: 2, call: 'account.save', args: { address: 'not an address' } }))).toMatchObject({ id: 2, outcome: { ok: false, error: { code: 'invalid-arguments' } } });
+      expect(await ask(JSON.stringify({ id: 1, call: 'thread.get', args: { id: 'DROP TABLE' } }))).toMatchObject({
+        id: 1,
+        outcome: { ok: false, error: { code: 'invalid-arguments', message: expect.stringMatching(/^id:/) } },
+      });
+      expect(
+        await ask(JSON.stringify({ id: 2, call: 'account.save', args: { address: 'not an address' } })),
+      ).toMatchObject({ id: 2, outcome: { ok: false, error: { code: 'invalid-arguments' } } });
       expect(await ask('not json')).toMatchObject({ outcome: { ok: false, error: { code: 'invalid-arguments' } } });
-      expect(await ask(JSON.stringify({ id: 3, call: 'nope', args: {} }))).toMatchObject({ id: 3, outcome: { ok: false, error: { code: 'unknown-call' } } });
+      expect(await ask(JSON.stringify({ id: 3, call: 'nope', args: {} }))).toMatchObject({
+        id: 3,
+        outcome: { ok: false, error: { code: 'unknown-call' } },
+      });
       // No effect: the account is unchanged.
-      expect(await ask(JSON.stringify({ id: 4, call: 'account.get', args: {} }))).toMatchObject({ id: 4, outcome: { ok: true, value: { displayName: 'Support' } } });
+      expect(await ask(JSON.stringify({ id: 4, call: 'account.get', args: {} }))).toMatchObject({
+        id: 4,
+        outcome: { ok: true, value: { displayName: 'Support' } },
+      });
       ws.close();
     } finally {
       await b.close();

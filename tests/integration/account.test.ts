@@ -21,15 +21,35 @@ async function closedPort(): Promise<number> {
 async function cli(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env: { ...env }, now: () => Date.now() });
+  const code = await runCli(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { ...env },
+    now: () => Date.now(),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 function cliFlags(a: AccountInput): string[] {
   return [
-    '--imap-host', a.imap.host, '--imap-port', String(a.imap.port), '--imap-tls', a.imap.tls,
-    '--smtp-host', a.smtp.host, '--smtp-port', String(a.smtp.port), '--smtp-tls', a.smtp.tls,
-    '--user', a.user, '--address', a.address, '--password-env', 'PROMPTLY_TEST_PW',
+    '--imap-host',
+    a.imap.host,
+    '--imap-port',
+    String(a.imap.port),
+    '--imap-tls',
+    a.imap.tls,
+    '--smtp-host',
+    a.smtp.host,
+    '--smtp-port',
+    String(a.smtp.port),
+    '--smtp-tls',
+    a.smtp.tls,
+    '--user',
+    a.user,
+    '--address',
+    a.address,
+    '--password-env',
+    'PROMPTLY_TEST_PW',
   ];
 }
 
@@ -45,8 +65,22 @@ describe('account connection test (real Dovecot and SMTP)', () => {
     const good = accountFor(world, await world.createMailbox('support'));
     const port = await closedPort();
     const cases: Array<[AccountInput, string, string, RegExp]> = [
-      [{ ...good, imap: { ...good.imap, host: 'imap.nonexistent.invalid' }, smtp: { ...good.smtp, host: 'smtp.nonexistent.invalid' } }, 'dns', 'dns', /could not be found/],
-      [{ ...good, imap: { ...good.imap, port }, smtp: { ...good.smtp, port } }, 'connection-refused', 'connection-refused', /Nothing answered/],
+      [
+        {
+          ...good,
+          imap: { ...good.imap, host: 'imap.nonexistent.invalid' },
+          smtp: { ...good.smtp, host: 'smtp.nonexistent.invalid' },
+        },
+        'dns',
+        'dns',
+        /could not be found/,
+      ],
+      [
+        { ...good, imap: { ...good.imap, port }, smtp: { ...good.smtp, port } },
+        'connection-refused',
+        'connection-refused',
+        /Nothing answered/,
+      ],
       [{ ...good, password: 'wrong-password' }, 'auth', 'auth', /refused the user name or password/],
       [{ ...good, imap: { ...good.imap, tls: 'tls' }, smtp: { ...good.smtp, tls: 'tls' } }, 'tls', 'tls', /TLS/],
     ];
@@ -73,7 +107,9 @@ describe('CLI account verbs', () => {
     expect(afterWrong.code).toBe(1);
     expect(afterWrong.err).toMatch(/No mailbox is connected yet/);
 
-    const saved = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password });
+    const saved = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], {
+      PROMPTLY_TEST_PW: good.password,
+    });
     expect(saved.code).toBe(0);
     const tested = await cli(['--data-dir', dataDir, '--json', 'account', 'test']);
     expect(tested.code).toBe(0);
@@ -84,12 +120,17 @@ describe('CLI account verbs', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
     const world = await mailWorld();
     const good = accountFor(world, await world.createMailbox('support'));
-    const badPort = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags({ ...good, imap: { ...good.imap, port: 99999 } })], { PROMPTLY_TEST_PW: 'x' });
+    const badPort = await cli(
+      ['--data-dir', dataDir, 'account', 'set', ...cliFlags({ ...good, imap: { ...good.imap, port: 99999 } })],
+      { PROMPTLY_TEST_PW: 'x' },
+    );
     expect(badPort).toMatchObject({ code: 2 });
     expect(badPort.err).toMatch(/--imap-port: The port must be between 1 and 65535/);
     expect((await cli(['--data-dir', dataDir, 'frobnicate'])).code).toBe(2);
     expect((await cli(['--data-dir', dataDir, '--bogus'])).code).toBe(2);
-    expect((await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)])).err).toMatch(/PROMPTLY_TEST_PW is empty/);
+    expect((await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)])).err).toMatch(
+      /PROMPTLY_TEST_PW is empty/,
+    );
     expect((await cli(['--data-dir', dataDir, 'threads', '--limit', 'x'])).code).toBe(2);
   });
 
@@ -98,8 +139,16 @@ describe('CLI account verbs', () => {
     const mailbox = await world.createMailbox('support');
     const good = accountFor(world, mailbox);
     const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
-    expect((await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password })).code).toBe(0);
-    await world.deliverMail({ from: 'Gus <gus@customer.example>', to: mailbox.address, subject: 'Broken spoke', text: 'A spoke broke on my new wheel.' });
+    expect(
+      (await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password }))
+        .code,
+    ).toBe(0);
+    await world.deliverMail({
+      from: 'Gus <gus@customer.example>',
+      to: mailbox.address,
+      subject: 'Broken spoke',
+      text: 'A spoke broke on my new wheel.',
+    });
     const sync = await cli(['--data-dir', dataDir, 'sync', '--once']);
     expect(sync).toMatchObject({ code: 0 });
     expect(sync.out).toMatch(/INBOX: 1 new/);

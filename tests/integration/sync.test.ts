@@ -9,16 +9,38 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     const { service } = await startEngine(world, support);
     const h = service.handlers();
 
-    const first = await world.deliverMail({ from: 'Cara Diaz <cara@customer.example>', to: support.address, subject: 'Where is order 1042?', text: 'Hi, my order 1042 has not arrived yet. Can you check?' });
+    const first = await world.deliverMail({
+      from: 'Cara Diaz <cara@customer.example>',
+      to: support.address,
+      subject: 'Where is order 1042?',
+      text: 'Hi, my order 1042 has not arrived yet. Can you check?',
+    });
     const report = await service.syncNow();
     expect(report.folders.find((f) => f.path === 'INBOX')).toMatchObject({ fetched: 1, failed: 0 });
     let threads = await h['threads.list']({ limit: 50, offset: 0 });
     expect(threads).toHaveLength(1);
-    expect(threads[0]).toMatchObject({ key: first.messageId.replace(/[<>]/g, ''), subject: 'Where is order 1042?', from: { name: 'Cara Diaz', address: 'cara@customer.example' }, messageCount: 1 });
+    expect(threads[0]).toMatchObject({
+      key: first.messageId.replace(/[<>]/g, ''),
+      subject: 'Where is order 1042?',
+      from: { name: 'Cara Diaz', address: 'cara@customer.example' },
+      messageCount: 1,
+    });
     expect(threads[0]?.snippet).toContain('order 1042 has not arrived');
 
-    await world.deliverMail({ from: 'Cara Diaz <cara@customer.example>', to: support.address, subject: 'Re: Where is order 1042?', text: 'Also, could you send the invoice?', inReplyTo: first.messageId, references: [first.messageId] });
-    await world.deliverMail({ from: 'Eve <eve@other.example>', to: support.address, subject: 'Opening hours', text: 'Are you open on Sunday?' });
+    await world.deliverMail({
+      from: 'Cara Diaz <cara@customer.example>',
+      to: support.address,
+      subject: 'Re: Where is order 1042?',
+      text: 'Also, could you send the invoice?',
+      inReplyTo: first.messageId,
+      references: [first.messageId],
+    });
+    await world.deliverMail({
+      from: 'Eve <eve@other.example>',
+      to: support.address,
+      subject: 'Opening hours',
+      text: 'Are you open on Sunday?',
+    });
     const second = await service.syncNow();
     expect(second.folders.find((f) => f.path === 'INBOX')?.fetched).toBe(2);
 
@@ -28,20 +50,35 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
       ['Where is order 1042?', 2],
     ]);
     const detail = await h['thread.get']({ id: threads[1]!.id });
-    expect(detail.messages.map((m) => m.text)).toEqual(['Hi, my order 1042 has not arrived yet. Can you check?', 'Also, could you send the invoice?']);
+    expect(detail.messages.map((m) => m.text)).toEqual([
+      'Hi, my order 1042 has not arrived yet. Can you check?',
+      'Also, could you send the invoice?',
+    ]);
   });
 
   it('syncs nothing twice and never marks mail as read on the server', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service, db } = await startEngine(world, support);
-    await world.deliverMail({ from: 'dan@customer.example', to: support.address, subject: 'Warranty', text: 'My frame cracked.' });
+    await world.deliverMail({
+      from: 'dan@customer.example',
+      to: support.address,
+      subject: 'Warranty',
+      text: 'My frame cracked.',
+    });
     await service.syncNow();
     const again = await service.syncNow();
     expect(again.folders.every((f) => f.fetched === 0)).toBe(true);
     expect((db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n).toBe(1);
 
-    const client = new ImapFlow({ host: world.info.imap.host, port: world.info.imap.port, secure: false, doSTARTTLS: false, auth: { user: support.user, pass: support.password }, logger: false });
+    const client = new ImapFlow({
+      host: world.info.imap.host,
+      port: world.info.imap.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: support.user, pass: support.password },
+      logger: false,
+    });
     await client.connect();
     const lock = await client.getMailboxLock('INBOX');
     try {
@@ -59,8 +96,20 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service } = await startEngine(world, support);
-    const asked = await world.deliverMail({ from: 'fay@customer.example', to: support.address, subject: 'Booking a service', text: 'Can I book a service for Friday?' });
-    const client = new ImapFlow({ host: world.info.imap.host, port: world.info.imap.port, secure: false, doSTARTTLS: false, auth: { user: support.user, pass: support.password }, logger: false });
+    const asked = await world.deliverMail({
+      from: 'fay@customer.example',
+      to: support.address,
+      subject: 'Booking a service',
+      text: 'Can I book a service for Friday?',
+    });
+    const client = new ImapFlow({
+      host: world.info.imap.host,
+      port: world.info.imap.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: support.user, pass: support.password },
+      logger: false,
+    });
     await client.connect();
     const raw = `From: Support <${support.address}>\r\nTo: fay@customer.example\r\nSubject: Re: Booking a service\r\nMessage-ID: <reply-1@promptly.test>\r\nIn-Reply-To: ${asked.messageId}\r\nReferences: ${asked.messageId}\r\nDate: ${new Date().toUTCString()}\r\n\r\nFriday 10am works.\r\n`;
     await client.append('Sent', raw, ['\\Seen']);

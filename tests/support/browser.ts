@@ -7,12 +7,22 @@ const CHROMIUM = process.env.PROMPTLY_CHROMIUM ?? '/usr/bin/chromium';
 /** Debian's Chromium, headless, with the flags this closed network needs (ENVIRONMENT.md). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`UI tests need Chromium at ${CHROMIUM}: on Debian/Ubuntu run \`sudo apt-get install chromium\`, or set PROMPTLY_CHROMIUM to a Chromium binary.`);
+    throw new Error(
+      `UI tests need Chromium at ${CHROMIUM}: on Debian/Ubuntu run \`sudo apt-get install chromium\`, or set PROMPTLY_CHROMIUM to a Chromium binary.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 

@@ -26,7 +26,10 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 }
 
 /** A teammate's engine: its own data directory and database, signed in to `mailbox`. */
-export async function startEngine(world: MailWorldClient, mailbox: Mailbox): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
+export async function startEngine(
+  world: MailWorldClient,
+  mailbox: Mailbox,
+): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));
   const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: () => Date.now(), version: 'test' });

@@ -20,12 +20,20 @@ describe('explainConnectionError', () => {
   });
 
   it('tells Gmail users about app passwords', () => {
-    expect(explainConnectionError({ authenticationFailed: true }, { kind: 'IMAP', host: 'imap.gmail.com', port: 993 }).message).toMatch(/app password/);
+    expect(
+      explainConnectionError({ authenticationFailed: true }, { kind: 'IMAP', host: 'imap.gmail.com', port: 993 })
+        .message,
+    ).toMatch(/app password/);
   });
 });
 
 describe('nodemailer-wrapped socket errors', () => {
   it('finds the system code inside ESOCKET', () => {
-    expect(explainConnectionError({ code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:25' }, { kind: 'SMTP', host: 'h', port: 25 }).code).toBe('connection-refused');
+    expect(
+      explainConnectionError(
+        { code: 'ESOCKET', message: 'connect ECONNREFUSED 127.0.0.1:25' },
+        { kind: 'SMTP', host: 'h', port: 25 },
+      ).code,
+    ).toBe('connection-refused');
   });
 });

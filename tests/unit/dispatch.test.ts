@@ -5,7 +5,13 @@ import { openDb } from '../../src/main/store/db';
 import { MemorySecretStore } from '../../src/main/secrets';
 
 function service(checkAccount = vi.fn()) {
-  return new PromptlyService({ db: openDb(':memory:'), secrets: new MemorySecretStore(), now: () => 0, version: 't', checkAccount });
+  return new PromptlyService({
+    db: openDb(':memory:'),
+    secrets: new MemorySecretStore(),
+    now: () => 0,
+    version: 't',
+    checkAccount,
+  });
 }
 
 const goodAccount = {
@@ -24,8 +30,14 @@ describe('dispatch', () => {
 
   it('refuses invalid arguments before running the handler, naming the field', async () => {
     const check = vi.fn();
-    const out = await dispatch(service(check).handlers(), 'account.test', { ...goodAccount, imap: { ...goodAccount.imap, port: 70000 } });
-    expect(out).toMatchObject({ ok: false, error: { code: 'invalid-arguments', fields: { 'imap.port': 'The port must be between 1 and 65535.' } } });
+    const out = await dispatch(service(check).handlers(), 'account.test', {
+      ...goodAccount,
+      imap: { ...goodAccount.imap, port: 70000 },
+    });
+    expect(out).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-arguments', fields: { 'imap.port': 'The port must be between 1 and 65535.' } },
+    });
     expect(check).not.toHaveBeenCalled();
   });
 
@@ -45,7 +57,11 @@ describe('dispatch', () => {
   });
 
   it('does not save an account whose servers refuse it', async () => {
-    const check = vi.fn().mockResolvedValue({ ok: false, imap: { ok: false, code: 'auth', message: 'no' }, smtp: { ok: true, message: 'ok' } });
+    const check = vi.fn().mockResolvedValue({
+      ok: false,
+      imap: { ok: false, code: 'auth', message: 'no' },
+      smtp: { ok: true, message: 'ok' },
+    });
     const s = service(check);
     const out = await dispatch(s.handlers(), 'account.save', goodAccount);
     expect(out).toMatchObject({ ok: true, value: { ok: false } });

@@ -26,14 +26,36 @@ describe('real-world corpus', () => {
 
   it('every message parses or is kept raw, and all are stored without stopping', async () => {
     const db = openDb(':memory:');
-    const accountId = saveAccount(db, { address: 'support@shop.example', displayName: '', imap: { host: 'h', port: 1, tls: 'none' }, smtp: { host: 'h', port: 1, tls: 'none' }, user: 'u', secretRef: 'r' }, 0);
+    const accountId = saveAccount(
+      db,
+      {
+        address: 'support@shop.example',
+        displayName: '',
+        imap: { host: 'h', port: 1, tls: 'none' },
+        smtp: { host: 'h', port: 1, tls: 'none' },
+        user: 'u',
+        secretRef: 'r',
+      },
+      0,
+    );
     const folder = ensureFolder(db, accountId, 'INBOX', 'inbox');
     let uid = 0;
     for (const file of files) {
       const raw = readFileSync(file);
       const parsed = await parseMessage(raw, 42);
       uid += 1;
-      storeMessage(db, { accountId, folderId: folder.id, uid, flags: [], raw, parsed: parsed.ok ? parsed.message : { error: parsed.error, date: 42 } }, new Set());
+      storeMessage(
+        db,
+        {
+          accountId,
+          folderId: folder.id,
+          uid,
+          flags: [],
+          raw,
+          parsed: parsed.ok ? parsed.message : { error: parsed.error, date: 42 },
+        },
+        new Set(),
+      );
       if (parsed.ok) {
         expect(parsed.message.messageId, relative(CORPUS, file)).toMatch(/@/);
         expect(Number.isFinite(parsed.message.date)).toBe(true);
@@ -54,7 +76,9 @@ describe('real-world corpus', () => {
   });
 
   it('an HTML-only message gets readable text without tags or scripts', async () => {
-    const raw = Buffer.from('From: a@b.example\r\nMessage-ID: <h@b.example>\r\nContent-Type: text/html\r\n\r\n<p>Hello <b>there</b></p><script>alert(1)</script><p>Bye</p>\r\n');
+    const raw = Buffer.from(
+      'From: a@b.example\r\nMessage-ID: <h@b.example>\r\nContent-Type: text/html\r\n\r\n<p>Hello <b>there</b></p><script>alert(1)</script><p>Bye</p>\r\n',
+    );
     const parsed = await parseMessage(raw, 0);
     expect(parsed.ok && parsed.message.text).toMatch(/^Hello there\s+Bye$/);
   });

@@ -20,6 +20,10 @@ describe('threading rules', () => {
   });
 
   it('links a message to itself and all its ancestors', () => {
-    expect(linkedMessageIds({ messageId: 'm@x', inReplyTo: 'p@x', references: ['r@x'] }).sort()).toEqual(['m@x', 'p@x', 'r@x']);
+    expect(linkedMessageIds({ messageId: 'm@x', inReplyTo: 'p@x', references: ['r@x'] }).sort()).toEqual([
+      'm@x',
+      'p@x',
+      'r@x',
+    ]);
   });
 });

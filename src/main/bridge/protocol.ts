@@ -5,8 +5,7 @@ const requestSchema = z.object({ id: z.number().int(), call: z.string().max(100)
 
 /** A parsed bridge request, or why it was refused. */
 export type ParsedBridgeRequest =
-  | { ok: true; id: number; call: string; args: unknown }
-  | { ok: false; id: number; message: string };
+  { ok: true; id: number; call: string; args: unknown } | { ok: false; id: number; message: string };
 
 /** Validates the envelope of a bridge message (the call's own args are validated by dispatch). */
 export function parseBridgeRequest(text: string): ParsedBridgeRequest {
@@ -17,11 +16,11 @@ export function parseBridgeRequest(text: string): ParsedBridgeRequest {
     return { ok: false, id: -1, message: 'The bridge message was not JSON.' };
   }
   const parsed = requestSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, id: -1, message: 'A bridge message needs a numeric id, a call name and args.' };
+  if (!parsed.success)
+    return { ok: false, id: -1, message: 'A bridge message needs a numeric id, a call name and args.' };
   return { ok: true, ...parsed.data };
 }
 
 /** What the bridge sends back: a call's outcome or a pushed event. */
 export type BridgeResponse =
-  | { type: 'result'; id: number; outcome: CallOutcome<unknown> }
-  | { type: 'event'; event: EventName; payload: unknown };
+  { type: 'result'; id: number; outcome: CallOutcome<unknown> } | { type: 'event'; event: EventName; payload: unknown };

@@ -31,10 +31,16 @@ function serve(socket: WebSocket, service: PromptlyService): void {
   socket.on('message', (data) => {
     const request = parseBridgeRequest(String(data));
     if (!request.ok) {
-      send({ type: 'result', id: request.id, outcome: { ok: false, error: { code: 'invalid-arguments', message: request.message } } });
+      send({
+        type: 'result',
+        id: request.id,
+        outcome: { ok: false, error: { code: 'invalid-arguments', message: request.message } },
+      });
       return;
     }
-    void dispatch(handlers, request.call, request.args).then((outcome) => send({ type: 'result', id: request.id, outcome }));
+    void dispatch(handlers, request.call, request.args).then((outcome) =>
+      send({ type: 'result', id: request.id, outcome }),
+    );
   });
 }
 
@@ -42,12 +48,16 @@ function serve(socket: WebSocket, service: PromptlyService): void {
  * Starts the bridge on a random loopback port with a random token. Connections without
  * the token are refused at the handshake (HTTP 401), before any call can run.
  */
-export async function startBridge(service: PromptlyService, options: { port?: number; token?: string } = {}): Promise<Bridge> {
+export async function startBridge(
+  service: PromptlyService,
+  options: { port?: number; token?: string } = {},
+): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const wss = new WebSocketServer({
     host: '127.0.0.1',
     port: options.port ?? 0,
-    verifyClient: (info, done) => (tokenMatches(token, info.req) ? done(true) : done(false, 401, 'A valid bridge token is required')),
+    verifyClient: (info, done) =>
+      tokenMatches(token, info.req) ? done(true) : done(false, 401, 'A valid bridge token is required'),
   });
   await new Promise<void>((resolve, reject) => {
     wss.once('listening', resolve);

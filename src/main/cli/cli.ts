@@ -68,7 +68,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
   const db = openDb(databaseFile(dataDir));
-  const service = new PromptlyService({ db, secrets: new FileSecretStore(cliSecretsFile(dataDir)), now: io.now, version: VERSION });
+  const service = new PromptlyService({
+    db,
+    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+    now: io.now,
+    version: VERSION,
+  });
   try {
     return await runVerb(positionals, values, service, io);
   } catch (error) {
@@ -83,7 +88,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-async function call<K extends Parameters<typeof dispatch>[1]>(service: PromptlyService, name: K, args: unknown): Promise<unknown> {
+async function call<K extends Parameters<typeof dispatch>[1]>(
+  service: PromptlyService,
+  name: K,
+  args: unknown,
+): Promise<unknown> {
   const outcome = await dispatch(service.handlers(), name, args);
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
@@ -113,7 +122,11 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       });
       try {
         const report = await service.syncNow();
-        print(report, () => report.folders.map((f) => `${f.path}: ${f.fetched} new${f.failed ? `, ${f.failed} could not be read` : ''}`).join('\n'));
+        print(report, () =>
+          report.folders
+            .map((f) => `${f.path}: ${f.fetched} new${f.failed ? `, ${f.failed} could not be read` : ''}`)
+            .join('\n'),
+        );
       } finally {
         off();
       }
@@ -140,9 +153,13 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
 
 function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {
   const varName = values['password-env'];
-  if (!varName) throw new UsageError('account set needs --password-env VAR (the password is read from that environment variable, never from the command line).');
+  if (!varName)
+    throw new UsageError(
+      'account set needs --password-env VAR (the password is read from that environment variable, never from the command line).',
+    );
   const password = env[varName];
-  if (password === undefined || password === '') throw new UsageError(`the environment variable ${varName} is empty; set it to the password first.`);
+  if (password === undefined || password === '')
+    throw new UsageError(`the environment variable ${varName} is empty; set it to the password first.`);
   const parsed = accountInputSchema.safeParse({
     address: values.address,
     displayName: values.name ?? '',

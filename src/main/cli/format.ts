@@ -17,7 +17,10 @@ function pad(text: string, width: number): string {
 /** One line per thread: id, age, sender, subject. */
 export function formatThreads(threads: ThreadSummary[], now: number): string {
   return threads
-    .map((t) => `${String(t.id).padStart(6)}  ${pad(age(t.lastMessageAt, now), 6)}  ${pad(t.from.name || t.from.address, 24)}  ${t.subject || '(no subject)'}${t.messageCount > 1 ? ` (${t.messageCount})` : ''}`)
+    .map(
+      (t) =>
+        `${String(t.id).padStart(6)}  ${pad(age(t.lastMessageAt, now), 6)}  ${pad(t.from.name || t.from.address, 24)}  ${t.subject || '(no subject)'}${t.messageCount > 1 ? ` (${t.messageCount})` : ''}`,
+    )
     .join('\n');
 }
 

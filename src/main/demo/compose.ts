@@ -57,11 +57,9 @@ export function customerBody(
   let greeting = '';
   if (options.greet !== false && options.replyingTo) {
     const name = options.replyingTo;
-    greeting = random.pick(
-      customer.voice === 'formal'
-        ? [`Dear ${name},`, `Hello ${name},`]
-        : [`Hi ${name},`, `Thanks ${name},`, `${name},`],
-    );
+    const thanksAlready = /thank/i.test(middle.slice(0, 40));
+    const casual = thanksAlready ? [`Hi ${name},`, `${name},`] : [`Hi ${name},`, `Thanks ${name},`, `${name},`];
+    greeting = random.pick(customer.voice === 'formal' ? [`Dear ${name},`, `Hello ${name},`] : casual);
   } else if (options.greet !== false) {
     greeting = random.pick(GREETINGS[customer.voice]);
   }

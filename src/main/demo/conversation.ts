@@ -4,10 +4,10 @@
  * follow-ups, replies from a person in Cc and out-of-office auto-replies.
  */
 import { type Customer, type Teammate, domainOf } from './cast';
-import { customerBody, mentionsAttachment, paragraphs, teamBody, teamGreeting } from './compose';
+import { colleagueBody, customerBody, mentionsAttachment, paragraphs, teamBody, teamGreeting } from './compose';
 import { AUTO_REPLIES, COURTESY, COURTESY_FOLLOWUP_OPENERS, GENERIC_FOLLOWUPS, THANKS, WELCOMES } from './phrases';
 import { GAPS, type Gap, type PlannedMessage, type PlannedThread } from './plan';
-import { SHARED, partyOf, teamSender } from './people';
+import { SHARED, mateParty, partyOf, teamSender } from './people';
 import type { DemoRandom } from './random';
 import { type AttachmentKind, type Case, type Slots, type Topic, fill } from './topic';
 
@@ -126,6 +126,27 @@ export class Conversation {
     });
     message.quote = this.messages.length > 0 && this.random.chance(0.85);
     message.files = files;
+    this.messages.push(message);
+    return message;
+  }
+
+  /** A teammate writing to the shared mailbox from their own address: an internal customer. */
+  fromColleague(writer: Teammate, text: string): PlannedMessage {
+    const message = this.base('colleague', GAPS.first);
+    message.from = mateParty(writer);
+    message.to = [SHARED];
+    message.body = colleagueBody(this.random, writer, '', text);
+    this.messages.push(message);
+    return message;
+  }
+
+  /** The shared mailbox answering a colleague, informally and without the customer signature. */
+  toColleague(answerer: Teammate, writer: Teammate, text: string): PlannedMessage {
+    const message = this.base('team', GAPS.teamReply(this.random));
+    message.from = teamSender(answerer);
+    message.to = [mateParty(writer)];
+    message.body = colleagueBody(this.random, answerer, writer.first, text);
+    message.quote = this.random.chance(0.85);
     this.messages.push(message);
     return message;
   }

@@ -108,3 +108,9 @@ export function partyOf(customer: Customer): Party {
 export function mateParty(mate: Teammate): Party {
   return { name: mate.name, address: mate.address };
 }
+
+/** A teammate in the role of an internal customer writing to the shared mailbox. */
+export function asCustomer(mate: Teammate): Customer {
+  const [first, ...rest] = mate.name.split(' ');
+  return { first: first ?? mate.first, last: rest.join(' '), address: mate.address, voice: 'casual', html: false };
+}

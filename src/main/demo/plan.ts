@@ -62,8 +62,9 @@ export interface PlannedThread {
   lastAge: readonly [number, number];
 }
 
-/** One hour and one day in ms. */
+/** One hour in ms. */
 export const HOUR = 3_600_000;
+/** One day in ms. */
 export const DAY = 24 * HOUR;
 /** The mailbox spans this much time before `now`. */
 export const SPAN = 90 * DAY;

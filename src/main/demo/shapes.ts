@@ -6,12 +6,12 @@
  * newsletters.
  */
 import { ORGANISATION_CUSTOMERS, TEAM, colleaguesOf, type Customer, type Teammate } from './cast';
-import { colleagueBody, paragraphs } from './compose';
+import { paragraphs } from './compose';
 import { Conversation, withFiles } from './conversation';
 import { LONG_SCRIPTS, type LongScript } from './long';
 import { newsletterThreads } from './newsletters';
 import { COLLEAGUE_NOTES, OUTBOUND, SUPPLIER_THREADS } from './phrases';
-import { CustomerPicker, mateParty, teammateFor, topicFor } from './people';
+import { CustomerPicker, asCustomer, teammateFor, topicFor } from './people';
 import { DAY, GAPS, HOUR, ordinaryAge, type Gap, type PlannedThread } from './plan';
 import type { DemoRandom } from './random';
 import { drawSlots, fill } from './topic';
@@ -37,6 +37,7 @@ export class ThreadFactory {
     return { c, mate: teammateFor(this.random, topic.role) };
   }
 
+  /** One of the subjects people use for the conversation's situation. */
   subject(c: Conversation): string {
     return this.random.pick(c.situation?.subjects ?? ['Question']);
   }
@@ -56,7 +57,7 @@ export class ThreadFactory {
   long(script: LongScript, n: number): PlannedThread {
     const customer = script.org
       ? (ORGANISATION_CUSTOMERS.find((p) => p.org?.key === script.org) as Customer)
-      : this.customers.next((p) => p.org === undefined);
+      : this.customers.next((p) => p.org === undefined && p.html);
     const slots = drawSlots(this.random, { first: customer.first, org: customer.org?.name ?? '' });
     const c = new Conversation(this.random, customer, slots);
     c.cc = script.org ? colleaguesOf(customer)[0] : undefined;
@@ -81,28 +82,11 @@ export class ThreadFactory {
     const note = COLLEAGUE_NOTES[n] as (typeof COLLEAGUE_NOTES)[number];
     const writer = TEAM[n % TEAM.length] as Teammate;
     const answerer = TEAM[(n + 1 + this.random.int(0, 2)) % TEAM.length] as Teammate;
-    const c = new Conversation(
-      this.random,
-      { first: writer.first, last: '', address: writer.address, voice: 'casual', html: false },
-      {},
-    );
-    const open = c.fromCustomer(
-      { first: writer.first, last: '', address: writer.address, voice: 'brief', html: false },
-      '',
-      [],
-      GAPS.first,
-    );
-    open.kind = 'colleague';
-    open.from = mateParty(writer);
-    open.cc = [];
-    open.body = colleagueBody(this.random, writer, '', note.body);
+    const c = new Conversation(this.random, asCustomer(writer), {});
+    c.fromColleague(writer, note.body);
+    // Internal customers get the same clock: a couple of these are still waiting.
     const unanswered = n % 4 === 3;
-    if (!unanswered) {
-      const reply = c.fromTeam(answerer, '', [], GAPS.teamReply(this.random));
-      reply.to = [mateParty(writer)];
-      reply.cc = [];
-      reply.body = colleagueBody(this.random, answerer, writer.first, note.reply);
-    }
+    if (!unanswered) c.toColleague(answerer, writer, note.reply);
     const age: readonly [number, number] = unanswered ? [30 * MINUTE, 30 * HOUR] : ordinaryAge(this.random);
     return c.finish(note.subject, age);
   }

@@ -24,30 +24,71 @@ const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|E
  * Turns a socket, TLS or protocol error from imapflow or nodemailer into one sentence
  * saying what is wrong and what to do.
  */
-export function explainConnectionError(error: unknown, server: { kind: 'IMAP' | 'SMTP'; host: string; port: number }): Explained {
+export function explainConnectionError(
+  error: unknown,
+  server: { kind: 'IMAP' | 'SMTP'; host: string; port: number },
+): Explained {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
   const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
   // nodemailer wraps socket failures as ESOCKET/ECONNECTION; the system code is in the message.
-  const code = (e.code === 'ESOCKET' || e.code === 'ECONNECTION' ? SYSTEM_CODE.exec(text)?.[1] : undefined) ?? e.code ?? '';
+  const code =
+    (e.code === 'ESOCKET' || e.code === 'ECONNECTION' ? SYSTEM_CODE.exec(text)?.[1] : undefined) ?? e.code ?? '';
   const at = `${server.host}:${server.port}`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EDNS') {
-    return { code: 'dns', message: `The ${server.kind} server "${server.host}" could not be found. Check the server name for typos.` };
+    return {
+      code: 'dns',
+      message: `The ${server.kind} server "${server.host}" could not be found. Check the server name for typos.`,
+    };
   }
   if (code === 'ECONNREFUSED') {
-    return { code: 'connection-refused', message: `Nothing answered on ${at}. Check the ${server.kind} port (usually ${server.kind === 'IMAP' ? '993 for TLS or 143 for STARTTLS' : '465 for TLS or 587 for STARTTLS'}).` };
+    return {
+      code: 'connection-refused',
+      message: `Nothing answered on ${at}. Check the ${server.kind} port (usually ${server.kind === 'IMAP' ? '993 for TLS or 143 for STARTTLS' : '465 for TLS or 587 for STARTTLS'}).`,
+    };
   }
-  if (e.authenticationFailed === true || code === 'EAUTH' || /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text)) {
+  if (
+    e.authenticationFailed === true ||
+    code === 'EAUTH' ||
+    /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text)
+  ) {
     const gmail = /gmail|google/i.test(server.host) ? ' Gmail needs an app password, not your normal password.' : '';
-    return { code: 'auth', message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.` };
+    return {
+      code: 'auth',
+      message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.`,
+    };
   }
   if (TLS_CODES.test(code) || /wrong version number|ssl|tls|certificate|handshake/i.test(text)) {
-    return { code: 'tls', message: `A secure (TLS) connection to ${at} failed: ${(e.message ?? code).trim()}. Check the TLS setting: port 993/465 use TLS, 143/587 use STARTTLS.` };
+    return {
+      code: 'tls',
+      message: `A secure (TLS) connection to ${at} failed: ${(e.message ?? code).trim()}. Check the TLS setting: port 993/465 use TLS, 143/587 use STARTTLS.`,
+    };
   }
-  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'CONNECT_TIMEOUT' || code === 'GREETING_TIMEOUT' || /timed? ?out/i.test(text)) {
-    return { code: 'timeout', message: `${at} did not answer in time. Check the port and TLS setting, or your network.` };
+  if (
+    code === 'ETIMEDOUT' ||
+    code === 'ETIMEOUT' ||
+    code === 'CONNECT_TIMEOUT' ||
+    code === 'GREETING_TIMEOUT' ||
+    /timed? ?out/i.test(text)
+  ) {
+    return {
+      code: 'timeout',
+      message: `${at} did not answer in time. Check the port and TLS setting, or your network.`,
+    };
   }
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'NoConnection' || code === 'ClosedAfterConnectTLS' || code === 'ClosedAfterConnectText') {
-    return { code: 'tls', message: `${at} closed the connection at once. The TLS setting is probably wrong for this port (993/465 use TLS, 143/587 use STARTTLS).` };
+  if (
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'NoConnection' ||
+    code === 'ClosedAfterConnectTLS' ||
+    code === 'ClosedAfterConnectText'
+  ) {
+    return {
+      code: 'tls',
+      message: `${at} closed the connection at once. The TLS setting is probably wrong for this port (993/465 use TLS, 143/587 use STARTTLS).`,
+    };
   }
-  return { code: 'protocol', message: `The ${server.kind} server at ${at} answered unexpectedly: ${(e.message ?? code).trim() || 'unknown error'}.` };
+  return {
+    code: 'protocol',
+    message: `The ${server.kind} server at ${at} answered unexpectedly: ${(e.message ?? code).trim() || 'unknown error'}.`,
+  };
 }

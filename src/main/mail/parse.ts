@@ -28,7 +28,8 @@ function people(field: AddressObject | AddressObject[] | undefined): Person[] {
   for (const object of objects) {
     for (const entry of object.value) {
       if (entry.group) {
-        for (const member of entry.group) out.push({ name: member.name ?? '', address: (member.address ?? '').toLowerCase() });
+        for (const member of entry.group)
+          out.push({ name: member.name ?? '', address: (member.address ?? '').toLowerCase() });
       } else {
         out.push({ name: entry.name ?? '', address: (entry.address ?? '').toLowerCase() });
       }

@@ -18,5 +18,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `Something went wrong inside Promptly: ${detail}. Try again; if it keeps happening, copy the diagnostics and tell the team.` };
+  return {
+    code: 'internal',
+    message: `Something went wrong inside Promptly: ${detail}. Try again; if it keeps happening, copy the diagnostics and tell the team.`,
+  };
 }

@@ -12,7 +12,11 @@ export function isCallName(name: string): name is CallName {
  * Validates the arguments of a call against the contract and runs it. Every transport
  * (IPC, WebSocket bridge) goes through here, so nothing runs on unvalidated input.
  */
-export async function dispatch(handlers: Handlers, name: string, rawArgs: unknown): Promise<CallOutcome<CallResult<CallName>>> {
+export async function dispatch(
+  handlers: Handlers,
+  name: string,
+  rawArgs: unknown,
+): Promise<CallOutcome<CallResult<CallName>>> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'unknown-call', message: `"${name}" is not something Promptly can do.` } };
   }
@@ -22,7 +26,11 @@ export async function dispatch(handlers: Handlers, name: string, rawArgs: unknow
     const first = Object.entries(fields)[0];
     return {
       ok: false,
-      error: { code: 'invalid-arguments', message: first ? `${first[0]}: ${first[1]}` : 'The request was not valid.', fields },
+      error: {
+        code: 'invalid-arguments',
+        message: first ? `${first[0]}: ${first[1]}` : 'The request was not valid.',
+        fields,
+      },
     };
   }
   try {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { EventName, Events } from '../../shared/contract';
+import { EVENT_NAMES } from '../../shared/channels';
 
 /** The service's change events, typed by the contract. */
 export class ServiceEvents {
@@ -17,8 +18,7 @@ export class ServiceEvents {
 
   /** Subscribes to every event (transports forward them all). */
   onAny(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
-    const names: EventName[] = ['threads.changed', 'sync.progress', 'sync.error'];
-    const offs = names.map((name) => this.on(name, (payload) => listener(name, payload)));
+    const offs = EVENT_NAMES.map((name) => this.on(name, (payload) => listener(name, payload)));
     return () => offs.forEach((off) => off());
   }
 }

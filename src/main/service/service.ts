@@ -35,7 +35,8 @@ export class PromptlyService {
   /** The current account, or a no-account error telling the person what to do. */
   requireAccount(): Account {
     const account = getAccount(this.deps.db);
-    if (!account) throw new AppError('no-account', 'No mailbox is connected yet. Connect one with "account set" or in Settings.');
+    if (!account)
+      throw new AppError('no-account', 'No mailbox is connected yet. Connect one with "account set" or in Settings.');
     return account;
   }
 
@@ -63,7 +64,11 @@ export class PromptlyService {
     const account = this.requireAccount();
     this.syncing = (async () => {
       const password = await this.deps.secrets.get(account.secretRef);
-      if (password === null) throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings (or "account set").');
+      if (password === null)
+        throw new AppError(
+          'auth',
+          'The password for this mailbox is missing. Enter it again in Settings (or "account set").',
+        );
       return syncAccount({ db: this.deps.db, account, password, now: this.deps.now, events: this.events });
     })().finally(() => {
       this.syncing = null;
@@ -95,7 +100,11 @@ export class PromptlyService {
       },
       'thread.get': async ({ id }) => {
         const thread = getThread(db, id);
-        if (!thread) throw new AppError('not-found', 'That conversation no longer exists. It may have been merged into another one.');
+        if (!thread)
+          throw new AppError(
+            'not-found',
+            'That conversation no longer exists. It may have been merged into another one.',
+          );
         return { thread, messages: listThreadMessages(db, id) };
       },
       'account.get': async () => {

@@ -6,7 +6,10 @@ import { dispatch } from '../service/dispatch';
 /** Only our own app pages may call in; a frame that navigated elsewhere is refused. */
 function trustedSender(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url ?? '';
-  return url.startsWith('file://') || (process.env.ELECTRON_RENDERER_URL !== undefined && url.startsWith(process.env.ELECTRON_RENDERER_URL));
+  return (
+    url.startsWith('file://') ||
+    (process.env.ELECTRON_RENDERER_URL !== undefined && url.startsWith(process.env.ELECTRON_RENDERER_URL))
+  );
 }
 
 /** One handler per contract call (no generic invoke), each validated by `dispatch`. */
@@ -14,7 +17,8 @@ export function registerIpc(service: PromptlyService): () => void {
   const handlers = service.handlers();
   for (const name of callNames) {
     ipcMain.handle(channelOf(name), async (event, args: unknown) => {
-      if (!trustedSender(event)) return { ok: false, error: { code: 'invalid-arguments', message: 'Refused a call from an untrusted page.' } };
+      if (!trustedSender(event))
+        return { ok: false, error: { code: 'invalid-arguments', message: 'Refused a call from an untrusted page.' } };
       return dispatch(handlers, name, args);
     });
   }

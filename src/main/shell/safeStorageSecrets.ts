@@ -12,9 +12,12 @@ export class SafeStorageSecretStore implements SecretStore {
   }
 
   private ensureAvailable(): void {
-    if (!safeStorage.isEncryptionAvailable()) throw new Error('The system keychain is not available, so Promptly cannot store the password safely.');
+    if (!safeStorage.isEncryptionAvailable())
+      throw new Error('The system keychain is not available, so Promptly cannot store the password safely.');
     if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      throw new Error('No keychain (GNOME Keyring or KWallet) is running, so the password would be stored in plain text. Start a keychain and try again.');
+      throw new Error(
+        'No keychain (GNOME Keyring or KWallet) is running, so the password would be stored in plain text. Start a keychain and try again.',
+      );
     }
   }
 

@@ -42,9 +42,7 @@ export function migrate(db: Database, migrations: Migration[], target?: number):
   const latest = target ?? migrations.length;
   let current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `This database was written by a newer Promptly (schema ${current}); update Promptly to open it.`,
-    );
+    throw new Error(`This database was written by a newer Promptly (schema ${current}); update Promptly to open it.`);
   }
   for (const m of migrations) {
     if (m.version <= current || m.version > latest) continue;

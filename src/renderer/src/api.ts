@@ -9,7 +9,11 @@ function resolveApi(): PromptlyApi {
   const url = params.get('bridge');
   const token = params.get('token');
   if (!url || !token) {
-    throw new PromptlyError({ code: 'no-account', message: 'Promptly is not connected to its engine. Start it with `npm start`, or `npm run web` for the browser preview.' });
+    throw new PromptlyError({
+      code: 'no-account',
+      message:
+        'Promptly is not connected to its engine. Start it with `npm start`, or `npm run web` for the browser preview.',
+    });
   }
   return connectBridge(url, token);
 }

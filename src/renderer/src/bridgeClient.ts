@@ -1,10 +1,16 @@
-import { callNames, type CallName, type CallOutcome, type EventName, type Events, type PromptlyApi } from '../../shared/contract';
+import {
+  callNames,
+  type CallName,
+  type CallOutcome,
+  type EventName,
+  type Events,
+  type PromptlyApi,
+} from '../../shared/contract';
 import { PromptlyError } from '../../shared/errors';
 
 type Listener = (payload: unknown) => void;
 type BridgeMessage =
-  | { type: 'result'; id: number; outcome: CallOutcome<unknown> }
-  | { type: 'event'; event: EventName; payload: unknown };
+  { type: 'result'; id: number; outcome: CallOutcome<unknown> } | { type: 'event'; event: EventName; payload: unknown };
 
 /**
  * The contract over the test/preview WebSocket bridge: the same object shape the preload
@@ -14,7 +20,14 @@ export function connectBridge(url: string, token: string): PromptlyApi {
   const socket = new WebSocket(`${url}/?token=${encodeURIComponent(token)}`);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve());
-    socket.addEventListener('error', () => reject(new PromptlyError({ code: 'connection-refused', message: 'Could not reach the Promptly engine. Is `npm run web` still running?' })));
+    socket.addEventListener('error', () =>
+      reject(
+        new PromptlyError({
+          code: 'connection-refused',
+          message: 'Could not reach the Promptly engine. Is `npm run web` still running?',
+        }),
+      ),
+    );
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   const listeners = new Map<EventName, Set<Listener>>();

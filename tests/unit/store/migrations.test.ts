@@ -14,7 +14,9 @@ const SHIPPED: Record<number, string> = {
 
 function schemaOf(db: Database.Database): string {
   const rows = db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name",
+    )
     .all() as Array<{ type: string; name: string; sql: string }>;
   return rows.map((r) => `${r.type} ${r.name}\n${r.sql.replace(/\s+/g, ' ')}`).join('\n\n');
 }
@@ -47,7 +49,14 @@ describe('migrations', () => {
 
   it('a failing migration leaves the previous version intact', () => {
     const db = new Database(':memory:');
-    const broken = [...migrations, { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE ok_table (x); SELECT * FROM no_such_table;' }];
+    const broken = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE ok_table (x); SELECT * FROM no_such_table;',
+      },
+    ];
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok_table'").get()).toBeUndefined();
@@ -58,11 +67,19 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 1);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((r) => r.name);
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>
+      ).map((r) => r.name);
       expect(tables).toEqual(['accounts', 'folders', 'messages', 'participants', 'thread_refs', 'threads']);
-      expect(() => db.prepare("INSERT INTO folders (account_id, path) VALUES (99, 'INBOX')").run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare("INSERT INTO folders (account_id, path) VALUES (99, 'INBOX')").run()).toThrow(
+        /FOREIGN KEY/,
+      );
       expect(() =>
-        db.prepare("INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'ssl', 'h', 1, 'tls', 'u', 'r', 0)").run(),
+        db
+          .prepare(
+            "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'ssl', 'h', 1, 'tls', 'u', 'r', 0)",
+          )
+          .run(),
       ).toThrow(/CHECK/);
     });
 

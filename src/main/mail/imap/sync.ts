@@ -46,7 +46,11 @@ interface Fetched {
 async function fetchBatch(client: ImapFlow, from: number, to: number): Promise<Fetched[]> {
   const out: Fetched[] = [];
   // BODY.PEEK via `source`: sync never sets \Seen (RFC 3501 §6.4.5). No other command runs inside the loop.
-  for await (const msg of client.fetch(`${from}:${to}`, { uid: true, flags: true, internalDate: true, source: true }, { uid: true })) {
+  for await (const msg of client.fetch(
+    `${from}:${to}`,
+    { uid: true, flags: true, internalDate: true, source: true },
+    { uid: true },
+  )) {
     if (!msg.source || msg.uid < from) continue;
     const date = msg.internalDate ? new Date(msg.internalDate).getTime() : Date.now();
     out.push({ uid: msg.uid, flags: [...(msg.flags ?? [])], raw: msg.source, internalDate: date });
@@ -54,7 +58,11 @@ async function fetchBatch(client: ImapFlow, from: number, to: number): Promise<F
   return out;
 }
 
-async function storeBatch(ctx: SyncContext, folder: Folder, batch: Fetched[]): Promise<{ threads: number[]; failed: number }> {
+async function storeBatch(
+  ctx: SyncContext,
+  folder: Folder,
+  batch: Fetched[],
+): Promise<{ threads: number[]; failed: number }> {
   const threads = new Set<number>();
   let failed = 0;
   for (const m of batch) {
@@ -81,7 +89,12 @@ async function storeBatch(ctx: SyncContext, folder: Folder, batch: Fetched[]): P
  * Fetches the messages added to one folder since the last sync, newest batch first, and
  * stores each batch before moving on so a dropped connection resumes without loss.
  */
-export async function syncFolder(client: ImapFlow, ctx: SyncContext, path: string, role: FolderRole): Promise<FolderSyncResult> {
+export async function syncFolder(
+  client: ImapFlow,
+  ctx: SyncContext,
+  path: string,
+  role: FolderRole,
+): Promise<FolderSyncResult> {
   let folder = ensureFolder(ctx.db, ctx.accountId, path, role);
   const lock = await client.getMailboxLock(path, { readOnly: true });
   try {

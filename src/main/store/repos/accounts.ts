@@ -35,9 +35,7 @@ function rowToAccount(row: AccountRow): Account {
 
 /** The shared mailbox this database belongs to (Promptly keeps one per data directory). */
 export function getAccount(db: Db): Account | null {
-  const row = db.prepare('SELECT * FROM accounts ORDER BY id LIMIT 1').get() as
-    | AccountRow
-    | undefined;
+  const row = db.prepare('SELECT * FROM accounts ORDER BY id LIMIT 1').get() as AccountRow | undefined;
   return row ? rowToAccount(row) : null;
 }
 

@@ -45,17 +45,13 @@ export function ensureFolder(db: Db, accountId: number, path: string, role: Fold
     `INSERT INTO folders (account_id, path, role) VALUES (?, ?, ?)
      ON CONFLICT (account_id, path) DO UPDATE SET role = excluded.role`,
   ).run(accountId, path, role);
-  const row = db
-    .prepare('SELECT * FROM folders WHERE account_id = ? AND path = ?')
-    .get(accountId, path) as FolderRow;
+  const row = db.prepare('SELECT * FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) as FolderRow;
   return rowToFolder(row);
 }
 
 /** All folders of an account. */
 export function listFolders(db: Db, accountId: number): Folder[] {
-  const rows = db
-    .prepare('SELECT * FROM folders WHERE account_id = ? ORDER BY id')
-    .all(accountId) as FolderRow[];
+  const rows = db.prepare('SELECT * FROM folders WHERE account_id = ? ORDER BY id').all(accountId) as FolderRow[];
   return rows.map(rowToFolder);
 }
 
@@ -73,7 +69,5 @@ export function updateSyncState(
 
 /** Forgets the UID mapping of a folder whose UIDVALIDITY changed (RFC 3501 §2.3.1.1). */
 export function resetFolder(db: Db, folderId: number): void {
-  db.prepare(
-    'UPDATE folders SET uidvalidity = NULL, uidnext = NULL, highestmodseq = NULL WHERE id = ?',
-  ).run(folderId);
+  db.prepare('UPDATE folders SET uidvalidity = NULL, uidnext = NULL, highestmodseq = NULL WHERE id = ?').run(folderId);
 }

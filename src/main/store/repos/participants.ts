@@ -43,5 +43,10 @@ export function listParticipants(db: Db, threadId: number): Participant[] {
       'SELECT address, name, is_team, message_count FROM participants WHERE thread_id = ? ORDER BY is_team, address',
     )
     .all(threadId) as Array<{ address: string; name: string; is_team: number; message_count: number }>;
-  return rows.map((r) => ({ address: r.address, name: r.name, isTeam: r.is_team === 1, messageCount: r.message_count }));
+  return rows.map((r) => ({
+    address: r.address,
+    name: r.name,
+    isTeam: r.is_team === 1,
+    messageCount: r.message_count,
+  }));
 }

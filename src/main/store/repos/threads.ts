@@ -39,9 +39,8 @@ export function createThread(db: Db, accountId: number, key: string, at: number)
 
 /** The thread with this key, if any. */
 export function findThreadByKey(db: Db, accountId: number, key: string): number | null {
-  const row = db
-    .prepare('SELECT id FROM threads WHERE account_id = ? AND thread_key = ?')
-    .get(accountId, key) as { id: number } | undefined;
+  const row = db.prepare('SELECT id FROM threads WHERE account_id = ? AND thread_key = ?').get(accountId, key) as
+    { id: number } | undefined;
   return row?.id ?? null;
 }
 

@@ -8,11 +8,17 @@ export function ThreadView() {
   return (
     <article className="thread-view" aria-label={`Conversation: ${open.thread.subject}`}>
       <header>
-        <button type="button" onClick={close} aria-label="Back to the list (Esc)">←</button>
+        <button type="button" onClick={close} aria-label="Back to the list (Esc)">
+          ←
+        </button>
         <h1>{open.thread.subject || '(no subject)'}</h1>
       </header>
       {open.messages.map((m) => (
-        <section key={m.id} className={`message${m.fromTeam ? ' from-team' : ''}`} aria-label={`Message from ${m.from.name || m.from.address}`}>
+        <section
+          key={m.id}
+          className={`message${m.fromTeam ? ' from-team' : ''}`}
+          aria-label={`Message from ${m.from.name || m.from.address}`}
+        >
           <div className="message-head">
             <strong>{m.from.name || m.from.address}</strong> <span className="address">&lt;{m.from.address}&gt;</span>
             <time dateTime={new Date(m.date).toISOString()}>{new Date(m.date).toLocaleString()}</time>

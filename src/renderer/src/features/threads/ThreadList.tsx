@@ -28,7 +28,14 @@ export function ThreadList() {
   }
   const now = Date.now();
   return (
-    <div ref={parent} className="thread-list" role="listbox" aria-label="Conversations" aria-activedescendant={`thread-${threads[selected]?.id ?? ''}`} tabIndex={0}>
+    <div
+      ref={parent}
+      className="thread-list"
+      role="listbox"
+      aria-label="Conversations"
+      aria-activedescendant={`thread-${threads[selected]?.id ?? ''}`}
+      tabIndex={0}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const t = threads[item.index];
@@ -48,8 +55,14 @@ export function ThreadList() {
               <div className="row-top">
                 <span className="sender">{t.from.name || t.from.address}</span>
                 {t.messageCount > 1 && <span className="count">{t.messageCount}</span>}
-                {t.hasAttachments && <span className="attachment" aria-label="has attachments">📎</span>}
-                <time className="age" dateTime={new Date(t.lastMessageAt).toISOString()}>{ageLabel(t.lastMessageAt, now)}</time>
+                {t.hasAttachments && (
+                  <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
+                    ⎘
+                  </span>
+                )}
+                <time className="age" dateTime={new Date(t.lastMessageAt).toISOString()}>
+                  {ageLabel(t.lastMessageAt, now)}
+                </time>
               </div>
               <div className="subject">{t.subject || '(no subject)'}</div>
               <div className="snippet">{t.snippet}</div>

@@ -1,0 +1,61 @@
+// `npm run web`: the real renderer in a browser against the real engine in Node, through
+// the WebSocket bridge. A development preview: Electron cannot run on the build machines.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from 'vite';
+import { rendererConfig } from '../renderer.vite';
+import { startBridge } from '../src/main/bridge/server';
+import { openDemoDatabase } from '../src/main/demo/load';
+import { openDb } from '../src/main/store/db';
+import { getAccount } from '../src/main/store/repos/accounts';
+import { FileSecretStore } from '../src/main/secrets';
+import { cliSecretsFile, databaseFile } from '../src/main/paths';
+import { PromptlyService } from '../src/main/service/service';
+import { VERSION } from '../src/main/version';
+
+const { values } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '5173' } },
+});
+
+async function openService(): Promise<PromptlyService> {
+  const dataDir = values['data-dir'];
+  if (dataDir) {
+    const db = openDb(databaseFile(dataDir));
+    if (getAccount(db))
+      return new PromptlyService({
+        db,
+        secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+        now: Date.now,
+        version: VERSION,
+      });
+    db.close();
+    console.error(`No account in ${dataDir}; showing the demo mailbox instead.`);
+  }
+  const demoDir = mkdtempSync(join(tmpdir(), 'promptly-demo-'));
+  const db = await openDemoDatabase(demoDir, Date.now());
+  return new PromptlyService({
+    db,
+    secrets: new FileSecretStore(join(demoDir, 'secrets.json')),
+    now: Date.now,
+    version: VERSION,
+    demo: true,
+  });
+}
+
+const service = await openService();
+const bridge = await startBridge(service);
+const vite = await createServer({ ...rendererConfig, server: { host: '127.0.0.1', port: Number(values.port) } });
+await vite.listen();
+const base = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
+console.log(
+  `Promptly preview: ${base}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+);
+console.log('The link carries a one-time token; keep it private. Ctrl+C stops.');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void Promise.all([vite.close(), bridge.close()]).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,25 @@
+/**
+ * The names of every call and event, free of runtime dependencies, so the sandboxed
+ * preload can build its one-method-per-call object without bundling zod. contract.ts
+ * checks at compile time that these lists match its schemas exactly.
+ */
+export const CALL_NAMES = [
+  'app.info',
+  'threads.list',
+  'thread.get',
+  'account.get',
+  'account.test',
+  'account.save',
+  'sync.now',
+] as const;
+
+/** Events main pushes to the renderer. */
+export const EVENT_NAMES = ['threads.changed', 'sync.progress', 'sync.error'] as const;
+
+/** The IPC channel of a call. */
+export function channelOf(name: (typeof CALL_NAMES)[number]): string {
+  return `promptly:${name}`;
+}
+
+/** The IPC channel events arrive on. */
+export const EVENT_CHANNEL = 'promptly:event';
