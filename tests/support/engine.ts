@@ -1,3 +1,4 @@
+import { ImapFlow } from 'imapflow';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { MemorySecretStore } from '../../src/main/secrets';
 import { PromptlyService } from '../../src/main/service/service';
 import { attachMailWorld, type MailWorldClient, type Mailbox } from './mailworld';
 import type { AccountInput } from '../../src/shared/schemas';
+import type { SyncModes } from '../../src/main/mail/imap/context';
 
 /** The shared test mail world started by the global setup. */
 export async function mailWorld(): Promise<MailWorldClient> {
@@ -29,11 +31,43 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 export async function startEngine(
   world: MailWorldClient,
   mailbox: Mailbox,
+  options: { syncModes?: SyncModes } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));
-  const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: () => Date.now(), version: 'test' });
+  const service = new PromptlyService({
+    db,
+    secrets: new MemorySecretStore(),
+    now: () => Date.now(),
+    version: 'test',
+    ...options,
+  });
   const report = await service.saveAccount(accountFor(world, mailbox));
   if (!report.ok) throw new Error(`test account refused: ${report.imap.message} / ${report.smtp.message}`);
   return { service, db, dataDir };
+}
+
+/** A plain imapflow client standing in for "another mail client" on the same mailbox. */
+export async function otherClient(world: MailWorldClient, mailbox: Mailbox): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: world.info.imap.host,
+    port: world.info.imap.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: mailbox.user, pass: mailbox.password },
+    logger: false,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Polls until `check` is true or the time runs out; returns the elapsed ms. */
+export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Date.now() - start;
 }

@@ -18,6 +18,18 @@ export interface ParsedMessage {
   html: string | null;
   snippet: string;
   hasAttachments: boolean;
+  attachments: AttachmentMeta[];
+}
+
+/** What the list and thread pane know of an attachment before its content is downloaded. */
+export interface AttachmentMeta {
+  /** Position among the message's attachments (content is re-extracted on demand). */
+  part: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  contentId: string | null;
+  inline: boolean;
 }
 
 const SNIPPET_LENGTH = 160;
@@ -80,6 +92,14 @@ function toParsed(mail: MailparserMail, raw: Buffer, fallbackDate: number): Pars
     html,
     snippet: snippetOf(text),
     hasAttachments: mail.attachments.some((a) => a.contentDisposition !== 'inline' || !a.cid),
+    attachments: mail.attachments.map((a, i) => ({
+      part: String(i),
+      filename: a.filename ?? '',
+      contentType: a.contentType || 'application/octet-stream',
+      size: a.size,
+      contentId: a.cid ?? null,
+      inline: a.contentDisposition === 'inline' && !!a.cid,
+    })),
   };
 }
 

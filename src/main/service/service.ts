@@ -8,6 +8,8 @@ import { getThread, listThreads, resolveThread } from '../store/repos/threads';
 import { listThreadMessages } from '../store/repos/messages';
 import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
+import { LiveSync } from './liveSync';
+import type { SyncModes } from '../mail/imap/context';
 import { ServiceEvents } from './events';
 import { AppError } from './appError';
 
@@ -23,12 +25,16 @@ export interface ServiceDeps {
   /** True when the database holds the built-in demo mailbox (no server to sync). */
   demo?: boolean;
   checkAccount?: (input: AccountInput) => Promise<ConnectionReport>;
+  /** Incremental-sync extensions the engine may use; tests switch them off. Default: all. */
+  syncModes?: SyncModes;
 }
 
 /** The one application API. The IPC handlers, the browser bridge and the CLI all call it. */
 export class PromptlyService {
   readonly events = new ServiceEvents();
   private syncing: Promise<SyncReport> | null = null;
+  private live: LiveSync | null = null;
+  private nextSync: Promise<SyncReport> | null = null;
 
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -57,10 +63,41 @@ export class PromptlyService {
     return report;
   }
 
+  /** Starts push sync (IDLE on INBOX and Sent) after a first pass; `stopLive` ends it. */
+  async startLive(): Promise<SyncReport> {
+    const report = await this.syncNow();
+    const account = this.requireAccount();
+    const password = await this.deps.secrets.get(account.secretRef);
+    if (password === null || this.live) return report;
+    this.live = new LiveSync(
+      this.deps.db,
+      () => this.syncNow(),
+      () => undefined,
+    );
+    this.live.start(account, password);
+    return report;
+  }
+
+  /** Stops push sync and waits for a pass in flight (quit, tests). */
+  async stopLive(): Promise<void> {
+    const live = this.live;
+    this.live = null;
+    await live?.stop();
+  }
+
   /** Runs one sync pass; concurrent requests share the pass already running. */
   async syncNow(): Promise<SyncReport> {
     if (this.deps.demo) return { folders: [], durationMs: 0 };
-    if (this.syncing) return this.syncing;
+    // A request during a pass gets the pass after it, so a change seen mid-pass is never missed.
+    if (this.syncing) {
+      this.nextSync ??= this.syncing
+        .catch(() => undefined)
+        .then(() => {
+          this.nextSync = null;
+          return this.syncNow();
+        });
+      return this.nextSync;
+    }
     const account = this.requireAccount();
     this.syncing = (async () => {
       const password = await this.deps.secrets.get(account.secretRef);
@@ -69,7 +106,15 @@ export class PromptlyService {
           'auth',
           'The password for this mailbox is missing. Enter it again in Settings (or "account set").',
         );
-      return syncAccount({ db: this.deps.db, account, password, now: this.deps.now, events: this.events });
+      return syncAccount({
+        db: this.deps.db,
+        account,
+        password,
+        now: this.deps.now,
+        events: this.events,
+        modes: this.deps.syncModes ?? { qresync: true, condstore: true },
+        teamAddresses: new Set([account.address.toLowerCase()]),
+      });
     })().finally(() => {
       this.syncing = null;
     });

@@ -1,43 +1,53 @@
 import type { SyncReport } from '../../shared/types';
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
+import { recordFolderError } from '../store/repos/folders';
 import { connectImap } from '../mail/imap/connect';
-import { foldersToSync, syncFolder } from '../mail/imap/sync';
+import { syncMailbox } from '../mail/imap/sync';
+import type { SyncModes } from '../mail/imap/context';
 import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from './appError';
 import type { ServiceEvents } from './events';
 
-/** One sync pass over INBOX and Sent on a fresh connection. */
+/** One sync pass over the account on a fresh connection (imapflow instances cannot reconnect). */
 export async function syncAccount(opts: {
   db: Db;
   account: Account;
   password: string;
   now: () => number;
   events: ServiceEvents;
+  modes: SyncModes;
+  teamAddresses: Set<string>;
 }): Promise<SyncReport> {
   const { account, events } = opts;
   const began = opts.now();
+  const server = { kind: 'IMAP' as const, host: account.imap.host, port: account.imap.port };
   let client;
   try {
     client = await connectImap({ ...account.imap, user: account.user, password: opts.password });
   } catch (error) {
-    const e = explainConnectionError(error, { kind: 'IMAP', host: account.imap.host, port: account.imap.port });
+    const e = explainConnectionError(error, server);
+    recordFolderError(opts.db, account.id, e.message);
     events.emit('sync.error', e);
     throw new AppError(e.code, e.message);
   }
   try {
-    const ctx = {
+    const folders = await syncMailbox(client, {
       db: opts.db,
       accountId: account.id,
-      teamAddresses: new Set([account.address.toLowerCase()]),
+      teamAddresses: opts.teamAddresses,
       now: opts.now,
-      onProgress: (p: Parameters<typeof events.emit<'sync.progress'>>[1]) => events.emit('sync.progress', p),
-      onThreadsChanged: (threadIds: number[]) => events.emit('threads.changed', { threadIds }),
-    };
-    const folders = [];
-    for (const f of await foldersToSync(client)) folders.push(await syncFolder(client, ctx, f.path, f.role));
+      modes: opts.modes,
+      onProgress: (p) => events.emit('sync.progress', p),
+      onThreadsChanged: (threadIds) => events.emit('threads.changed', { threadIds }),
+    });
     return { folders, durationMs: opts.now() - began };
+  } catch (error) {
+    const e = explainConnectionError(error, server);
+    recordFolderError(opts.db, account.id, e.message);
+    events.emit('sync.error', e);
+    throw new AppError(e.code, `Sync stopped: ${e.message} It will resume where it left off.`);
   } finally {
-    await client.logout().catch(() => undefined);
+    await client.logout().catch(() => client.close());
   }
 }

@@ -1,23 +1,35 @@
 import type { Db } from './db';
 import type { ParsedMessage } from '../mail/parse';
 import { linkedMessageIds, threadKeyOf } from '../policy/threading';
-import { hasMessage, insertMessage, moveMessages } from './repos/messages';
+import { hasMessage, insertMessage, moveMessages, rematchParked, saveBody, threadForGmailId } from './repos/messages';
+import { saveAttachments } from './repos/attachments';
 import { refreshParticipants } from './repos/participants';
 import { linkMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
 import { createThread, deleteThread, findThreadByKey, refreshThread } from './repos/threads';
 
-/** A fetched message on its way into the store. */
+/** A fetched message on its way into the store (headers only, or complete). */
 export interface IncomingMessage {
   accountId: number;
   folderId: number;
   uid: number;
   flags: string[];
-  raw: Buffer;
+  /** The full source when the body came with it; null in the header phase. */
+  raw: Buffer | null;
   parsed: ParsedMessage | { error: string; date: number };
+  /** 'pending' when only headers were fetched and the body phase must follow. */
+  bodyState?: 'pending' | 'done';
+  modseq?: string | null;
+  size?: number;
+  gmThrid?: string | null;
+  headers?: Record<string, string>;
 }
 
-/** Which thread a message joins: the one its references name, merging any it bridges. */
-function assignThread(db: Db, accountId: number, m: ParsedMessage): number {
+/** Which thread a message joins: Gmail's thread, else the one its references name (merging bridged ones). */
+function assignThread(db: Db, accountId: number, m: ParsedMessage, gmThrid: string | null): number {
+  if (gmThrid) {
+    const gmail = threadForGmailId(db, accountId, gmThrid);
+    if (gmail !== null) return gmail;
+  }
   const ids = linkedMessageIds(m);
   const key = threadKeyOf(m);
   const found = threadsForMessageIds(db, accountId, ids);
@@ -35,60 +47,126 @@ function assignThread(db: Db, accountId: number, m: ParsedMessage): number {
   return keep;
 }
 
-/**
- * Stores one message with its thread assignment and summary update in one transaction.
- * A message that could not be parsed is kept raw with its error and no thread.
- * Returns the thread it joined (null if unreadable or already stored).
- */
-export function storeMessage(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>): number | null {
-  return db.transaction((): number | null => {
-    if (hasMessage(db, incoming.folderId, incoming.uid)) return null;
-    const { parsed } = incoming;
-    if ('error' in parsed) {
-      insertMessage(db, {
-        ...base(incoming),
-        threadId: null,
-        messageId: '',
-        date: parsed.date,
-        parseError: parsed.error,
-        raw: incoming.raw,
-      });
-      return null;
-    }
-    const threadId = assignThread(db, incoming.accountId, parsed);
-    const fromTeam = teamAddresses.has(parsed.from.address);
+function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>, touched: Set<number>): void {
+  if (hasMessage(db, incoming.folderId, incoming.uid)) return;
+  const { parsed } = incoming;
+  const extra = {
+    modseq: incoming.modseq ?? null,
+    size: incoming.size ?? incoming.raw?.length ?? 0,
+    gmThrid: incoming.gmThrid ?? null,
+    headers: incoming.headers ?? {},
+  };
+  if ('error' in parsed) {
     insertMessage(db, {
-      ...base(incoming),
-      threadId,
-      messageId: parsed.messageId,
-      inReplyTo: parsed.inReplyTo,
-      references: parsed.references,
-      subject: parsed.subject,
-      from: parsed.from,
-      to: parsed.to,
-      cc: parsed.cc,
+      ...blank(incoming),
+      ...extra,
+      threadId: null,
       date: parsed.date,
-      snippet: parsed.snippet,
-      text: parsed.text,
-      html: parsed.html,
-      hasAttachments: parsed.hasAttachments,
-      fromTeam,
-      parseError: null,
-      raw: null,
+      parseError: parsed.error,
+      raw: incoming.raw,
+      bodyState: 'failed',
     });
-    linkMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
-    refreshThread(db, threadId);
-    refreshParticipants(db, threadId, teamAddresses);
-    return threadId;
+    return;
+  }
+  const rematched = rematchParked(db, incoming.folderId, parsed.messageId, incoming.uid, incoming.flags);
+  if (rematched !== undefined) {
+    if (rematched !== null) touched.add(rematched);
+    return;
+  }
+  const threadId = assignThread(db, incoming.accountId, parsed, extra.gmThrid);
+  const id = insertMessage(db, {
+    ...blank(incoming),
+    ...extra,
+    threadId,
+    messageId: parsed.messageId,
+    inReplyTo: parsed.inReplyTo,
+    references: parsed.references,
+    subject: parsed.subject,
+    from: parsed.from,
+    to: parsed.to,
+    cc: parsed.cc,
+    date: parsed.date,
+    snippet: parsed.snippet,
+    text: parsed.text,
+    html: parsed.html,
+    hasAttachments: parsed.hasAttachments,
+    fromTeam: teamAddresses.has(parsed.from.address),
+    parseError: null,
+    raw: null,
+    bodyState: incoming.bodyState ?? 'done',
+  });
+  if (id !== null && parsed.attachments.length > 0) saveAttachments(db, id, parsed.attachments);
+  linkMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
+  touched.add(threadId);
+}
+
+/** Refreshes the summary rows of threads whose messages changed. */
+export function refreshThreads(db: Db, threadIds: Iterable<number>, teamAddresses: Set<string>): void {
+  for (const id of threadIds) {
+    refreshThread(db, id);
+    refreshParticipants(db, id, teamAddresses);
+  }
+}
+
+/**
+ * Stores a batch of messages with their thread assignment and summary updates in ONE
+ * transaction, so a crash or dropped connection leaves either the whole batch or none.
+ * Unreadable messages are kept raw with their error. Returns the threads touched.
+ */
+export function storeBatch(db: Db, batch: IncomingMessage[], teamAddresses: Set<string>): number[] {
+  return db.transaction((): number[] => {
+    const touched = new Set<number>();
+    for (const incoming of batch) storeOne(db, incoming, teamAddresses, touched);
+    refreshThreads(db, touched, teamAddresses);
+    return [...touched];
   })();
 }
 
-function base(incoming: IncomingMessage) {
+/** Stores one message (see storeBatch); returns the thread it joined, or null. */
+export function storeMessage(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>): number | null {
+  const before = hasMessage(db, incoming.folderId, incoming.uid);
+  const touched = storeBatch(db, [incoming], teamAddresses);
+  return before ? null : (touched[0] ?? null);
+}
+
+/** A fetched body on its way to a message stored in the header phase. */
+export interface IncomingBody {
+  messageRowId: number;
+  raw: Buffer;
+  parsed: ParsedMessage | { error: string };
+}
+
+/** Fills in bodies for a batch in one transaction; returns the threads touched. */
+export function storeBodies(db: Db, bodies: IncomingBody[], teamAddresses: Set<string>): number[] {
+  return db.transaction((): number[] => {
+    const touched = new Set<number>();
+    for (const b of bodies) {
+      const p = b.parsed;
+      const threadId =
+        'error' in p
+          ? saveBody(db, b.messageRowId, { ok: false, error: p.error, raw: b.raw })
+          : saveBody(db, b.messageRowId, {
+              ok: true,
+              text: p.text,
+              html: p.html,
+              snippet: p.snippet,
+              hasAttachments: p.hasAttachments,
+            });
+      if (!('error' in p)) saveAttachments(db, b.messageRowId, p.attachments);
+      if (threadId !== null) touched.add(threadId);
+    }
+    refreshThreads(db, touched, teamAddresses);
+    return [...touched];
+  })();
+}
+
+function blank(incoming: IncomingMessage) {
   return {
     accountId: incoming.accountId,
     folderId: incoming.folderId,
     uid: incoming.uid,
     flags: incoming.flags,
+    messageId: '',
     inReplyTo: null,
     references: [],
     subject: '',

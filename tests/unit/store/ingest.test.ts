@@ -44,6 +44,7 @@ function msg(id: string, over: Partial<ParsedMessage> = {}): ParsedMessage {
     html: null,
     snippet: 'hello',
     hasAttachments: false,
+    attachments: [],
     ...over,
   };
 }

@@ -14,7 +14,7 @@ export interface ImapSettings {
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 8_000, socketTimeout: 5 * 60_000 };
 
 /** imapflow options for these settings. `none` never upgrades; `starttls` insists on it. */
-export function imapOptions(s: ImapSettings): ImapFlowOptions {
+export function imapOptions(s: ImapSettings, overrides: Partial<ImapFlowOptions> = {}): ImapFlowOptions {
   return {
     host: s.host,
     port: s.port,
@@ -23,7 +23,10 @@ export function imapOptions(s: ImapSettings): ImapFlowOptions {
     auth: { user: s.user, pass: s.password },
     logger: false,
     disableAutoIdle: true,
+    // Lets SELECT carry the last known state and get VANISHED + changed flags back (RFC 7162).
+    qresync: true,
     ...TIMEOUTS,
+    ...overrides,
   };
 }
 
@@ -31,8 +34,8 @@ export function imapOptions(s: ImapSettings): ImapFlowOptions {
  * Opens a fresh, authenticated connection. imapflow instances cannot reconnect, so every
  * connection is a new instance (ARCHITECTURE.md, "Sync engine outline").
  */
-export async function connectImap(s: ImapSettings): Promise<ImapFlow> {
-  const client = new ImapFlow(imapOptions(s));
+export async function connectImap(s: ImapSettings, overrides: Partial<ImapFlowOptions> = {}): Promise<ImapFlow> {
+  const client = new ImapFlow(imapOptions(s, overrides));
   // An 'error' event without a listener would crash the process; failures surface via connect().
   client.on('error', () => undefined);
   await client.connect();

@@ -13,6 +13,11 @@ export interface Folder {
   uidnext: number | null;
   highestmodseq: string | null;
   lastSyncedAt: number | null;
+  /** True once every message up to `uidnext` has been fetched at least once. */
+  complete: boolean;
+  lastError: string | null;
+  lastAttemptAt: number | null;
+  serverCount: number | null;
 }
 
 interface FolderRow {
@@ -24,6 +29,10 @@ interface FolderRow {
   uidnext: number | null;
   highestmodseq: string | null;
   last_synced_at: number | null;
+  complete: number;
+  last_error: string | null;
+  last_attempt_at: number | null;
+  server_count: number | null;
 }
 
 function rowToFolder(row: FolderRow): Folder {
@@ -36,6 +45,10 @@ function rowToFolder(row: FolderRow): Folder {
     uidnext: row.uidnext,
     highestmodseq: row.highestmodseq,
     lastSyncedAt: row.last_synced_at,
+    complete: row.complete === 1,
+    lastError: row.last_error,
+    lastAttemptAt: row.last_attempt_at,
+    serverCount: row.server_count,
   };
 }
 
@@ -55,19 +68,26 @@ export function listFolders(db: Db, accountId: number): Folder[] {
   return rows.map(rowToFolder);
 }
 
-/** Records how far a folder is synced; call inside the batch's transaction. */
-export function updateSyncState(
+/** Records a completed pass; call inside the transaction that applied its changes. */
+export function saveFolderState(
   db: Db,
   folderId: number,
-  state: { uidvalidity: string; uidnext: number; highestmodseq: string | null; at: number },
+  state: { uidvalidity: string; uidnext: number; highestmodseq: string | null; at: number; serverCount: number },
 ): void {
   db.prepare(
-    `UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ?
-     WHERE id = ?`,
-  ).run(state.uidvalidity, state.uidnext, state.highestmodseq, state.at, folderId);
+    `UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ?, server_count = ?,
+       complete = 1, last_error = NULL WHERE id = ?`,
+  ).run(state.uidvalidity, state.uidnext, state.highestmodseq, state.at, state.serverCount, folderId);
 }
 
-/** Forgets the UID mapping of a folder whose UIDVALIDITY changed (RFC 3501 §2.3.1.1). */
-export function resetFolder(db: Db, folderId: number): void {
-  db.prepare('UPDATE folders SET uidvalidity = NULL, uidnext = NULL, highestmodseq = NULL WHERE id = ?').run(folderId);
+/** Notes that a pass started (for the status view's lag). */
+export function markFolderAttempt(db: Db, folderId: number, at: number): void {
+  db.prepare('UPDATE folders SET last_attempt_at = ? WHERE id = ?').run(at, folderId);
+}
+
+/** Remembers why the last pass failed, for `status` and the UI. */
+export function recordFolderError(db: Db, accountId: number, message: string): void {
+  db.prepare(
+    'UPDATE folders SET last_error = ? WHERE account_id = ? AND (last_attempt_at IS NULL OR last_synced_at IS NULL OR last_attempt_at > last_synced_at)',
+  ).run(message, accountId);
 }

@@ -23,6 +23,11 @@ export interface NewMessage {
   fromTeam: boolean;
   parseError: string | null;
   raw: Buffer | null;
+  bodyState: 'pending' | 'done' | 'failed';
+  modseq: string | null;
+  size: number;
+  gmThrid: string | null;
+  headers: Record<string, string>;
 }
 
 interface MessageRow {
@@ -60,8 +65,8 @@ export function insertMessage(db: Db, m: NewMessage): number | null {
     .prepare(
       `INSERT INTO messages (account_id, folder_id, uid, thread_id, message_id, in_reply_to, refs,
          subject, from_name, from_address, to_json, cc_json, date, snippet, body_text, body_html,
-         flags, has_attachments, from_team, parse_error, raw)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         flags, has_attachments, from_team, parse_error, raw, body_state, modseq, size, gm_thrid, headers)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (folder_id, uid) DO NOTHING
        RETURNING id`,
     )
@@ -87,6 +92,11 @@ export function insertMessage(db: Db, m: NewMessage): number | null {
       m.fromTeam ? 1 : 0,
       m.parseError,
       m.raw,
+      m.bodyState,
+      m.modseq,
+      m.size,
+      m.gmThrid,
+      JSON.stringify(m.headers),
     ) as { id: number } | undefined;
   return row?.id ?? null;
 }
@@ -121,11 +131,143 @@ export function countFolderMessages(db: Db, folderId: number): number {
   return row.n;
 }
 
-/** Drops a folder's UID mapping (UIDVALIDITY changed); returns the threads touched. */
-export function deleteFolderMessages(db: Db, folderId: number): number[] {
+/** A message awaiting its body, as the body phase needs it. */
+export interface PendingBody {
+  id: number;
+  folderId: number;
+  uid: number;
+  date: number;
+}
+
+/** Messages whose body has not been fetched yet, newest first. */
+export function pendingBodies(db: Db, folderId: number, limit: number): PendingBody[] {
   const rows = db
-    .prepare('SELECT DISTINCT thread_id FROM messages WHERE folder_id = ? AND thread_id IS NOT NULL')
-    .all(folderId) as Array<{ thread_id: number }>;
-  db.prepare('DELETE FROM messages WHERE folder_id = ?').run(folderId);
-  return rows.map((r) => r.thread_id);
+    .prepare(
+      `SELECT id, folder_id, uid, date FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0
+       ORDER BY uid DESC LIMIT ?`,
+    )
+    .all(folderId, limit) as Array<{ id: number; folder_id: number; uid: number; date: number }>;
+  return rows.map((r) => ({ id: r.id, folderId: r.folder_id, uid: r.uid, date: r.date }));
+}
+
+/** Fills in a message's body once fetched (or marks it unreadable, keeping the raw bytes). */
+export function saveBody(
+  db: Db,
+  id: number,
+  body:
+    | { ok: true; text: string; html: string | null; snippet: string; hasAttachments: boolean }
+    | { ok: false; error: string; raw: Buffer },
+): number | null {
+  const row = body.ok
+    ? db
+        .prepare(
+          `UPDATE messages SET body_text = ?, body_html = ?, snippet = ?, has_attachments = ?, body_state = 'done',
+             parse_error = NULL, raw = NULL WHERE id = ? RETURNING thread_id`,
+        )
+        .get(body.text, body.html, body.snippet, body.hasAttachments ? 1 : 0, id)
+    : db
+        .prepare(`UPDATE messages SET body_state = 'failed', parse_error = ?, raw = ? WHERE id = ? RETURNING thread_id`)
+        .get(body.error, body.raw, id);
+  return (row as { thread_id: number | null } | undefined)?.thread_id ?? null;
+}
+
+/** The live UIDs of a folder, ascending (stale rows from an old UIDVALIDITY excluded). */
+export function folderUids(db: Db, folderId: number): number[] {
+  const rows = db
+    .prepare('SELECT uid FROM messages WHERE folder_id = ? AND uid > 0 ORDER BY uid')
+    .all(folderId) as Array<{
+    uid: number;
+  }>;
+  return rows.map((r) => r.uid);
+}
+
+/** Stored flags per live UID of a folder (JSON text, as stored). */
+export function folderFlags(db: Db, folderId: number): Map<number, string> {
+  const rows = db.prepare('SELECT uid, flags FROM messages WHERE folder_id = ? AND uid > 0').all(folderId) as Array<{
+    uid: number;
+    flags: string;
+  }>;
+  return new Map(rows.map((r) => [r.uid, r.flags]));
+}
+
+/** Applies a flag change seen on the server; returns the thread touched, if any. */
+export function updateFlags(
+  db: Db,
+  folderId: number,
+  uid: number,
+  flags: string[],
+  modseq: string | null,
+): number | null {
+  const row = db
+    .prepare(
+      'UPDATE messages SET flags = ?, modseq = COALESCE(?, modseq) WHERE folder_id = ? AND uid = ? RETURNING thread_id',
+    )
+    .get(JSON.stringify(flags), modseq, folderId, uid) as { thread_id: number | null } | undefined;
+  return row?.thread_id ?? null;
+}
+
+/** Removes messages expunged on the server; returns the threads touched. */
+export function deleteByUids(db: Db, folderId: number, uids: number[]): number[] {
+  const stmt = db.prepare('DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING thread_id');
+  const threads = new Set<number>();
+  for (const uid of uids) {
+    const row = stmt.get(folderId, uid) as { thread_id: number | null } | undefined;
+    if (row?.thread_id) threads.add(row.thread_id);
+  }
+  return [...threads];
+}
+
+/**
+ * UIDVALIDITY changed (RFC 3501 §2.3.1.1): old UIDs mean nothing, but the rows stay,
+ * parked under negative UIDs, so the resync can re-match them by Message-ID and keep
+ * their local state. Rows not re-matched are removed by `dropStaleMessages`.
+ */
+export function parkFolderMessages(db: Db, folderId: number): void {
+  db.prepare('UPDATE messages SET uid = -id WHERE folder_id = ? AND uid > 0').run(folderId);
+}
+
+/** Gives a parked message its new UID if one with this Message-ID is waiting; returns its thread. */
+export function rematchParked(
+  db: Db,
+  folderId: number,
+  messageId: string,
+  uid: number,
+  flags: string[],
+): number | null | undefined {
+  const row = db
+    .prepare(
+      `UPDATE messages SET uid = ?, flags = ? WHERE id = (
+         SELECT id FROM messages WHERE folder_id = ? AND uid < 0 AND message_id = ? LIMIT 1)
+       RETURNING thread_id`,
+    )
+    .get(uid, JSON.stringify(flags), folderId, messageId) as { thread_id: number | null } | undefined;
+  return row === undefined ? undefined : row.thread_id;
+}
+
+/** Deletes parked rows that did not come back after a UIDVALIDITY change; returns threads touched. */
+export function dropStaleMessages(db: Db, folderId: number): number[] {
+  const rows = db
+    .prepare('DELETE FROM messages WHERE folder_id = ? AND uid < 0 RETURNING thread_id')
+    .all(folderId) as Array<{
+    thread_id: number | null;
+  }>;
+  return [...new Set(rows.map((r) => r.thread_id).filter((t): t is number => t !== null))];
+}
+
+/** The thread already holding a Gmail conversation (X-GM-THRID is authoritative there). */
+export function threadForGmailId(db: Db, accountId: number, gmThrid: string): number | null {
+  const row = db
+    .prepare('SELECT thread_id FROM messages WHERE account_id = ? AND gm_thrid = ? AND thread_id IS NOT NULL LIMIT 1')
+    .get(accountId, gmThrid) as { thread_id: number } | undefined;
+  return row?.thread_id ?? null;
+}
+
+/** How many bodies of a folder are still to be fetched. */
+export function countPendingBodies(db: Db, folderId: number): number {
+  const row = db
+    .prepare("SELECT COUNT(*) AS n FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0")
+    .get(folderId) as {
+    n: number;
+  };
+  return row.n;
 }

@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import type { MessageEnvelopeObject } from 'imapflow';
+import type { Person } from '../../shared/types';
+import { normalizeMessageId, parseReferences } from '../policy/threading';
+import type { ParsedMessage } from './parse';
+
+function people(list: MessageEnvelopeObject['from']): Person[] {
+  return (list ?? [])
+    .map((a) => ({ name: a.name ?? '', address: (a.address ?? '').toLowerCase() }))
+    .filter((p) => p.address !== '' || p.name !== '');
+}
+
+/**
+ * A stable Message-ID for mail without one, from what every replica sees the same way
+ * (envelope and size), so all machines thread it identically.
+ */
+export function envelopeMessageId(env: MessageEnvelopeObject | undefined, size: number, internalDate: number): string {
+  const basis = JSON.stringify([env?.date, env?.subject, env?.from, env?.to, size, internalDate]);
+  return `${createHash('sha256').update(basis).digest('hex').slice(0, 32)}@promptly.invalid`;
+}
+
+/**
+ * What the header phase knows of a message: envelope plus References. Text, HTML and
+ * attachments arrive with the body phase.
+ */
+export function messageFromEnvelope(
+  env: MessageEnvelopeObject | undefined,
+  headers: Record<string, string>,
+  size: number,
+  internalDate: number,
+): ParsedMessage {
+  const date = env?.date ? new Date(env.date).getTime() : Number.NaN;
+  const inReplyTo = parseReferences(headers['in-reply-to'] ?? env?.inReplyTo ?? '')[0] ?? null;
+  return {
+    messageId: normalizeMessageId(env?.messageId ?? '') ?? envelopeMessageId(env, size, internalDate),
+    inReplyTo,
+    references: parseReferences(headers.references ?? ''),
+    subject: (env?.subject ?? '').replace(/\s+/g, ' ').trim(),
+    from: people(env?.from)[0] ?? { name: '', address: '' },
+    to: people(env?.to),
+    cc: people(env?.cc),
+    date: Number.isFinite(date) ? date : internalDate,
+    text: '',
+    html: null,
+    snippet: '',
+    hasAttachments: false,
+    attachments: [],
+  };
+}

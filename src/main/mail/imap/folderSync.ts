@@ -1,0 +1,209 @@
+import type { ImapFlow, ExpungeEvent, FlagsEvent } from 'imapflow';
+import {
+  ensureFolder,
+  markFolderAttempt,
+  saveFolderState,
+  type Folder,
+  type FolderRole,
+} from '../../store/repos/folders';
+import {
+  deleteByUids,
+  dropStaleMessages,
+  folderFlags,
+  parkFolderMessages,
+  updateFlags,
+} from '../../store/repos/messages';
+import { refreshThreads } from '../../store/ingest';
+import { fetchHeaders } from './headers';
+import { persistentFlags } from './uidSet';
+import type { FolderSyncResult, SyncContext } from './context';
+
+interface ServerChanges {
+  flags: Map<number, { flags: string[]; modseq: string | null }>;
+  vanished: Set<number>;
+}
+
+/** Listens for the FETCH/VANISHED responses a QRESYNC SELECT delivers (RFC 7162 §3.2.5). */
+function collectSelectChanges(client: ImapFlow, path: string): { changes: ServerChanges; stop: () => void } {
+  const changes: ServerChanges = { flags: new Map(), vanished: new Set() };
+  const onFlags = (e: FlagsEvent): void => {
+    if (e.path === path && e.uid)
+      changes.flags.set(e.uid, { flags: persistentFlags(e.flags), modseq: e.modseq !== undefined ? String(e.modseq) : null });
+  };
+  const onExpunge = (e: ExpungeEvent): void => {
+    if (e.path === path && e.uid) changes.vanished.add(e.uid);
+  };
+  client.on('flags', onFlags);
+  client.on('expunge', onExpunge);
+  return {
+    changes,
+    stop: () => {
+      client.off('flags', onFlags);
+      client.off('expunge', onExpunge);
+    },
+  };
+}
+
+async function fetchFlags(
+  client: ImapFlow,
+  range: string,
+  changedSince?: string,
+): Promise<Map<number, { flags: string[]; modseq: string | null }>> {
+  const out = new Map<number, { flags: string[]; modseq: string | null }>();
+  const options = changedSince ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
+  for await (const msg of client.fetch(range, { uid: true, flags: true }, options)) {
+    out.set(msg.uid, { flags: persistentFlags(msg.flags), modseq: msg.modseq !== undefined ? String(msg.modseq) : null });
+  }
+  return out;
+}
+
+async function searchAllUids(client: ImapFlow): Promise<number[]> {
+  const result = await client.search({ all: true }, { uid: true });
+  return result === false ? [] : (result ?? []);
+}
+
+/**
+ * One folder's sync: changes to known messages (QRESYNC, else CONDSTORE, else a full
+ * FLAGS diff), then headers of new messages newest first. Expunges, flag changes and the
+ * new UIDNEXT/HIGHESTMODSEQ commit in one transaction at the end, so an interrupted pass
+ * repeats rather than skips anything.
+ */
+export async function syncFolder(
+  client: ImapFlow,
+  ctx: SyncContext,
+  path: string,
+  role: FolderRole,
+): Promise<FolderSyncResult> {
+  let folder = ensureFolder(ctx.db, ctx.accountId, path, role);
+  markFolderAttempt(ctx.db, folder.id, ctx.now());
+  const qresync = ctx.modes.qresync && client.enabled.has('QRESYNC');
+  const condstore = ctx.modes.condstore && (client.capabilities.has('CONDSTORE') || qresync);
+  const canResume = qresync && folder.complete && folder.uidvalidity !== null && folder.highestmodseq !== null;
+  const listener = collectSelectChanges(client, path);
+  const lock = await client.getMailboxLock(path, {
+    readOnly: true,
+    ...(canResume
+      ? { uidValidity: folder.uidvalidity ?? undefined, changedSince: folder.highestmodseq ?? undefined }
+      : {}),
+  });
+  try {
+    const box = client.mailbox;
+    if (box === false) throw new Error(`Could not open ${path}`);
+    const uidvalidity = String(box.uidValidity);
+    const modseq = condstore && box.highestModseq !== undefined && !box.noModseq ? String(box.highestModseq) : null;
+    if (folder.uidvalidity !== null && folder.uidvalidity !== uidvalidity) {
+      ctx.db.transaction(() => parkFolderMessages(ctx.db, folder.id))();
+      folder = { ...folder, complete: false, uidnext: null, highestmodseq: null };
+    }
+    const plan = await planChanges(client, ctx, folder, {
+      qresyncApplied: canResume && (box as typeof box & { qresync?: boolean }).qresync === true,
+      modseq,
+      exists: box.exists,
+      uidNext: box.uidNext,
+      selectChanges: listener.changes,
+      condstore,
+    });
+    const fetched = await fetchHeaders(client, ctx, folder, plan.newUids);
+    const touched = ctx.db.transaction(() => {
+      const threads = new Set<number>(deleteByUids(ctx.db, folder.id, plan.expunged));
+      for (const [uid, f] of plan.flags) {
+        const t = updateFlags(ctx.db, folder.id, uid, f.flags, f.modseq);
+        if (t !== null) threads.add(t);
+      }
+      dropStaleMessages(ctx.db, folder.id).forEach((t) => threads.add(t));
+      refreshThreads(ctx.db, threads, ctx.teamAddresses);
+      saveFolderState(ctx.db, folder.id, {
+        uidvalidity,
+        uidnext: box.uidNext,
+        highestmodseq: modseq,
+        at: ctx.now(),
+        serverCount: box.exists,
+      });
+      return [...threads];
+    })();
+    if (touched.length > 0) ctx.onThreadsChanged?.(touched);
+    return { path, fetched, failed: 0, flagsChanged: plan.flags.size, expunged: plan.expunged.length, mode: plan.mode };
+  } finally {
+    listener.stop();
+    lock.release();
+  }
+}
+
+interface ChangePlan {
+  newUids: number[];
+  expunged: number[];
+  flags: Map<number, { flags: string[]; modseq: string | null }>;
+  mode: FolderSyncResult['mode'];
+}
+
+async function planChanges(
+  client: ImapFlow,
+  ctx: SyncContext,
+  folder: Folder,
+  s: {
+    qresyncApplied: boolean;
+    modseq: string | null;
+    exists: number;
+    uidNext: number;
+    selectChanges: ServerChanges;
+    condstore: boolean;
+  },
+): Promise<ChangePlan> {
+  const range = (from: number): number[] => Array.from({ length: Math.max(0, s.uidNext - from) }, (_, i) => from + i);
+  if (folder.complete && folder.uidnext !== null && s.qresyncApplied) {
+    // QRESYNC: the SELECT itself told us what changed and what vanished.
+    const newUids = await existingUids(client, folder.uidnext, s.uidNext);
+    return {
+      newUids,
+      expunged: [...s.selectChanges.vanished],
+      flags:
+        s.selectChanges.flags.size > 0 ? changedOnly(s.selectChanges.flags, folderFlags(ctx.db, folder.id)) : new Map(),
+      mode: 'qresync',
+    };
+  }
+  const stored = folderFlags(ctx.db, folder.id);
+  const known = [...stored.keys()];
+  if (folder.complete && folder.uidnext !== null && s.condstore && folder.highestmodseq !== null) {
+    const flags = folder.highestmodseq === s.modseq ? new Map() : await fetchFlags(client, '1:*', folder.highestmodseq);
+    const noneGone = s.uidNext === folder.uidnext && s.exists === known.length;
+    const server = noneGone ? null : new Set(await searchAllUids(client));
+    const expunged = server ? known.filter((u) => !server.has(u)) : [];
+    const newUids = server ? [...server].filter((u) => u >= (folder.uidnext ?? 1)) : range(folder.uidnext);
+    return {
+      newUids: newUids.filter((u) => u < s.uidNext),
+      expunged,
+      flags: changedOnly(flags, stored),
+      mode: 'condstore',
+    };
+  }
+  // No usable mod-sequence (first sync, interrupted sync, or a server without CONDSTORE):
+  // diff the server's UIDs and flags against the store.
+  const serverFlags = s.exists === 0 ? new Map() : await fetchFlags(client, '1:*');
+  const knownSet = new Set(known);
+  const newUids = [...serverFlags.keys()].filter((u) => !knownSet.has(u));
+  const expunged = known.filter((u) => !serverFlags.has(u));
+  return { newUids, expunged, flags: changedOnly(serverFlags, stored), mode: 'full' };
+}
+
+/** Keeps only known messages whose flags really differ from the stored ones. */
+function changedOnly(
+  server: Map<number, { flags: string[]; modseq: string | null }>,
+  stored: Map<number, string>,
+): Map<number, { flags: string[]; modseq: string | null }> {
+  const out = new Map<number, { flags: string[]; modseq: string | null }>();
+  for (const [uid, f] of server) {
+    const mine = stored.get(uid);
+    if (mine === undefined) continue;
+    const sortedServer = JSON.stringify([...f.flags].sort());
+    const sortedMine = JSON.stringify((JSON.parse(mine) as string[]).sort());
+    if (sortedServer !== sortedMine) out.set(uid, f);
+  }
+  return out;
+}
+
+/** UIDs that exist in [from, uidNext): new mail since the last pass (UIDs may have gaps). */
+async function existingUids(client: ImapFlow, from: number, uidNext: number): Promise<number[]> {
+  if (uidNext <= from) return [];
+  const result = await client.search({ uid: `${from}:*` }, { uid: true });
+  return (result === false ? [] : (result ?? [])).filter((u) => u >= from && u < uidNext);
+}

@@ -1,0 +1,29 @@
+/**
+ * The header fields sync fetches with the envelope: threading needs References, and the
+ * deadline policy needs the markers of automated mail (RFC 3834 Auto-Submitted, lists).
+ */
+export const SYNC_HEADER_FIELDS = [
+  'references',
+  'in-reply-to',
+  'auto-submitted',
+  'precedence',
+  'list-id',
+  'list-unsubscribe',
+  'x-autoreply',
+  'x-autorespond',
+  'content-type',
+];
+
+/** Parses a raw header block (RFC 5322 §2.2: unfold continuation lines); names lowercased. */
+export function parseHeaderBlock(block: Buffer | string): Record<string, string> {
+  const text = block.toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim();
+    out[name] = out[name] ? `${out[name]} ${value}` : value;
+  }
+  return out;
+}

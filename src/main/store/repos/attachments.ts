@@ -1,0 +1,36 @@
+import type { Db } from '../db';
+import type { AttachmentMeta } from '../../mail/parse';
+
+/** Replaces a message's attachment list (the body phase knows the full list at once). */
+export function saveAttachments(db: Db, messageId: number, list: AttachmentMeta[]): void {
+  db.prepare('DELETE FROM attachments WHERE message_id = ?').run(messageId);
+  const insert = db.prepare(
+    `INSERT INTO attachments (message_id, part, filename, content_type, size, content_id, inline)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const a of list) insert.run(messageId, a.part, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0);
+}
+
+/** A message's attachments in order. */
+export function listAttachments(db: Db, messageId: number): AttachmentMeta[] {
+  const rows = db
+    .prepare(
+      'SELECT part, filename, content_type, size, content_id, inline FROM attachments WHERE message_id = ? ORDER BY id',
+    )
+    .all(messageId) as Array<{
+    part: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    content_id: string | null;
+    inline: number;
+  }>;
+  return rows.map((r) => ({
+    part: r.part,
+    filename: r.filename,
+    contentType: r.content_type,
+    size: r.size,
+    contentId: r.content_id,
+    inline: r.inline === 1,
+  }));
+}
