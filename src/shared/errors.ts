@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'no-account'
   | 'dns'
   | 'connection-refused'
+  | 'network'
   | 'timeout'
   | 'tls'
   | 'auth'

@@ -68,7 +68,15 @@ export interface SyncProgress {
 
 /** What one sync pass did. */
 export interface SyncReport {
-  folders: Array<{ path: string; fetched: number; failed: number }>;
+  folders: Array<{
+    path: string;
+    fetched: number;
+    failed: number;
+    flagsChanged: number;
+    expunged: number;
+    /** How changes were found: QRESYNC, CONDSTORE, or a full UID/FLAGS diff. */
+    mode: 'qresync' | 'condstore' | 'full';
+  }>;
   durationMs: number;
 }
 
@@ -84,4 +92,32 @@ export interface ServerCheck {
   ok: boolean;
   code?: string;
   message: string;
+}
+
+/** Where one folder's sync stands (CLI `status`, settings screen). */
+export interface FolderStatus {
+  path: string;
+  role: string;
+  uidvalidity: string | null;
+  uidnext: number | null;
+  highestModseq: string | null;
+  complete: boolean;
+  stored: number;
+  serverCount: number | null;
+  pendingBodies: number;
+  unreadable: number;
+  lastSyncedAt: number | null;
+  lagSeconds: number | null;
+  lastError: string | null;
+}
+
+/** A message Promptly could not read: kept raw, shown in the "Could not read" view. */
+export interface UnreadableMessage {
+  id: number;
+  folder: string;
+  uid: number;
+  date: number;
+  error: string;
+  size: number;
+  preview: string;
 }

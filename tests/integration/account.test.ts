@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accountFor, mailWorld } from '../support/engine';
+import { accountFor, mailWorld, waitFor } from '../support/engine';
 import { checkAccount } from '../../src/main/mail/accountCheck';
 import { runCli } from '../../src/main/cli/cli';
 import type { AccountInput } from '../../src/shared/schemas';
@@ -18,14 +18,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
+async function cli(args: string[], env: Record<string, string> = {}, stopped?: Promise<void>, out: string[] = []) {
   const err: string[] = [];
   const code = await runCli(args, {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
     env: { ...env },
     now: () => Date.now(),
+    stopped,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -159,6 +159,56 @@ describe('CLI account verbs', () => {
     expect(shown.code).toBe(0);
     expect(shown.out).toContain('A spoke broke on my new wheel.');
     expect((await cli(['--data-dir', dataDir, 'thread', 'nope@nowhere'])).code).toBe(1);
-    expect((await cli(['--data-dir', dataDir, 'sync'])).code).toBe(2);
+    const status = await cli(['--data-dir', dataDir, '--json', 'status']);
+    const folders = JSON.parse(status.out) as Array<{
+      path: string;
+      stored: number;
+      complete: boolean;
+      lastError: string | null;
+    }>;
+    expect(folders.find((f) => f.path === 'INBOX')).toMatchObject({ stored: 1, complete: true, lastError: null });
+    expect((await cli(['--data-dir', dataDir, 'status'])).out).toMatch(
+      /INBOX \(inbox\)\n {2}stored 1 of 1 on the server/,
+    );
+    const raw = await cli(['--data-dir', dataDir, 'thread', threads[0]!.key, '--raw']);
+    expect(JSON.parse(raw.out).messages[0]).toMatchObject({
+      folder: 'INBOX',
+      uid: 1,
+      body_state: 'done',
+      subject: 'Broken spoke',
+    });
+    const found = await cli(['--data-dir', dataDir, '--json', 'search', 'spoke', 'from:gus@customer.example']);
+    expect((JSON.parse(found.out) as Array<{ subject: string }>).map((t) => t.subject)).toEqual(['Broken spoke']);
+    expect(JSON.parse((await cli(['--data-dir', dataDir, '--json', 'search', 'from:nobody@x.example'])).out)).toEqual(
+      [],
+    );
+    expect((await cli(['--data-dir', dataDir, 'search'])).code).toBe(2);
+  });
+
+  it('continuous sync picks up new mail with IDLE and stops cleanly on the stop signal', async () => {
+    const world = await mailWorld();
+    const mailbox = await world.createMailbox('support');
+    const good = accountFor(world, mailbox);
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    expect(
+      (await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password }))
+        .code,
+    ).toBe(0);
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const out: string[] = [];
+    const running = cli(['--data-dir', dataDir, 'sync'], {}, stopped, out);
+    await waitFor(() => out.some((l) => l.includes('Watching for new mail')), 5000, 'the first pass');
+    await world.deliverMail({
+      from: 'hal@customer.example',
+      to: mailbox.address,
+      subject: 'Live one',
+      text: 'Arrived while watching.',
+    });
+    await waitFor(() => out.some((l) => /conversation\(s\) updated/.test(l)), 3000, 'the live update');
+    stop();
+    expect((await running).code).toBe(0);
+    const list = await cli(['--data-dir', dataDir, '--json', 'threads']);
+    expect((JSON.parse(list.out) as Array<{ subject: string }>).map((t) => t.subject)).toEqual(['Live one']);
   });
 });

@@ -126,6 +126,7 @@ ssl = no
 disable_plaintext_auth = no
 # Failed-login tests must not slow the next test down (Dovecot auth penalty per IP).
 login_trusted_networks = 127.0.0.0/8
+auth_failure_delay = 0
 auth_mechanisms = plain login
 auth_verbose = yes
 default_login_user = ${o.owner.loginUser}
@@ -164,6 +165,10 @@ service imap-login {
 }
 service anvil {
   chroot =
+  # No brute-force penalty: wrong-password tests must not slow the next login down.
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
 }
 service lmtp {
   inet_listener lmtp {

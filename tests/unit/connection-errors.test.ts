@@ -37,3 +37,16 @@ describe('nodemailer-wrapped socket errors', () => {
     ).toBe('connection-refused');
   });
 });
+
+describe('a connection lost mid-session', () => {
+  it('is a network problem to retry, not a TLS setting', () => {
+    expect(explainConnectionError({ code: 'ECONNRESET' }, imap, 'session')).toMatchObject({
+      code: 'network',
+      message: /was lost/,
+    });
+    expect(
+      explainConnectionError({ code: 'NoConnection', message: 'Connection not available' }, imap, 'session').code,
+    ).toBe('network');
+    expect(explainConnectionError({ authenticationFailed: true }, imap, 'session').code).toBe('auth');
+  });
+});

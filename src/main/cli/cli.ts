@@ -5,9 +5,13 @@ import { FileSecretStore } from '../secrets';
 import { cliSecretsFile, databaseFile, defaultDataDir } from '../paths';
 import { PromptlyService } from '../service/service';
 import { dispatch } from '../service/dispatch';
-import { formatReport, formatThread, formatThreads } from './format';
+import { formatReport, formatStatus, formatThread, formatThreads } from './format';
 import { accountInputFromStore } from './account';
 import { VERSION } from '../version';
+import { syncVerb } from './verbs/sync';
+import { searchThreads } from './verbs/search';
+import { folderStatus } from '../service/status';
+import { rawThreadRows } from '../store/repos/messages';
 
 /** Where the CLI writes; tests pass buffers. */
 export interface CliIo {
@@ -15,6 +19,8 @@ export interface CliIo {
   err: (line: string) => void;
   env: NodeJS.ProcessEnv;
   now: () => number;
+  /** Resolves on Ctrl+C, ending long-running verbs (`sync`). */
+  stopped?: Promise<void>;
 }
 
 /** Exit codes: 0 success, 1 failure, 2 bad usage (issue 2). */
@@ -28,9 +34,11 @@ verbs:
               --smtp-host H --smtp-port P --smtp-tls tls|starttls|none
               --user U --password-env VAR --address ADDR [--name NAME]
   account test
-  sync --once
+  sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
+  status                  per-folder sync state, last error and lag
+  search QUERY [--limit N] from: to: before: after: has:attachment, words, "phrases"
   threads [--limit N]
-  thread ID|KEY`;
+  thread ID|KEY [--raw]`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -48,6 +56,7 @@ const OPTIONS = {
   name: { type: 'string' },
   once: { type: 'boolean', default: false },
   limit: { type: 'string' },
+  raw: { type: 'boolean', default: false },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -116,25 +125,32 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       return report.ok ? EXIT.ok : EXIT.failure;
     }
     case 'sync': {
-      if (!values.once) throw new UsageError('continuous sync is not available yet; use "sync --once".');
-      const off = service.events.on('sync.progress', (p) => {
-        if (!values.json) io.err(`${p.folder}: ${p.done}/${p.total} (${Math.round(p.rate)} msg/s)`);
+      await syncVerb(service, values.once ?? false, {
+        out: io.out,
+        err: io.err,
+        json: values.json ?? false,
+        stopped: io.stopped,
       });
-      try {
-        const report = await service.syncNow();
-        print(report, () =>
-          report.folders
-            .map((f) => `${f.path}: ${f.fetched} new${f.failed ? `, ${f.failed} could not be read` : ''}`)
-            .join('\n'),
-        );
-      } finally {
-        off();
-      }
+      return EXIT.ok;
+    }
+    case 'status': {
+      const account = service.requireAccount();
+      const folders = folderStatus(service.db, account.id, io.now());
+      print(folders, () => formatStatus(folders));
+      return EXIT.ok;
+    }
+    case 'search': {
+      const query = positionals.slice(1).join(' ');
+      if (!query.trim())
+        throw new UsageError('search needs a query, for example: search from:bob@acme.example invoice');
+      const account = service.requireAccount();
+      const found = searchThreads(service.db, account.id, query, { limit: limitFlag(values.limit, 50) });
+      if ('error' in found) throw new UsageError(found.error.message);
+      print(found, () => formatThreads(found, io.now()));
       return EXIT.ok;
     }
     case 'threads': {
-      const limit = values.limit === undefined ? 50 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number.');
+      const limit = limitFlag(values.limit, 50);
       service.requireAccount();
       const threads = (await call(service, 'threads.list', { limit })) as Parameters<typeof formatThreads>[0];
       print(threads, () => formatThreads(threads, io.now()));
@@ -143,12 +159,23 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
     case 'thread': {
       if (!sub) throw new UsageError('thread needs an ID or a thread key.');
       const detail = service.threadByIdOrKey(sub);
+      if (values.raw) {
+        const rows = rawThreadRows(service.db, detail.thread.id);
+        io.out(JSON.stringify({ thread: detail.thread, messages: rows }, null, values.json ? undefined : 2));
+        return EXIT.ok;
+      }
       print(detail, () => formatThread(detail));
       return EXIT.ok;
     }
     default:
       throw new UsageError(`unknown verb "${[verb, sub, arg].filter(Boolean).join(' ')}". Run with --help for usage.`);
   }
+}
+
+function limitFlag(value: string | undefined, fallback: number): number {
+  const limit = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number.');
+  return limit;
 }
 
 function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {

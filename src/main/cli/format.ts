@@ -1,4 +1,4 @@
-import type { ConnectionReport, ThreadDetail, ThreadSummary } from '../../shared/types';
+import type { ConnectionReport, FolderStatus, ThreadDetail, ThreadSummary } from '../../shared/types';
 
 /** "5 min", "3 h", "2 d": how long ago, for list rows. */
 export function age(then: number, now: number): string {
@@ -38,4 +38,19 @@ export function formatThread(detail: ThreadDetail): string {
 export function formatReport(report: ConnectionReport): string {
   const mark = (ok: boolean): string => (ok ? 'ok  ' : 'FAIL');
   return `${mark(report.imap.ok)} ${report.imap.message}\n${mark(report.smtp.ok)} ${report.smtp.message}`;
+}
+
+/** One block per folder: position, backlog, errors and how long since the last pass. */
+export function formatStatus(folders: FolderStatus[]): string {
+  if (folders.length === 0) return 'Nothing synced yet. Run "sync --once".';
+  return folders
+    .map((f) =>
+      [
+        `${f.path} (${f.role})${f.complete ? '' : ' — initial sync not finished'}`,
+        `  stored ${f.stored}${f.serverCount !== null ? ` of ${f.serverCount} on the server` : ''}, bodies pending ${f.pendingBodies}, could not read ${f.unreadable}`,
+        `  UIDVALIDITY ${f.uidvalidity ?? '-'}, UIDNEXT ${f.uidnext ?? '-'}, HIGHESTMODSEQ ${f.highestModseq ?? '-'}`,
+        `  last synced ${f.lagSeconds === null ? 'never' : `${f.lagSeconds} s ago`}${f.lastError ? `; last error: ${f.lastError}` : ''}`,
+      ].join('\n'),
+    )
+    .join('\n');
 }

@@ -6,6 +6,10 @@ runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   now: () => Date.now(),
+  stopped: new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  }),
 }).then(
   (code) => process.exit(code),
   (error: unknown) => {

@@ -17,6 +17,9 @@ interface NetError {
   reason?: string;
 }
 
+/** A signed-in connection that dropped: a network problem to retry, not a settings problem. */
+const LOST =
+  /ECONNRESET|EPIPE|ETIMEDOUT|NoConnection|ClosedAfterConnect|EConnectionClosed|Connection not available|Socket closed|unexpected close/i;
 const SYSTEM_CODE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPROTO)\b/;
 const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|EPROTO$|ERR_OSSL)/;
 
@@ -27,6 +30,7 @@ const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|E
 export function explainConnectionError(
   error: unknown,
   server: { kind: 'IMAP' | 'SMTP'; host: string; port: number },
+  phase: 'connect' | 'session' = 'connect',
 ): Explained {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
   const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
@@ -34,6 +38,12 @@ export function explainConnectionError(
   const code =
     (e.code === 'ESOCKET' || e.code === 'ECONNECTION' ? SYSTEM_CODE.exec(text)?.[1] : undefined) ?? e.code ?? '';
   const at = `${server.host}:${server.port}`;
+  if (phase === 'session' && LOST.test(code || text)) {
+    return {
+      code: 'network',
+      message: `The connection to ${at} was lost. Promptly will reconnect and carry on where it stopped.`,
+    };
+  }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EDNS') {
     return {
       code: 'dns',

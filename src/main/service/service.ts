@@ -38,6 +38,11 @@ export class PromptlyService {
 
   constructor(private readonly deps: ServiceDeps) {}
 
+  /** The database, for read-only views built outside the handler table (CLI status). */
+  get db(): Db {
+    return this.deps.db;
+  }
+
   /** The current account, or a no-account error telling the person what to do. */
   requireAccount(): Account {
     const account = getAccount(this.deps.db);

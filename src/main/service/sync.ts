@@ -43,10 +43,10 @@ export async function syncAccount(opts: {
     });
     return { folders, durationMs: opts.now() - began };
   } catch (error) {
-    const e = explainConnectionError(error, server);
+    const e = explainConnectionError(error, server, 'session');
     recordFolderError(opts.db, account.id, e.message);
     events.emit('sync.error', e);
-    throw new AppError(e.code, `Sync stopped: ${e.message} It will resume where it left off.`);
+    throw new AppError(e.code, e.message);
   } finally {
     await client.logout().catch(() => client.close());
   }

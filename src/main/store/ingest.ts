@@ -5,7 +5,20 @@ import { hasMessage, insertMessage, moveMessages, rematchParked, saveBody, threa
 import { saveAttachments } from './repos/attachments';
 import { refreshParticipants } from './repos/participants';
 import { linkMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
-import { createThread, deleteThread, findThreadByKey, refreshThread } from './repos/threads';
+import {
+  createThread,
+  deleteThread,
+  deleteThreadIfEmpty,
+  findThreadByKey,
+  recentThreadsWithAddress,
+  refreshThread,
+} from './repos/threads';
+import {
+  isReplySubject,
+  normalizeSubject,
+  subjectFallbackCandidate,
+  SUBJECT_FALLBACK_WINDOW_MS,
+} from '../policy/subject';
 
 /** A fetched message on its way into the store (headers only, or complete). */
 export interface IncomingMessage {
@@ -25,7 +38,13 @@ export interface IncomingMessage {
 }
 
 /** Which thread a message joins: Gmail's thread, else the one its references name (merging bridged ones). */
-function assignThread(db: Db, accountId: number, m: ParsedMessage, gmThrid: string | null): number {
+function assignThread(
+  db: Db,
+  accountId: number,
+  m: ParsedMessage,
+  gmThrid: string | null,
+  teamAddresses: Set<string>,
+): number {
   if (gmThrid) {
     const gmail = threadForGmailId(db, accountId, gmThrid);
     if (gmail !== null) return gmail;
@@ -35,7 +54,8 @@ function assignThread(db: Db, accountId: number, m: ParsedMessage, gmThrid: stri
   const found = threadsForMessageIds(db, accountId, ids);
   const byKey = findThreadByKey(db, accountId, key);
   if (byKey !== null && !found.includes(byKey)) found.push(byKey);
-  if (found.length === 0) return createThread(db, accountId, key, m.date);
+  if (found.length === 0)
+    return subjectFallbackThread(db, accountId, m, teamAddresses) ?? createThread(db, accountId, key, m.date);
   // The thread that carries the root's key survives, so the key stays stable everywhere.
   const keep = byKey ?? Math.min(...found);
   for (const other of found) {
@@ -45,6 +65,24 @@ function assignThread(db: Db, accountId: number, m: ParsedMessage, gmThrid: stri
     deleteThread(db, other);
   }
   return keep;
+}
+
+/** A reply that lost its headers joins a recent thread of the same customer with the same base subject. */
+function subjectFallbackThread(db: Db, accountId: number, m: ParsedMessage, teamAddresses: Set<string>): number | null {
+  const hasThreadingHeaders = m.inReplyTo !== null || m.references.length > 0;
+  if (hasThreadingHeaders || !isReplySubject(m.subject) || teamAddresses.has(m.from.address)) return null;
+  const candidates = recentThreadsWithAddress(db, accountId, m.from.address, m.date - SUBJECT_FALLBACK_WINDOW_MS).map(
+    (t) => ({
+      threadId: t.threadId,
+      normalizedSubject: normalizeSubject(t.subject),
+      participants: [m.from.address],
+      lastMessageAt: t.lastMessageAt,
+    }),
+  );
+  return subjectFallbackCandidate(
+    { subject: m.subject, from: m.from.address, date: m.date, hasThreadingHeaders },
+    candidates,
+  );
 }
 
 function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>, touched: Set<number>): void {
@@ -73,7 +111,7 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     if (rematched !== null) touched.add(rematched);
     return;
   }
-  const threadId = assignThread(db, incoming.accountId, parsed, extra.gmThrid);
+  const threadId = assignThread(db, incoming.accountId, parsed, extra.gmThrid, teamAddresses);
   const id = insertMessage(db, {
     ...blank(incoming),
     ...extra,
@@ -103,6 +141,9 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
 /** Refreshes the summary rows of threads whose messages changed. */
 export function refreshThreads(db: Db, threadIds: Iterable<number>, teamAddresses: Set<string>): void {
   for (const id of threadIds) {
+    // A conversation whose last message was expunged disappears; its key is the root's
+    // Message-ID, so team state keyed by it finds the thread again if mail comes back.
+    if (deleteThreadIfEmpty(db, id)) continue;
     refreshThread(db, id);
     refreshParticipants(db, id, teamAddresses);
   }

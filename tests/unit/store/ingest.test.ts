@@ -214,3 +214,53 @@ describe('storeMessage', () => {
     expect(listThreads(db, accountId, 10, 0)[0]?.messageCount).toBe(1);
   });
 });
+
+describe('subject fallback in the store', () => {
+  it('a headerless "Re:" from the same customer within a week joins the thread; from someone else it does not', () => {
+    const { db, accountId, inbox } = setup();
+    const t = storeMessage(
+      db,
+      { accountId, folderId: inbox, uid: 1, flags: [], raw: null, parsed: msg('a@c', { subject: 'Broken spoke' }) },
+      TEAM,
+    );
+    const same = storeMessage(
+      db,
+      {
+        accountId,
+        folderId: inbox,
+        uid: 2,
+        flags: [],
+        raw: null,
+        parsed: msg('b@c', { subject: 'RE: Broken spoke', date: 5000 }),
+      },
+      TEAM,
+    );
+    const other = storeMessage(
+      db,
+      {
+        accountId,
+        folderId: inbox,
+        uid: 3,
+        flags: [],
+        raw: null,
+        parsed: msg('c@c', { subject: 'Re: Broken spoke', from: { name: 'X', address: 'x@else.example' } }),
+      },
+      TEAM,
+    );
+    const late = storeMessage(
+      db,
+      {
+        accountId,
+        folderId: inbox,
+        uid: 4,
+        flags: [],
+        raw: null,
+        parsed: msg('d@c', { subject: 'Re: Broken spoke', date: 1000 + 8 * 86_400_000 }),
+      },
+      TEAM,
+    );
+    expect(same).toBe(t);
+    expect(other).not.toBe(t);
+    expect(late).not.toBe(t);
+  });
+});

@@ -1,13 +1,26 @@
 import type { ImapFlow } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
-import { deleteByUids, pendingBodies } from '../../store/repos/messages';
+import { deleteByUids, pendingBodies, type PendingBody } from '../../store/repos/messages';
 import { refreshThreads, storeBodies, type IncomingBody } from '../../store/ingest';
 import { parseMessage } from '../parse';
 import { toSequenceSet } from './uidSet';
 import { progressReporter, type SyncContext } from './context';
 
-/** Messages per body FETCH. */
+/** Messages per body FETCH, and a byte budget so a dropped link loses little work. */
 const BODY_BATCH = 500;
+const BODY_BATCH_BYTES = 2 * 1024 * 1024;
+
+/** The newest pending messages that fit one batch's byte budget (at least one). */
+function nextBatch(pending: PendingBody[]): PendingBody[] {
+  let bytes = 0;
+  const out: PendingBody[] = [];
+  for (const p of pending) {
+    if (out.length > 0 && bytes + p.size > BODY_BATCH_BYTES) break;
+    out.push(p);
+    bytes += p.size;
+  }
+  return out;
+}
 
 /**
  * Downloads and parses the bodies the header phase left pending, newest first. BODY.PEEK
@@ -24,7 +37,7 @@ export async function fetchBodies(
   let done = 0;
   let failed = 0;
   for (;;) {
-    const pending = pendingBodies(ctx.db, folder.id, BODY_BATCH);
+    const pending = nextBatch(pendingBodies(ctx.db, folder.id, BODY_BATCH));
     if (pending.length === 0) break;
     const byUid = new Map(pending.map((p) => [p.uid, p]));
     const sources: Array<{ id: number; raw: Buffer; date: number }> = [];

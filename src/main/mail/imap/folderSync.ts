@@ -28,7 +28,10 @@ function collectSelectChanges(client: ImapFlow, path: string): { changes: Server
   const changes: ServerChanges = { flags: new Map(), vanished: new Set() };
   const onFlags = (e: FlagsEvent): void => {
     if (e.path === path && e.uid)
-      changes.flags.set(e.uid, { flags: persistentFlags(e.flags), modseq: e.modseq !== undefined ? String(e.modseq) : null });
+      changes.flags.set(e.uid, {
+        flags: persistentFlags(e.flags),
+        modseq: e.modseq !== undefined ? String(e.modseq) : null,
+      });
   };
   const onExpunge = (e: ExpungeEvent): void => {
     if (e.path === path && e.uid) changes.vanished.add(e.uid);
@@ -52,7 +55,10 @@ async function fetchFlags(
   const out = new Map<number, { flags: string[]; modseq: string | null }>();
   const options = changedSince ? { uid: true, changedSince: BigInt(changedSince) } : { uid: true };
   for await (const msg of client.fetch(range, { uid: true, flags: true }, options)) {
-    out.set(msg.uid, { flags: persistentFlags(msg.flags), modseq: msg.modseq !== undefined ? String(msg.modseq) : null });
+    out.set(msg.uid, {
+      flags: persistentFlags(msg.flags),
+      modseq: msg.modseq !== undefined ? String(msg.modseq) : null,
+    });
   }
   return out;
 }

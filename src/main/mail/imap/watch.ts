@@ -44,6 +44,10 @@ export function watchFolder(
       try {
         client = await connectImap(settings, { maxIdleTime: REIDLE_MS, socketTimeout: DEAD_AFTER_MS });
         const c = client;
+        if (stopped) {
+          c.close();
+          break;
+        }
         const closed = new Promise<void>((resolve) => c.once('close', () => resolve()));
         for (const event of ['exists', 'expunge', 'flags'] as const) c.on(event, () => onChange());
         await c.mailboxOpen(path, { readOnly: true });
@@ -65,8 +69,8 @@ export function watchFolder(
     async stop() {
       stopped = true;
       wake?.();
-      const c = client;
-      if (c) await c.logout().catch(() => c.close());
+      // close(), not logout(): LOGOUT would wait behind the running IDLE.
+      client?.close();
       await running;
     },
   };

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { MessageView, Person } from '../../../shared/types';
+import type { MessageView, Person, UnreadableMessage } from '../../../shared/types';
 
 /** A message ready to store: parsed headers and text, plus where it lives on the server. */
 export interface NewMessage {
@@ -137,17 +137,18 @@ export interface PendingBody {
   folderId: number;
   uid: number;
   date: number;
+  size: number;
 }
 
 /** Messages whose body has not been fetched yet, newest first. */
 export function pendingBodies(db: Db, folderId: number, limit: number): PendingBody[] {
   const rows = db
     .prepare(
-      `SELECT id, folder_id, uid, date FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0
+      `SELECT id, folder_id, uid, date, size FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0
        ORDER BY uid DESC LIMIT ?`,
     )
-    .all(folderId, limit) as Array<{ id: number; folder_id: number; uid: number; date: number }>;
-  return rows.map((r) => ({ id: r.id, folderId: r.folder_id, uid: r.uid, date: r.date }));
+    .all(folderId, limit) as Array<{ id: number; folder_id: number; uid: number; date: number; size: number }>;
+  return rows.map((r) => ({ id: r.id, folderId: r.folder_id, uid: r.uid, date: r.date, size: r.size }));
 }
 
 /** Fills in a message's body once fetched (or marks it unreadable, keeping the raw bytes). */
@@ -270,4 +271,49 @@ export function countPendingBodies(db: Db, folderId: number): number {
     n: number;
   };
   return row.n;
+}
+
+/** Messages kept raw because they could not be parsed, newest first. */
+export function listUnreadable(db: Db, accountId: number, limit: number): UnreadableMessage[] {
+  const rows = db
+    .prepare(
+      `SELECT m.id, f.path, m.uid, m.date, m.parse_error, LENGTH(m.raw) AS size, SUBSTR(CAST(m.raw AS TEXT), 1, 300) AS preview
+       FROM messages m JOIN folders f ON f.id = m.folder_id
+       WHERE m.account_id = ? AND m.parse_error IS NOT NULL AND m.uid > 0 ORDER BY m.date DESC LIMIT ?`,
+    )
+    .all(accountId, limit) as Array<{
+    id: number;
+    path: string;
+    uid: number;
+    date: number;
+    parse_error: string;
+    size: number | null;
+    preview: string | null;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    folder: r.path,
+    uid: r.uid,
+    date: r.date,
+    error: r.parse_error,
+    size: r.size ?? 0,
+    preview: r.preview ?? '',
+  }));
+}
+
+/** Everything stored for a thread's messages, for `thread KEY --raw` diagnostics. */
+export function rawThreadRows(db: Db, threadId: number): Array<Record<string, unknown>> {
+  const rows = db
+    .prepare(
+      `SELECT m.id, f.path AS folder, m.uid, m.message_id, m.in_reply_to, m.refs, m.subject, m.from_address, m.date,
+         m.flags, m.modseq, m.body_state, m.size, m.headers, m.parse_error, m.gm_thrid, LENGTH(m.raw) AS raw_bytes
+       FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.thread_id = ? ORDER BY m.date, m.id`,
+    )
+    .all(threadId) as Array<Record<string, unknown>>;
+  return rows.map((r) => ({
+    ...r,
+    refs: JSON.parse(String(r.refs)),
+    flags: JSON.parse(String(r.flags)),
+    headers: JSON.parse(String(r.headers)),
+  }));
 }

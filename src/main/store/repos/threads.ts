@@ -88,3 +88,42 @@ export function resolveThread(db: Db, accountId: number, idOrKey: string): Threa
 export function deleteThread(db: Db, threadId: number): void {
   db.prepare('DELETE FROM threads WHERE id = ?').run(threadId);
 }
+
+/**
+ * Threads `address` took part in (From/To/Cc) whose summary is not older than `from`, for the
+ * subject fallback. Subject and last date come from messages, since a batch refreshes
+ * summaries only at its end.
+ */
+export function recentThreadsWithAddress(
+  db: Db,
+  accountId: number,
+  address: string,
+  from: number,
+): Array<{ threadId: number; subject: string; lastMessageAt: number }> {
+  return db
+    .prepare(
+      `SELECT t.id AS threadId,
+         (SELECT subject FROM messages f WHERE f.thread_id = t.id ORDER BY date, id LIMIT 1) AS subject,
+         (SELECT MAX(date) FROM messages l WHERE l.thread_id = t.id) AS lastMessageAt
+       FROM threads t
+       WHERE t.account_id = @accountId AND t.last_message_at >= @from
+         AND EXISTS (SELECT 1 FROM messages p WHERE p.thread_id = t.id AND (
+           lower(p.from_address) = @address
+           OR EXISTS (SELECT 1 FROM json_each(p.to_json) j WHERE lower(json_extract(j.value, '$.address')) = @address)
+           OR EXISTS (SELECT 1 FROM json_each(p.cc_json) j WHERE lower(json_extract(j.value, '$.address')) = @address)))
+       ORDER BY t.id`,
+    )
+    .all({ accountId, address: address.toLowerCase(), from }) as Array<{
+    threadId: number;
+    subject: string;
+    lastMessageAt: number;
+  }>;
+}
+
+/** Deletes a thread that no longer has any message (with its refs and participants). */
+export function deleteThreadIfEmpty(db: Db, threadId: number): boolean {
+  const result = db
+    .prepare('DELETE FROM threads WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE thread_id = ?)')
+    .run(threadId, threadId);
+  return result.changes > 0;
+}
