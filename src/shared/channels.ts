@@ -11,6 +11,10 @@ export const CALL_NAMES = [
   'account.test',
   'account.save',
   'sync.now',
+  'sync.status',
+  'threads.search',
+  'messages.unreadable',
+  'folders.add',
 ] as const;
 
 /** Events main pushes to the renderer. */

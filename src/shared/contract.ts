@@ -10,6 +10,8 @@ import type {
   ThreadDetail,
   ThreadSummary,
   AccountView,
+  FolderStatus,
+  UnreadableMessage,
 } from './types';
 
 /** Marks a call's result type without a runtime value. */
@@ -41,6 +43,25 @@ export const calls = {
   'account.test': { args: accountInputSchema, result: returns<ConnectionReport>() },
   'account.save': { args: accountInputSchema, result: returns<ConnectionReport>() },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
+  'sync.status': { args: z.object({}).strict(), result: returns<FolderStatus[]>() },
+  'threads.search': {
+    args: z
+      .object({
+        query: z.string().max(1000),
+        limit: z.number().int().min(1).max(5000).default(200),
+        tzOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+      })
+      .strict(),
+    result: returns<ThreadSummary[]>(),
+  },
+  'messages.unreadable': {
+    args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    result: returns<UnreadableMessage[]>(),
+  },
+  'folders.add': {
+    args: z.object({ path: z.string().trim().min(1, 'Name the folder to sync.').max(500) }).strict(),
+    result: returns<FolderStatus[]>(),
+  },
 } as const satisfies Record<(typeof CALL_NAMES)[number], { args: z.ZodType; result: unknown }>;
 
 /** Events main pushes to the renderer. */

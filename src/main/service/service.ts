@@ -5,7 +5,11 @@ import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
 import { getThread, listThreads, resolveThread } from '../store/repos/threads';
-import { listThreadMessages } from '../store/repos/messages';
+import { listThreadMessages, listUnreadable } from '../store/repos/messages';
+import { ensureFolder, listFolders } from '../store/repos/folders';
+import { folderStatus } from './status';
+import { parseSearchQuery } from '../../shared/searchQuery';
+import { findThreads } from '../store/repos/search';
 import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
 import { LiveSync } from './liveSync';
@@ -119,6 +123,9 @@ export class PromptlyService {
         events: this.events,
         modes: this.deps.syncModes ?? { qresync: true, condstore: true },
         teamAddresses: new Set([account.address.toLowerCase()]),
+        extraFolders: listFolders(this.deps.db, account.id)
+          .filter((f) => f.role === 'other')
+          .map((f) => f.path),
       });
     })().finally(() => {
       this.syncing = null;
@@ -164,6 +171,27 @@ export class PromptlyService {
       'account.test': async (input) => (this.deps.checkAccount ?? checkAccount)(input),
       'account.save': async (input) => this.saveAccount(input),
       'sync.now': async () => this.syncNow(),
+      'sync.status': async () => {
+        const account = getAccount(db);
+        return account ? folderStatus(db, account.id, this.deps.now()) : [];
+      },
+      'threads.search': async ({ query, limit, tzOffsetMinutes }) => {
+        const account = this.requireAccount();
+        const parsed = parseSearchQuery(query);
+        if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
+        const found = findThreads(db, account.id, parsed.query, { limit, tzOffsetMinutes });
+        if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
+        return found;
+      },
+      'messages.unreadable': async ({ limit }) => {
+        const account = getAccount(db);
+        return account ? listUnreadable(db, account.id, limit) : [];
+      },
+      'folders.add': async ({ path }) => {
+        const account = this.requireAccount();
+        ensureFolder(db, account.id, path, 'other');
+        return folderStatus(db, account.id, this.deps.now());
+      },
     };
   }
 }

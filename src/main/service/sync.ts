@@ -18,6 +18,7 @@ export async function syncAccount(opts: {
   events: ServiceEvents;
   modes: SyncModes;
   teamAddresses: Set<string>;
+  extraFolders: string[];
 }): Promise<SyncReport> {
   const { account, events } = opts;
   const began = opts.now();
@@ -32,15 +33,19 @@ export async function syncAccount(opts: {
     throw new AppError(e.code, e.message);
   }
   try {
-    const folders = await syncMailbox(client, {
-      db: opts.db,
-      accountId: account.id,
-      teamAddresses: opts.teamAddresses,
-      now: opts.now,
-      modes: opts.modes,
-      onProgress: (p) => events.emit('sync.progress', p),
-      onThreadsChanged: (threadIds) => events.emit('threads.changed', { threadIds }),
-    });
+    const folders = await syncMailbox(
+      client,
+      {
+        db: opts.db,
+        accountId: account.id,
+        teamAddresses: opts.teamAddresses,
+        now: opts.now,
+        modes: opts.modes,
+        onProgress: (p) => events.emit('sync.progress', p),
+        onThreadsChanged: (threadIds) => events.emit('threads.changed', { threadIds }),
+      },
+      opts.extraFolders,
+    );
     return { folders, durationMs: opts.now() - began };
   } catch (error) {
     const e = explainConnectionError(error, server, 'session');
