@@ -29,6 +29,7 @@ async function openService(): Promise<PromptlyService> {
         secrets: new FileSecretStore(cliSecretsFile(dataDir)),
         now: Date.now,
         version: VERSION,
+        dataDir,
       });
     db.close();
     console.error(`No account in ${dataDir}; showing the demo mailbox instead.`);

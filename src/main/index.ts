@@ -17,7 +17,7 @@ async function openService(): Promise<PromptlyService> {
   const dataDir = app.getPath('userData');
   const secrets = new SafeStorageSecretStore(join(dataDir, 'secrets.json'));
   const db = openDb(databaseFile(dataDir));
-  if (getAccount(db)) return new PromptlyService({ db, secrets, now: Date.now, version: VERSION });
+  if (getAccount(db)) return new PromptlyService({ db, secrets, now: Date.now, version: VERSION, dataDir });
   db.close();
   // No mailbox yet: show the demo so a newcomer sees the product at once.
   return new PromptlyService({

@@ -15,6 +15,7 @@ export const CALL_NAMES = [
   'threads.search',
   'messages.unreadable',
   'folders.add',
+  'attachment.fetch',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -12,6 +12,7 @@ import type {
   AccountView,
   FolderStatus,
   UnreadableMessage,
+  AttachmentFile,
 } from './types';
 
 /** Marks a call's result type without a runtime value. */
@@ -57,6 +58,10 @@ export const calls = {
   'messages.unreadable': {
     args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     result: returns<UnreadableMessage[]>(),
+  },
+  'attachment.fetch': {
+    args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
+    result: returns<AttachmentFile>(),
   },
   'folders.add': {
     args: z.object({ path: z.string().trim().min(1, 'Name the folder to sync.').max(500) }).strict(),

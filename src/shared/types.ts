@@ -121,3 +121,13 @@ export interface UnreadableMessage {
   size: number;
   preview: string;
 }
+
+/** An attachment downloaded on demand into the local cache. */
+export interface AttachmentFile {
+  path: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  /** True when it was already cached and no network was needed. */
+  cached: boolean;
+}

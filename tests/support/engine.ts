@@ -40,6 +40,7 @@ export async function startEngine(
     secrets: new MemorySecretStore(),
     now: () => Date.now(),
     version: 'test',
+    dataDir,
     ...options,
   });
   const report = await service.saveAccount(accountFor(world, mailbox));

@@ -82,6 +82,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     secrets: new FileSecretStore(cliSecretsFile(dataDir)),
     now: io.now,
     version: VERSION,
+    dataDir,
   });
   try {
     return await runVerb(positionals, values, service, io);

@@ -1,6 +1,10 @@
 import type { CallArgs, CallName, CallResult } from '../../shared/contract';
 import type { AccountInput } from '../../shared/schemas';
-import type { AppInfo, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
+import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
+import { join } from 'node:path';
+import { locateAttachment } from '../store/repos/attachments';
+import { fetchAttachment } from '../mail/attachmentFetch';
+import { explainConnectionError } from '../mail/connectionErrors';
 import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
@@ -29,6 +33,8 @@ export interface ServiceDeps {
   /** True when the database holds the built-in demo mailbox (no server to sync). */
   demo?: boolean;
   checkAccount?: (input: AccountInput) => Promise<ConnectionReport>;
+  /** Where downloaded attachments are cached (the data directory). */
+  dataDir?: string;
   /** Incremental-sync extensions the engine may use; tests switch them off. Default: all. */
   syncModes?: SyncModes;
 }
@@ -146,6 +152,36 @@ export class PromptlyService {
     return { thread, messages: listThreadMessages(this.deps.db, thread.id) };
   }
 
+  /** Downloads an attachment on demand into the cache (see mail/attachmentFetch). */
+  async fetchAttachment(messageRowId: number, part: string): Promise<AttachmentFile> {
+    const where = locateAttachment(this.deps.db, messageRowId, part);
+    if (!where) throw new AppError('not-found', 'That attachment is not in this message any more.');
+    if (this.deps.demo || !this.deps.dataDir)
+      throw new AppError('not-found', 'Attachments of the demo mailbox are samples and cannot be opened.');
+    const account = this.requireAccount();
+    const password = await this.deps.secrets.get(account.secretRef);
+    if (password === null)
+      throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
+    try {
+      return await fetchAttachment({
+        settings: { ...account.imap, user: account.user, password },
+        folder: where.folder,
+        uid: where.uid,
+        part,
+        cacheDir: join(this.deps.dataDir, 'attachments'),
+        messageRowId,
+        filename: where.filename,
+      });
+    } catch (error) {
+      const e = explainConnectionError(
+        error,
+        { kind: 'IMAP', host: account.imap.host, port: account.imap.port },
+        'session',
+      );
+      throw new AppError(e.code, e.code === 'protocol' ? (error as Error).message : e.message);
+    }
+  }
+
   /** The handler table the transports dispatch to. */
   handlers(): Handlers {
     const db = this.deps.db;
@@ -187,6 +223,7 @@ export class PromptlyService {
         const account = getAccount(db);
         return account ? listUnreadable(db, account.id, limit) : [];
       },
+      'attachment.fetch': async ({ messageId, part }) => this.fetchAttachment(messageId, part),
       'folders.add': async ({ path }) => {
         const account = this.requireAccount();
         ensureFolder(db, account.id, path, 'other');

@@ -34,3 +34,46 @@ export function listAttachments(db: Db, messageId: number): AttachmentMeta[] {
     inline: r.inline === 1,
   }));
 }
+
+/** An attachment with where its message lives on the server, for on-demand download. */
+export interface AttachmentLocation {
+  messageRowId: number;
+  folder: string;
+  uid: number;
+  part: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+/** Finds an attachment by message row and part. */
+export function locateAttachment(db: Db, messageRowId: number, part: string): AttachmentLocation | null {
+  const row = db
+    .prepare(
+      `SELECT a.message_id, f.path, m.uid, a.part, a.filename, a.content_type, a.size
+       FROM attachments a JOIN messages m ON m.id = a.message_id JOIN folders f ON f.id = m.folder_id
+       WHERE a.message_id = ? AND a.part = ?`,
+    )
+    .get(messageRowId, part) as
+    | {
+        message_id: number;
+        path: string;
+        uid: number;
+        part: string;
+        filename: string;
+        content_type: string;
+        size: number;
+      }
+    | undefined;
+  return row
+    ? {
+        messageRowId: row.message_id,
+        folder: row.path,
+        uid: row.uid,
+        part: row.part,
+        filename: row.filename,
+        contentType: row.content_type,
+        size: row.size,
+      }
+    : null;
+}

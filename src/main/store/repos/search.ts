@@ -159,7 +159,7 @@ function and(parts: Fragment[]): Fragment {
 
 /** A term as a check on the message row (used inside OR groups and for negations). */
 function termCheck(term: CompiledTerm): Fragment {
-  // A negated address is exactly "the address does not contain it"; no index needed.
+  // A negated address is exactly "the address does not match it"; no index needed.
   if (term.negated && term.check !== null) return { text: `NOT (${term.check.text})`, params: term.check.params };
   const parts = [
     ...(term.fts === null ? [] : [{ text: IN_INDEX, params: [term.fts] }]),
