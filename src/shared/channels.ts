@@ -19,7 +19,14 @@ export const CALL_NAMES = [
 ] as const;
 
 /** Events main pushes to the renderer. */
-export const EVENT_NAMES = ['threads.changed', 'sync.progress', 'sync.error'] as const;
+export const EVENT_NAMES = [
+  'threads.changed',
+  'sync.progress',
+  'sync.error',
+  'tray.changed',
+  'notify',
+  'toast',
+] as const;
 
 /** The IPC channel of a call. */
 export function channelOf(name: (typeof CALL_NAMES)[number]): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountInputSchema } from './schemas';
 import type { ErrorInfo } from './errors';
 import { CALL_NAMES, EVENT_NAMES } from './channels';
+import type { TrayState } from './policy';
 import type {
   AppInfo,
   ConnectionReport,
@@ -74,6 +75,34 @@ export interface Events {
   'threads.changed': { threadIds: number[] };
   'sync.progress': SyncProgress;
   'sync.error': ErrorInfo;
+  /** The tray's count and most urgent threads changed. */
+  'tray.changed': TrayState;
+  /** A desktop notification to show now (already de-duplicated and quiet-hours aware). */
+  notify: NotifyRequest;
+  /** Something the person should hear about: a conflict, a handoff offer, a failed send. */
+  toast: Toast;
+}
+
+/** A notification the shell shows natively; clicking it opens `threadKey` (if any). */
+export interface NotifyRequest {
+  id: string;
+  title: string;
+  body: string;
+  threadKey: string | null;
+  kind: 'due-soon' | 'overdue' | 'summary';
+}
+
+/** A message for the person, with an optional action the UI can offer. */
+export interface Toast {
+  id: string;
+  kind: 'info' | 'conflict' | 'handoff' | 'send-failed' | 'sent';
+  message: string;
+  threadKey: string | null;
+  action?: {
+    label: string;
+    call: 'thread.accept' | 'thread.decline' | 'outbox.retry' | 'outbox.undo';
+    args: Record<string, unknown>;
+  };
 }
 
 export type CallName = keyof typeof calls;
