@@ -141,7 +141,11 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       return EXIT.ok;
     }
     case 'search': {
-      const query = positionals.slice(1).join(' ');
+      // The shell strips quotes: a positional with spaces was a quoted phrase.
+      const query = positionals
+        .slice(1)
+        .map((p) => (/\s/.test(p) ? `"${p}"` : p))
+        .join(' ');
       if (!query.trim())
         throw new UsageError('search needs a query, for example: search from:bob@acme.example invoice');
       const account = service.requireAccount();

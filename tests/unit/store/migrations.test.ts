@@ -11,6 +11,7 @@ import { openDb } from '../../../src/main/store/db';
 const SHIPPED: Record<number, string> = {
   1: 'ab4e9ed6',
   2: '34b9edde',
+  3: 'd5fe901d',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -72,9 +73,15 @@ describe('migrations', () => {
         "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
       ).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
-      db.prepare("INSERT INTO messages (account_id, folder_id, uid, message_id, date) VALUES (1, 1, 7, 'm@x', 0)").run();
+      db.prepare(
+        "INSERT INTO messages (account_id, folder_id, uid, message_id, date) VALUES (1, 1, 7, 'm@x', 0)",
+      ).run();
       migrate(db, migrations, 2);
-      expect(db.prepare('SELECT body_state, size, headers FROM messages').get()).toEqual({ body_state: 'done', size: 0, headers: '{}' });
+      expect(db.prepare('SELECT body_state, size, headers FROM messages').get()).toEqual({
+        body_state: 'done',
+        size: 0,
+        headers: '{}',
+      });
       expect(db.prepare('SELECT complete, last_error FROM folders').get()).toEqual({ complete: 0, last_error: null });
       expect(() => db.prepare("UPDATE messages SET body_state = 'weird'").run()).toThrow(/CHECK/);
       db.prepare("INSERT INTO attachments (message_id, part, filename) VALUES (1, '0', 'a.pdf')").run();
