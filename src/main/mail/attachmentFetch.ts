@@ -16,7 +16,7 @@ export interface FetchedAttachment {
 /** A file name safe on every OS: no path separators, control or reserved characters. */
 export function safeFileName(name: string, fallback: string): string {
   const cleaned = name
-    .replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_')
+    .replace(/[\p{Cc}<>:"/\\|?*]/gu, '_')
     .replace(/^\.+/, '')
     .trim()
     .slice(0, 120);

@@ -34,8 +34,7 @@ export interface AttachmentMeta {
 
 const SNIPPET_LENGTH = 160;
 
-function people(field: AddressObject | AddressObject[] | undefined): Person[] {
-  const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
+function people(objects: AddressObject[]): Person[] {
   const out: Person[] = [];
   for (const object of objects) {
     for (const entry of object.value) {
@@ -52,7 +51,8 @@ function people(field: AddressObject | AddressObject[] | undefined): Person[] {
 
 /** Text for the list row: quoted lines and signatures are dropped, whitespace collapsed. */
 export function snippetOf(text: string): string {
-  const lines = text.split(/\r?\n/);
+  // Only the start matters; long bodies made this regex work a measurable cost.
+  const lines = text.slice(0, 4000).split(/\r?\n/);
   const kept: string[] = [];
   for (const line of lines) {
     if (/^\s*>/.test(line)) continue;
@@ -69,35 +69,77 @@ export function syntheticMessageId(raw: Buffer): string {
   return `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@promptly.invalid`;
 }
 
-function toParsed(mail: MailparserMail, raw: Buffer, fallbackDate: number): ParsedMessage {
-  const messageId = normalizeMessageId(mail.messageId ?? '') ?? syntheticMessageId(raw);
-  const refsHeader = mail.references;
-  const references = parseReferences(Array.isArray(refsHeader) ? refsHeader.join(' ') : (refsHeader ?? ''));
-  const inReplyTo = parseReferences(mail.inReplyTo ?? '')[0] ?? null;
-  const html = typeof mail.html === 'string' ? mail.html : null;
+/** What Promptly reads from a parsed message: plain data, so a worker thread can send it. */
+export interface MailShape {
+  messageId: string;
+  references: string;
+  inReplyTo: string;
+  subject: string;
+  from: AddressObject[];
+  to: AddressObject[];
+  cc: AddressObject[];
+  date: number | null;
+  text: string;
+  html: string | null;
+  attachments: Array<{
+    filename: string;
+    contentType: string;
+    size: number;
+    cid: string | null;
+    contentDisposition: string | null;
+  }>;
+}
+
+/** The MailShape of a mailparser result (the worker builds the same shape). */
+export function shapeOf(mail: MailparserMail): MailShape {
+  return {
+    messageId: mail.messageId ?? '',
+    references: Array.isArray(mail.references) ? mail.references.join(' ') : (mail.references ?? ''),
+    inReplyTo: mail.inReplyTo ?? '',
+    subject: mail.subject ?? '',
+    from: mail.from ? [mail.from].flat() : [],
+    to: mail.to ? [mail.to].flat() : [],
+    cc: mail.cc ? [mail.cc].flat() : [],
+    date: mail.date ? mail.date.getTime() : null,
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : null,
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      size: a.size,
+      cid: a.cid ?? null,
+      contentDisposition: a.contentDisposition ?? null,
+    })),
+  };
+}
+
+/** Maps a parsed message to what the store keeps. */
+export function toParsed(mail: MailShape, raw: Buffer, fallbackDate: number): ParsedMessage {
+  const messageId = normalizeMessageId(mail.messageId) ?? syntheticMessageId(raw);
+  const references = parseReferences(mail.references);
+  const inReplyTo = parseReferences(mail.inReplyTo)[0] ?? null;
   // mailparser derives text from HTML-only mail itself.
-  const text = (mail.text ?? '').trim();
+  const text = mail.text.trim();
   const from = people(mail.from)[0] ?? { name: '', address: '' };
-  const dateMs = mail.date?.getTime();
   return {
     messageId,
     inReplyTo,
     references,
-    subject: (mail.subject ?? '').replace(/\s+/g, ' ').trim(),
+    subject: mail.subject.replace(/\s+/g, ' ').trim(),
     from,
     to: people(mail.to),
     cc: people(mail.cc),
-    date: dateMs !== undefined && Number.isFinite(dateMs) ? dateMs : fallbackDate,
+    date: mail.date !== null && Number.isFinite(mail.date) ? mail.date : fallbackDate,
     text,
-    html,
+    html: mail.html,
     snippet: snippetOf(text),
     hasAttachments: mail.attachments.some((a) => a.contentDisposition !== 'inline' || !a.cid),
     attachments: mail.attachments.map((a, i) => ({
       part: String(i),
-      filename: a.filename ?? '',
+      filename: a.filename,
       contentType: a.contentType || 'application/octet-stream',
       size: a.size,
-      contentId: a.cid ?? null,
+      contentId: a.cid,
       inline: a.contentDisposition === 'inline' && !!a.cid,
     })),
   };
@@ -113,7 +155,7 @@ export async function parseMessage(
 ): Promise<{ ok: true; message: ParsedMessage } | { ok: false; error: string }> {
   try {
     const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
-    return { ok: true, message: toParsed(mail, raw, fallbackDate) };
+    return { ok: true, message: toParsed(shapeOf(mail), raw, fallbackDate) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,3 +1,4 @@
+import { prepared } from '../store/statements';
 import type { Db } from '../store/db';
 import { listFolders } from '../store/repos/folders';
 import { countPendingBodies } from '../store/repos/messages';
@@ -6,12 +7,11 @@ import type { FolderStatus } from '../../shared/types';
 /** Per-folder sync state for `status` and the UI: position, backlog, last error and lag. */
 export function folderStatus(db: Db, accountId: number, now: number): FolderStatus[] {
   return listFolders(db, accountId).map((f) => {
-    const counts = db
-      .prepare(
-        `SELECT COUNT(*) AS stored, SUM(CASE WHEN body_state = 'failed' THEN 1 ELSE 0 END) AS failed
+    const counts = prepared(
+      db,
+      `SELECT COUNT(*) AS stored, SUM(CASE WHEN body_state = 'failed' THEN 1 ELSE 0 END) AS failed
          FROM messages WHERE folder_id = ? AND uid > 0`,
-      )
-      .get(f.id) as { stored: number; failed: number | null };
+    ).get(f.id) as { stored: number; failed: number | null };
     return {
       path: f.path,
       role: f.role,

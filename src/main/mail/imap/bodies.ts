@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
 import { deleteByUids, pendingBodies, type PendingBody } from '../../store/repos/messages';
 import { refreshThreads, storeBodies, type IncomingBody } from '../../store/ingest';
-import { parseMessage } from '../parse';
+import { ParsePool, type ParseOutcome } from '../parsePool';
 import { toSequenceSet } from './uidSet';
 import { progressReporter, type SyncContext } from './context';
 
@@ -10,20 +10,70 @@ import { progressReporter, type SyncContext } from './context';
 const BODY_BATCH = 500;
 const BODY_BATCH_BYTES = 2 * 1024 * 1024;
 
-/** The newest pending messages that fit one batch's byte budget (at least one). */
-function nextBatch(pending: PendingBody[]): PendingBody[] {
+/** Splits pending bodies (newest first) into batches within the count and byte budgets. */
+export function bodyBatches(pending: PendingBody[]): PendingBody[][] {
+  const batches: PendingBody[][] = [];
+  let current: PendingBody[] = [];
   let bytes = 0;
-  const out: PendingBody[] = [];
   for (const p of pending) {
-    if (out.length > 0 && bytes + p.size > BODY_BATCH_BYTES) break;
-    out.push(p);
+    if (current.length > 0 && (current.length >= BODY_BATCH || bytes + p.size > BODY_BATCH_BYTES)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(p);
     bytes += p.size;
   }
-  return out;
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+interface Fetched {
+  batch: PendingBody[];
+  parsed: Promise<Array<{ id: number; raw: Buffer; outcome: ParseOutcome }>>;
+  missing: number[];
+}
+
+async function fetchBatch(client: ImapFlow, batch: PendingBody[], pool: ParsePool): Promise<Fetched> {
+  const byUid = new Map(batch.map((p) => [p.uid, p]));
+  const jobs: Array<Promise<{ id: number; raw: Buffer; outcome: ParseOutcome }>> = [];
+  for await (const msg of client.fetch(toSequenceSet([...byUid.keys()]), { uid: true, source: true }, { uid: true })) {
+    const known = byUid.get(msg.uid);
+    byUid.delete(msg.uid);
+    if (!known || !msg.source) continue;
+    const raw = msg.source;
+    // Parsing starts at once on a worker while the next batch is fetched and this one waits to be stored.
+    jobs.push(pool.parse(raw, known.date).then((outcome) => ({ id: known.id, raw, outcome })));
+  }
+  return { batch, parsed: Promise.all(jobs), missing: [...byUid.keys()] };
+}
+
+function store(
+  ctx: SyncContext,
+  folder: Folder,
+  results: Array<{ id: number; raw: Buffer; outcome: ParseOutcome }>,
+  missing: number[],
+): { touched: number[]; failed: number } {
+  const bodies: IncomingBody[] = results.map((r) => ({
+    messageRowId: r.id,
+    raw: r.raw,
+    parsed: r.outcome.ok ? r.outcome.message : { error: r.outcome.error },
+  }));
+  // UIDs the server no longer returns were expunged meanwhile: drop them like an expunge.
+  const gone = ctx.db.transaction(() => {
+    const threads = deleteByUids(ctx.db, folder.id, missing);
+    refreshThreads(ctx.db, threads, ctx.teamAddresses);
+    return threads;
+  })();
+  return {
+    touched: [...storeBodies(ctx.db, bodies, ctx.teamAddresses), ...gone],
+    failed: results.filter((r) => !r.outcome.ok).length,
+  };
 }
 
 /**
- * Downloads and parses the bodies the header phase left pending, newest first. BODY.PEEK
+ * Downloads and parses the bodies the header phase left pending, newest first, as a
+ * pipeline: batch N+1 is fetched and parsed on workers while batch N is stored. BODY.PEEK
  * (imapflow's `source`) never sets \Seen (RFC 3501 §6.4.5). A message that cannot be
  * parsed is kept raw and marked; it never stops the sync.
  */
@@ -34,38 +84,25 @@ export async function fetchBodies(
   totalPending: number,
 ): Promise<{ done: number; failed: number }> {
   const report = progressReporter(ctx, `${folder.path} (bodies)`, totalPending);
+  const pool = new ParsePool();
   let done = 0;
   let failed = 0;
-  for (;;) {
-    const pending = nextBatch(pendingBodies(ctx.db, folder.id, BODY_BATCH));
-    if (pending.length === 0) break;
-    const byUid = new Map(pending.map((p) => [p.uid, p]));
-    const sources: Array<{ id: number; raw: Buffer; date: number }> = [];
-    for await (const msg of client.fetch(
-      toSequenceSet([...byUid.keys()]),
-      { uid: true, source: true },
-      { uid: true },
-    )) {
-      const known = byUid.get(msg.uid);
-      if (known && msg.source) sources.push({ id: known.id, raw: msg.source, date: known.date });
-      byUid.delete(msg.uid);
+  try {
+    const batches = bodyBatches(pendingBodies(ctx.db, folder.id, Number.MAX_SAFE_INTEGER));
+    let inFlight: Fetched | null = null;
+    for (const batch of [...batches, null]) {
+      const next = batch ? await fetchBatch(client, batch, pool) : null;
+      if (inFlight) {
+        const stored = store(ctx, folder, await inFlight.parsed, inFlight.missing);
+        done += inFlight.batch.length;
+        failed += stored.failed;
+        report(done);
+        if (stored.touched.length > 0) ctx.onThreadsChanged?.(stored.touched);
+      }
+      inFlight = next;
     }
-    const bodies: IncomingBody[] = [];
-    for (const s of sources) {
-      const parsed = await parseMessage(s.raw, s.date);
-      if (!parsed.ok) failed += 1;
-      bodies.push({ messageRowId: s.id, raw: s.raw, parsed: parsed.ok ? parsed.message : { error: parsed.error } });
-    }
-    // UIDs the server no longer returns were expunged meanwhile: drop them like an expunge.
-    const gone = ctx.db.transaction(() => {
-      const threads = deleteByUids(ctx.db, folder.id, [...byUid.keys()]);
-      refreshThreads(ctx.db, threads, ctx.teamAddresses);
-      return threads;
-    })();
-    const touched = [...storeBodies(ctx.db, bodies, ctx.teamAddresses), ...gone];
-    done += pending.length;
-    report(done);
-    if (touched.length > 0) ctx.onThreadsChanged?.(touched);
+  } finally {
+    await pool.close();
   }
   return { done, failed };
 }

@@ -1,3 +1,4 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { AccountView, TlsMode } from '../../../shared/types';
 
@@ -35,7 +36,7 @@ function rowToAccount(row: AccountRow): Account {
 
 /** The shared mailbox this database belongs to (Promptly keeps one per data directory). */
 export function getAccount(db: Db): Account | null {
-  const row = db.prepare('SELECT * FROM accounts ORDER BY id LIMIT 1').get() as AccountRow | undefined;
+  const row = prepared(db, 'SELECT * FROM accounts ORDER BY id LIMIT 1').get() as AccountRow | undefined;
   return row ? rowToAccount(row) : null;
 }
 
@@ -54,9 +55,9 @@ export function saveAccount(db: Db, account: Omit<Account, 'id'>, now: number): 
     secret_ref: account.secretRef,
     created_at: now,
   };
-  const row = db
-    .prepare(
-      `INSERT INTO accounts (address, display_name, imap_host, imap_port, imap_tls, smtp_host,
+  const row = prepared(
+    db,
+    `INSERT INTO accounts (address, display_name, imap_host, imap_port, imap_tls, smtp_host,
          smtp_port, smtp_tls, user, secret_ref, created_at)
        VALUES (@address, @display_name, @imap_host, @imap_port, @imap_tls, @smtp_host,
          @smtp_port, @smtp_tls, @user, @secret_ref, @created_at)
@@ -66,8 +67,7 @@ export function saveAccount(db: Db, account: Omit<Account, 'id'>, now: number): 
          smtp_port = excluded.smtp_port, smtp_tls = excluded.smtp_tls,
          user = excluded.user, secret_ref = excluded.secret_ref
        RETURNING id`,
-    )
-    .get(params) as { id: number };
+  ).get(params) as { id: number };
   return row.id;
 }
 

@@ -1,10 +1,12 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { AttachmentMeta } from '../../mail/parse';
 
 /** Replaces a message's attachment list (the body phase knows the full list at once). */
 export function saveAttachments(db: Db, messageId: number, list: AttachmentMeta[]): void {
-  db.prepare('DELETE FROM attachments WHERE message_id = ?').run(messageId);
-  const insert = db.prepare(
+  prepared(db, 'DELETE FROM attachments WHERE message_id = ?').run(messageId);
+  const insert = prepared(
+    db,
     `INSERT INTO attachments (message_id, part, filename, content_type, size, content_id, inline)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -13,11 +15,10 @@ export function saveAttachments(db: Db, messageId: number, list: AttachmentMeta[
 
 /** A message's attachments in order. */
 export function listAttachments(db: Db, messageId: number): AttachmentMeta[] {
-  const rows = db
-    .prepare(
-      'SELECT part, filename, content_type, size, content_id, inline FROM attachments WHERE message_id = ? ORDER BY id',
-    )
-    .all(messageId) as Array<{
+  const rows = prepared(
+    db,
+    'SELECT part, filename, content_type, size, content_id, inline FROM attachments WHERE message_id = ? ORDER BY id',
+  ).all(messageId) as Array<{
     part: string;
     filename: string;
     content_type: string;
@@ -48,13 +49,12 @@ export interface AttachmentLocation {
 
 /** Finds an attachment by message row and part. */
 export function locateAttachment(db: Db, messageRowId: number, part: string): AttachmentLocation | null {
-  const row = db
-    .prepare(
-      `SELECT a.message_id, f.path, m.uid, a.part, a.filename, a.content_type, a.size
+  const row = prepared(
+    db,
+    `SELECT a.message_id, f.path, m.uid, a.part, a.filename, a.content_type, a.size
        FROM attachments a JOIN messages m ON m.id = a.message_id JOIN folders f ON f.id = m.folder_id
        WHERE a.message_id = ? AND a.part = ?`,
-    )
-    .get(messageRowId, part) as
+  ).get(messageRowId, part) as
     | {
         message_id: number;
         path: string;

@@ -1,3 +1,4 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 
 /** What a folder is for in Promptly. */
@@ -54,17 +55,18 @@ function rowToFolder(row: FolderRow): Folder {
 
 /** Returns the folder with this path, creating it with `role` if it is new. */
 export function ensureFolder(db: Db, accountId: number, path: string, role: FolderRole): Folder {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO folders (account_id, path, role) VALUES (?, ?, ?)
      ON CONFLICT (account_id, path) DO UPDATE SET role = excluded.role`,
   ).run(accountId, path, role);
-  const row = db.prepare('SELECT * FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) as FolderRow;
+  const row = prepared(db, 'SELECT * FROM folders WHERE account_id = ? AND path = ?').get(accountId, path) as FolderRow;
   return rowToFolder(row);
 }
 
 /** All folders of an account. */
 export function listFolders(db: Db, accountId: number): Folder[] {
-  const rows = db.prepare('SELECT * FROM folders WHERE account_id = ? ORDER BY id').all(accountId) as FolderRow[];
+  const rows = prepared(db, 'SELECT * FROM folders WHERE account_id = ? ORDER BY id').all(accountId) as FolderRow[];
   return rows.map(rowToFolder);
 }
 
@@ -74,7 +76,8 @@ export function saveFolderState(
   folderId: number,
   state: { uidvalidity: string; uidnext: number; highestmodseq: string | null; at: number; serverCount: number },
 ): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE folders SET uidvalidity = ?, uidnext = ?, highestmodseq = ?, last_synced_at = ?, server_count = ?,
        complete = 1, last_error = NULL WHERE id = ?`,
   ).run(state.uidvalidity, state.uidnext, state.highestmodseq, state.at, state.serverCount, folderId);
@@ -82,12 +85,13 @@ export function saveFolderState(
 
 /** Notes that a pass started (for the status view's lag). */
 export function markFolderAttempt(db: Db, folderId: number, at: number): void {
-  db.prepare('UPDATE folders SET last_attempt_at = ? WHERE id = ?').run(at, folderId);
+  prepared(db, 'UPDATE folders SET last_attempt_at = ? WHERE id = ?').run(at, folderId);
 }
 
 /** Remembers why the last pass failed, for `status` and the UI. */
 export function recordFolderError(db: Db, accountId: number, message: string): void {
-  db.prepare(
+  prepared(
+    db,
     'UPDATE folders SET last_error = ? WHERE account_id = ? AND (last_attempt_at IS NULL OR last_synced_at IS NULL OR last_attempt_at > last_synced_at)',
   ).run(message, accountId);
 }

@@ -1,3 +1,4 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { MessageView, Person, UnreadableMessage } from '../../../shared/types';
 
@@ -61,71 +62,69 @@ function rowToView(row: MessageRow): MessageView {
 
 /** Stores a message; returns its id, or null if this folder/UID was already stored. */
 export function insertMessage(db: Db, m: NewMessage): number | null {
-  const row = db
-    .prepare(
-      `INSERT INTO messages (account_id, folder_id, uid, thread_id, message_id, in_reply_to, refs,
+  const row = prepared(
+    db,
+    `INSERT INTO messages (account_id, folder_id, uid, thread_id, message_id, in_reply_to, refs,
          subject, from_name, from_address, to_json, cc_json, date, snippet, body_text, body_html,
          flags, has_attachments, from_team, parse_error, raw, body_state, modseq, size, gm_thrid, headers)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (folder_id, uid) DO NOTHING
        RETURNING id`,
-    )
-    .get(
-      m.accountId,
-      m.folderId,
-      m.uid,
-      m.threadId,
-      m.messageId,
-      m.inReplyTo,
-      JSON.stringify(m.references),
-      m.subject,
-      m.from.name,
-      m.from.address,
-      JSON.stringify(m.to),
-      JSON.stringify(m.cc),
-      m.date,
-      m.snippet,
-      m.text,
-      m.html,
-      JSON.stringify(m.flags),
-      m.hasAttachments ? 1 : 0,
-      m.fromTeam ? 1 : 0,
-      m.parseError,
-      m.raw,
-      m.bodyState,
-      m.modseq,
-      m.size,
-      m.gmThrid,
-      JSON.stringify(m.headers),
-    ) as { id: number } | undefined;
+  ).get(
+    m.accountId,
+    m.folderId,
+    m.uid,
+    m.threadId,
+    m.messageId,
+    m.inReplyTo,
+    JSON.stringify(m.references),
+    m.subject,
+    m.from.name,
+    m.from.address,
+    JSON.stringify(m.to),
+    JSON.stringify(m.cc),
+    m.date,
+    m.snippet,
+    m.text,
+    m.html,
+    JSON.stringify(m.flags),
+    m.hasAttachments ? 1 : 0,
+    m.fromTeam ? 1 : 0,
+    m.parseError,
+    m.raw,
+    m.bodyState,
+    m.modseq,
+    m.size,
+    m.gmThrid,
+    JSON.stringify(m.headers),
+  ) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
 /** Whether a folder already holds this UID (sync uses it to skip re-fetches). */
 export function hasMessage(db: Db, folderId: number, uid: number): boolean {
-  return db.prepare('SELECT 1 FROM messages WHERE folder_id = ? AND uid = ?').get(folderId, uid) !== undefined;
+  return prepared(db, 'SELECT 1 FROM messages WHERE folder_id = ? AND uid = ?').get(folderId, uid) !== undefined;
 }
 
 /** A thread's messages, oldest first. The same mail seen in two folders shows once. */
 export function listThreadMessages(db: Db, threadId: number): MessageView[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM messages WHERE thread_id = ? AND id IN (
+  const rows = prepared(
+    db,
+    `SELECT * FROM messages WHERE thread_id = ? AND id IN (
          SELECT MIN(id) FROM messages WHERE thread_id = ? GROUP BY message_id)
        ORDER BY date, id`,
-    )
-    .all(threadId, threadId) as MessageRow[];
+  ).all(threadId, threadId) as MessageRow[];
   return rows.map(rowToView);
 }
 
 /** Moves every message of one thread into another (thread merge). */
 export function moveMessages(db: Db, fromThreadId: number, toThreadId: number): void {
-  db.prepare('UPDATE messages SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
+  prepared(db, 'UPDATE messages SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
 }
 
 /** Counts stored messages of a folder. */
 export function countFolderMessages(db: Db, folderId: number): number {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as {
+  const row = prepared(db, 'SELECT COUNT(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as {
     n: number;
   };
   return row.n;
@@ -142,12 +141,11 @@ export interface PendingBody {
 
 /** Messages whose body has not been fetched yet, newest first. */
 export function pendingBodies(db: Db, folderId: number, limit: number): PendingBody[] {
-  const rows = db
-    .prepare(
-      `SELECT id, folder_id, uid, date, size FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0
+  const rows = prepared(
+    db,
+    `SELECT id, folder_id, uid, date, size FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0
        ORDER BY uid DESC LIMIT ?`,
-    )
-    .all(folderId, limit) as Array<{ id: number; folder_id: number; uid: number; date: number; size: number }>;
+  ).all(folderId, limit) as Array<{ id: number; folder_id: number; uid: number; date: number; size: number }>;
   return rows.map((r) => ({ id: r.id, folderId: r.folder_id, uid: r.uid, date: r.date, size: r.size }));
 }
 
@@ -160,23 +158,23 @@ export function saveBody(
     | { ok: false; error: string; raw: Buffer },
 ): number | null {
   const row = body.ok
-    ? db
-        .prepare(
-          `UPDATE messages SET body_text = ?, body_html = ?, snippet = ?, has_attachments = ?, body_state = 'done',
+    ? prepared(
+        db,
+        `UPDATE messages SET body_text = ?, body_html = ?, snippet = ?, has_attachments = ?, body_state = 'done',
              parse_error = NULL, raw = NULL WHERE id = ? RETURNING thread_id`,
-        )
-        .get(body.text, body.html, body.snippet, body.hasAttachments ? 1 : 0, id)
-    : db
-        .prepare(`UPDATE messages SET body_state = 'failed', parse_error = ?, raw = ? WHERE id = ? RETURNING thread_id`)
-        .get(body.error, body.raw, id);
+      ).get(body.text, body.html, body.snippet, body.hasAttachments ? 1 : 0, id)
+    : prepared(
+        db,
+        `UPDATE messages SET body_state = 'failed', parse_error = ?, raw = ? WHERE id = ? RETURNING thread_id`,
+      ).get(body.error, body.raw, id);
   return (row as { thread_id: number | null } | undefined)?.thread_id ?? null;
 }
 
 /** The live UIDs of a folder, ascending (stale rows from an old UIDVALIDITY excluded). */
 export function folderUids(db: Db, folderId: number): number[] {
-  const rows = db
-    .prepare('SELECT uid FROM messages WHERE folder_id = ? AND uid > 0 ORDER BY uid')
-    .all(folderId) as Array<{
+  const rows = prepared(db, 'SELECT uid FROM messages WHERE folder_id = ? AND uid > 0 ORDER BY uid').all(
+    folderId,
+  ) as Array<{
     uid: number;
   }>;
   return rows.map((r) => r.uid);
@@ -184,7 +182,7 @@ export function folderUids(db: Db, folderId: number): number[] {
 
 /** Stored flags per live UID of a folder (JSON text, as stored). */
 export function folderFlags(db: Db, folderId: number): Map<number, string> {
-  const rows = db.prepare('SELECT uid, flags FROM messages WHERE folder_id = ? AND uid > 0').all(folderId) as Array<{
+  const rows = prepared(db, 'SELECT uid, flags FROM messages WHERE folder_id = ? AND uid > 0').all(folderId) as Array<{
     uid: number;
     flags: string;
   }>;
@@ -199,17 +197,16 @@ export function updateFlags(
   flags: string[],
   modseq: string | null,
 ): number | null {
-  const row = db
-    .prepare(
-      'UPDATE messages SET flags = ?, modseq = COALESCE(?, modseq) WHERE folder_id = ? AND uid = ? RETURNING thread_id',
-    )
-    .get(JSON.stringify(flags), modseq, folderId, uid) as { thread_id: number | null } | undefined;
+  const row = prepared(
+    db,
+    'UPDATE messages SET flags = ?, modseq = COALESCE(?, modseq) WHERE folder_id = ? AND uid = ? RETURNING thread_id',
+  ).get(JSON.stringify(flags), modseq, folderId, uid) as { thread_id: number | null } | undefined;
   return row?.thread_id ?? null;
 }
 
 /** Removes messages expunged on the server; returns the threads touched. */
 export function deleteByUids(db: Db, folderId: number, uids: number[]): number[] {
-  const stmt = db.prepare('DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING thread_id');
+  const stmt = prepared(db, 'DELETE FROM messages WHERE folder_id = ? AND uid = ? RETURNING thread_id');
   const threads = new Set<number>();
   for (const uid of uids) {
     const row = stmt.get(folderId, uid) as { thread_id: number | null } | undefined;
@@ -224,7 +221,7 @@ export function deleteByUids(db: Db, folderId: number, uids: number[]): number[]
  * their local state. Rows not re-matched are removed by `dropStaleMessages`.
  */
 export function parkFolderMessages(db: Db, folderId: number): void {
-  db.prepare('UPDATE messages SET uid = -id WHERE folder_id = ? AND uid > 0').run(folderId);
+  prepared(db, 'UPDATE messages SET uid = -id WHERE folder_id = ? AND uid > 0').run(folderId);
 }
 
 /** Gives a parked message its new UID if one with this Message-ID is waiting; returns its thread. */
@@ -235,21 +232,20 @@ export function rematchParked(
   uid: number,
   flags: string[],
 ): number | null | undefined {
-  const row = db
-    .prepare(
-      `UPDATE messages SET uid = ?, flags = ? WHERE id = (
+  const row = prepared(
+    db,
+    `UPDATE messages SET uid = ?, flags = ? WHERE id = (
          SELECT id FROM messages WHERE folder_id = ? AND uid < 0 AND message_id = ? LIMIT 1)
        RETURNING thread_id`,
-    )
-    .get(uid, JSON.stringify(flags), folderId, messageId) as { thread_id: number | null } | undefined;
+  ).get(uid, JSON.stringify(flags), folderId, messageId) as { thread_id: number | null } | undefined;
   return row === undefined ? undefined : row.thread_id;
 }
 
 /** Deletes parked rows that did not come back after a UIDVALIDITY change; returns threads touched. */
 export function dropStaleMessages(db: Db, folderId: number): number[] {
-  const rows = db
-    .prepare('DELETE FROM messages WHERE folder_id = ? AND uid < 0 RETURNING thread_id')
-    .all(folderId) as Array<{
+  const rows = prepared(db, 'DELETE FROM messages WHERE folder_id = ? AND uid < 0 RETURNING thread_id').all(
+    folderId,
+  ) as Array<{
     thread_id: number | null;
   }>;
   return [...new Set(rows.map((r) => r.thread_id).filter((t): t is number => t !== null))];
@@ -257,17 +253,19 @@ export function dropStaleMessages(db: Db, folderId: number): number[] {
 
 /** The thread already holding a Gmail conversation (X-GM-THRID is authoritative there). */
 export function threadForGmailId(db: Db, accountId: number, gmThrid: string): number | null {
-  const row = db
-    .prepare('SELECT thread_id FROM messages WHERE account_id = ? AND gm_thrid = ? AND thread_id IS NOT NULL LIMIT 1')
-    .get(accountId, gmThrid) as { thread_id: number } | undefined;
+  const row = prepared(
+    db,
+    'SELECT thread_id FROM messages WHERE account_id = ? AND gm_thrid = ? AND thread_id IS NOT NULL LIMIT 1',
+  ).get(accountId, gmThrid) as { thread_id: number } | undefined;
   return row?.thread_id ?? null;
 }
 
 /** How many bodies of a folder are still to be fetched. */
 export function countPendingBodies(db: Db, folderId: number): number {
-  const row = db
-    .prepare("SELECT COUNT(*) AS n FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0")
-    .get(folderId) as {
+  const row = prepared(
+    db,
+    "SELECT COUNT(*) AS n FROM messages WHERE folder_id = ? AND body_state = 'pending' AND uid > 0",
+  ).get(folderId) as {
     n: number;
   };
   return row.n;
@@ -275,13 +273,12 @@ export function countPendingBodies(db: Db, folderId: number): number {
 
 /** Messages kept raw because they could not be parsed, newest first. */
 export function listUnreadable(db: Db, accountId: number, limit: number): UnreadableMessage[] {
-  const rows = db
-    .prepare(
-      `SELECT m.id, f.path, m.uid, m.date, m.parse_error, LENGTH(m.raw) AS size, SUBSTR(CAST(m.raw AS TEXT), 1, 300) AS preview
+  const rows = prepared(
+    db,
+    `SELECT m.id, f.path, m.uid, m.date, m.parse_error, LENGTH(m.raw) AS size, SUBSTR(CAST(m.raw AS TEXT), 1, 300) AS preview
        FROM messages m JOIN folders f ON f.id = m.folder_id
        WHERE m.account_id = ? AND m.parse_error IS NOT NULL AND m.uid > 0 ORDER BY m.date DESC LIMIT ?`,
-    )
-    .all(accountId, limit) as Array<{
+  ).all(accountId, limit) as Array<{
     id: number;
     path: string;
     uid: number;
@@ -303,13 +300,12 @@ export function listUnreadable(db: Db, accountId: number, limit: number): Unread
 
 /** Everything stored for a thread's messages, for `thread KEY --raw` diagnostics. */
 export function rawThreadRows(db: Db, threadId: number): Array<Record<string, unknown>> {
-  const rows = db
-    .prepare(
-      `SELECT m.id, f.path AS folder, m.uid, m.message_id, m.in_reply_to, m.refs, m.subject, m.from_address, m.date,
+  const rows = prepared(
+    db,
+    `SELECT m.id, f.path AS folder, m.uid, m.message_id, m.in_reply_to, m.refs, m.subject, m.from_address, m.date,
          m.flags, m.modseq, m.body_state, m.size, m.headers, m.parse_error, m.gm_thrid, LENGTH(m.raw) AS raw_bytes
        FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.thread_id = ? ORDER BY m.date, m.id`,
-    )
-    .all(threadId) as Array<Record<string, unknown>>;
+  ).all(threadId) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
     ...r,
     refs: JSON.parse(String(r.refs)),

@@ -1,3 +1,4 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { Person } from '../../../shared/types';
 
@@ -9,9 +10,9 @@ export interface Participant extends Person {
 
 /** Rebuilds a thread's participants from its messages' From/To/Cc. */
 export function refreshParticipants(db: Db, threadId: number, teamAddresses: Set<string>): void {
-  const rows = db
-    .prepare('SELECT from_name, from_address, to_json, cc_json FROM messages WHERE thread_id = ?')
-    .all(threadId) as Array<{ from_name: string; from_address: string; to_json: string; cc_json: string }>;
+  const rows = prepared(db, 'SELECT from_name, from_address, to_json, cc_json FROM messages WHERE thread_id = ?').all(
+    threadId,
+  ) as Array<{ from_name: string; from_address: string; to_json: string; cc_json: string }>;
   const people = new Map<string, Participant>();
   const add = (p: Person, sent: boolean): void => {
     const address = p.address.toLowerCase();
@@ -29,8 +30,9 @@ export function refreshParticipants(db: Db, threadId: number, teamAddresses: Set
     for (const p of JSON.parse(row.to_json) as Person[]) add(p, false);
     for (const p of JSON.parse(row.cc_json) as Person[]) add(p, false);
   }
-  db.prepare('DELETE FROM participants WHERE thread_id = ?').run(threadId);
-  const insert = db.prepare(
+  prepared(db, 'DELETE FROM participants WHERE thread_id = ?').run(threadId);
+  const insert = prepared(
+    db,
     'INSERT INTO participants (thread_id, address, name, is_team, message_count) VALUES (?, ?, ?, ?, ?)',
   );
   for (const p of people.values()) insert.run(threadId, p.address, p.name, p.isTeam ? 1 : 0, p.messageCount);
@@ -38,11 +40,10 @@ export function refreshParticipants(db: Db, threadId: number, teamAddresses: Set
 
 /** A thread's participants, customers first. */
 export function listParticipants(db: Db, threadId: number): Participant[] {
-  const rows = db
-    .prepare(
-      'SELECT address, name, is_team, message_count FROM participants WHERE thread_id = ? ORDER BY is_team, address',
-    )
-    .all(threadId) as Array<{ address: string; name: string; is_team: number; message_count: number }>;
+  const rows = prepared(
+    db,
+    'SELECT address, name, is_team, message_count FROM participants WHERE thread_id = ? ORDER BY is_team, address',
+  ).all(threadId) as Array<{ address: string; name: string; is_team: number; message_count: number }>;
   return rows.map((r) => ({
     address: r.address,
     name: r.name,

@@ -1,9 +1,10 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 
 /** Distinct threads already known by any of these Message-IDs. */
 export function threadsForMessageIds(db: Db, accountId: number, messageIds: string[]): number[] {
   if (messageIds.length === 0) return [];
-  const stmt = db.prepare('SELECT thread_id FROM thread_refs WHERE account_id = ? AND message_id = ?');
+  const stmt = prepared(db, 'SELECT thread_id FROM thread_refs WHERE account_id = ? AND message_id = ?');
   const found = new Set<number>();
   for (const id of messageIds) {
     const row = stmt.get(accountId, id) as { thread_id: number } | undefined;
@@ -14,7 +15,8 @@ export function threadsForMessageIds(db: Db, accountId: number, messageIds: stri
 
 /** Records that these Message-IDs (seen or only referenced) belong to a thread. */
 export function linkMessageIds(db: Db, accountId: number, messageIds: string[], threadId: number): void {
-  const stmt = db.prepare(
+  const stmt = prepared(
+    db,
     `INSERT INTO thread_refs (account_id, message_id, thread_id) VALUES (?, ?, ?)
      ON CONFLICT (account_id, message_id) DO UPDATE SET thread_id = excluded.thread_id`,
   );
@@ -23,5 +25,5 @@ export function linkMessageIds(db: Db, accountId: number, messageIds: string[], 
 
 /** Points every Message-ID of one thread at another (thread merge). */
 export function moveThreadRefs(db: Db, fromThreadId: number, toThreadId: number): void {
-  db.prepare('UPDATE thread_refs SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
+  prepared(db, 'UPDATE thread_refs SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
 }

@@ -1,3 +1,4 @@
+import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { ThreadSummary } from '../../../shared/types';
 
@@ -28,25 +29,25 @@ function rowToSummary(row: ThreadRow): ThreadSummary {
 
 /** Creates an empty thread with a stable key; the summary is filled by `refreshThread`. */
 export function createThread(db: Db, accountId: number, key: string, at: number): number {
-  const row = db
-    .prepare(
-      `INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at)
+  const row = prepared(
+    db,
+    `INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at)
        VALUES (?, ?, ?, ?) RETURNING id`,
-    )
-    .get(accountId, key, at, at) as { id: number };
+  ).get(accountId, key, at, at) as { id: number };
   return row.id;
 }
 
 /** The thread with this key, if any. */
 export function findThreadByKey(db: Db, accountId: number, key: string): number | null {
-  const row = db.prepare('SELECT id FROM threads WHERE account_id = ? AND thread_key = ?').get(accountId, key) as
+  const row = prepared(db, 'SELECT id FROM threads WHERE account_id = ? AND thread_key = ?').get(accountId, key) as
     { id: number } | undefined;
   return row?.id ?? null;
 }
 
 /** Recomputes a thread's summary row from its messages (cheap: one thread's rows). */
 export function refreshThread(db: Db, threadId: number): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE threads SET
        subject = COALESCE((SELECT subject FROM messages WHERE thread_id = @id ORDER BY date, id LIMIT 1), ''),
        snippet = COALESCE((SELECT snippet FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
@@ -62,18 +63,17 @@ export function refreshThread(db: Db, threadId: number): void {
 
 /** Threads newest first, from the summary table (no GROUP BY at read time). */
 export function listThreads(db: Db, accountId: number, limit: number, offset: number): ThreadSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT * FROM threads WHERE account_id = ? AND message_count > 0
+  const rows = prepared(
+    db,
+    `SELECT * FROM threads WHERE account_id = ? AND message_count > 0
        ORDER BY last_message_at DESC, id DESC LIMIT ? OFFSET ?`,
-    )
-    .all(accountId, limit, offset) as ThreadRow[];
+  ).all(accountId, limit, offset) as ThreadRow[];
   return rows.map(rowToSummary);
 }
 
 /** One thread's summary. */
 export function getThread(db: Db, threadId: number): ThreadSummary | null {
-  const row = db.prepare('SELECT * FROM threads WHERE id = ?').get(threadId) as ThreadRow | undefined;
+  const row = prepared(db, 'SELECT * FROM threads WHERE id = ?').get(threadId) as ThreadRow | undefined;
   return row ? rowToSummary(row) : null;
 }
 
@@ -86,7 +86,7 @@ export function resolveThread(db: Db, accountId: number, idOrKey: string): Threa
 
 /** Removes a thread that has been merged away. */
 export function deleteThread(db: Db, threadId: number): void {
-  db.prepare('DELETE FROM threads WHERE id = ?').run(threadId);
+  prepared(db, 'DELETE FROM threads WHERE id = ?').run(threadId);
 }
 
 /**
@@ -100,9 +100,9 @@ export function recentThreadsWithAddress(
   address: string,
   from: number,
 ): Array<{ threadId: number; subject: string; lastMessageAt: number }> {
-  return db
-    .prepare(
-      `SELECT t.id AS threadId,
+  return prepared(
+    db,
+    `SELECT t.id AS threadId,
          (SELECT subject FROM messages f WHERE f.thread_id = t.id ORDER BY date, id LIMIT 1) AS subject,
          (SELECT MAX(date) FROM messages l WHERE l.thread_id = t.id) AS lastMessageAt
        FROM threads t
@@ -112,8 +112,7 @@ export function recentThreadsWithAddress(
            OR EXISTS (SELECT 1 FROM json_each(p.to_json) j WHERE lower(json_extract(j.value, '$.address')) = @address)
            OR EXISTS (SELECT 1 FROM json_each(p.cc_json) j WHERE lower(json_extract(j.value, '$.address')) = @address)))
        ORDER BY t.id`,
-    )
-    .all({ accountId, address: address.toLowerCase(), from }) as Array<{
+  ).all({ accountId, address: address.toLowerCase(), from }) as Array<{
     threadId: number;
     subject: string;
     lastMessageAt: number;
@@ -122,8 +121,9 @@ export function recentThreadsWithAddress(
 
 /** Deletes a thread that no longer has any message (with its refs and participants). */
 export function deleteThreadIfEmpty(db: Db, threadId: number): boolean {
-  const result = db
-    .prepare('DELETE FROM threads WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE thread_id = ?)')
-    .run(threadId, threadId);
+  const result = prepared(
+    db,
+    'DELETE FROM threads WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE thread_id = ?)',
+  ).run(threadId, threadId);
   return result.changes > 0;
 }

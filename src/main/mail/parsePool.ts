@@ -1,0 +1,76 @@
+import { cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { parseMessage, toParsed, type MailShape, type ParsedMessage } from './parse';
+
+/** A parse outcome: the message, or why it could not be read. */
+export type ParseOutcome = { ok: true; message: ParsedMessage } | { ok: false; error: string };
+
+type Reply = { id: number; ok: true; mail: MailShape } | { id: number; ok: false; error: string };
+
+interface Job {
+  raw: Buffer;
+  fallbackDate: number;
+  resolve: (outcome: ParseOutcome) => void;
+}
+
+/**
+ * MIME parsing on worker threads, so the main thread keeps storing and indexing while the
+ * next batch parses (ARCHITECTURE.md: parse in workers). Falls back to parsing in-process
+ * if a worker cannot start. One worker per spare core (at least one).
+ */
+export class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly jobs = new Map<number, Job>();
+  private nextId = 1;
+  private turn = 0;
+
+  constructor(size = Math.max(1, Math.min(4, cpus().length - 1))) {
+    for (let i = 0; i < size; i++) {
+      try {
+        const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url));
+        worker.on('message', (reply: Reply) => this.settle(reply));
+        worker.on('error', () => this.failAll(worker));
+        worker.unref();
+        this.workers.push(worker);
+      } catch {
+        break; // no worker file in this build: parse in-process
+      }
+    }
+  }
+
+  /** Parses one message; never rejects. */
+  parse(raw: Buffer, fallbackDate: number): Promise<ParseOutcome> {
+    const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
+    if (!worker) return parseMessage(raw, fallbackDate);
+    return new Promise((resolve) => {
+      const id = this.nextId++;
+      this.jobs.set(id, { raw, fallbackDate, resolve });
+      worker.postMessage({ id, raw });
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const job = this.jobs.get(reply.id);
+    if (!job) return;
+    this.jobs.delete(reply.id);
+    job.resolve(
+      reply.ok
+        ? { ok: true, message: toParsed(reply.mail, job.raw, job.fallbackDate) }
+        : { ok: false, error: reply.error },
+    );
+  }
+
+  private failAll(worker: Worker): void {
+    this.workers.splice(this.workers.indexOf(worker), 1);
+    // Jobs in flight on a crashed worker are parsed in-process instead of being lost.
+    for (const [id, job] of this.jobs) {
+      this.jobs.delete(id);
+      void parseMessage(job.raw, job.fallbackDate).then(job.resolve);
+    }
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+  }
+}
