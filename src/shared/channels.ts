@@ -16,6 +16,11 @@ export const CALL_NAMES = [
   'messages.unreadable',
   'folders.add',
   'attachment.fetch',
+  'views.counts',
+  'thread.act',
+  'team.roster',
+  'me.get',
+  'me.set',
 ] as const;
 
 /** Events main pushes to the renderer. */

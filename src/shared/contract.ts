@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { accountInputSchema } from './schemas';
+import { identitySchema, threadActionSchema, VIEWS, type Identity, type View } from './team';
+import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
 import { CALL_NAMES, EVENT_NAMES } from './channels';
 import type { TrayState } from './policy';
@@ -9,7 +11,7 @@ import type {
   SyncProgress,
   SyncReport,
   ThreadDetail,
-  ThreadSummary,
+  ThreadListItem,
   AccountView,
   FolderStatus,
   UnreadableMessage,
@@ -31,12 +33,22 @@ export const calls = {
   'threads.list': {
     args: z
       .object({
+        view: z.enum(VIEWS).default('all'),
+        sort: z.enum(['recent', 'due']).default('recent'),
         limit: z.number().int().min(1).max(5000).default(500),
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-    result: returns<ThreadSummary[]>(),
+    result: returns<ThreadListItem[]>(),
   },
+  'views.counts': { args: z.object({}).strict(), result: returns<Record<View, number>>() },
+  'thread.act': {
+    args: z.object({ id: z.number().int().positive(), action: threadActionSchema }).strict(),
+    result: returns<{ eventId: string }>(),
+  },
+  'team.roster': { args: z.object({}).strict(), result: returns<Teammate[]>() },
+  'me.get': { args: z.object({}).strict(), result: returns<Identity | null>() },
+  'me.set': { args: identitySchema, result: returns<Identity>() },
   'thread.get': {
     args: z.object({ id: z.number().int().positive() }).strict(),
     result: returns<ThreadDetail>(),
@@ -54,7 +66,7 @@ export const calls = {
         tzOffsetMinutes: z.number().int().min(-840).max(840).optional(),
       })
       .strict(),
-    result: returns<ThreadSummary[]>(),
+    result: returns<ThreadListItem[]>(),
   },
   'messages.unreadable': {
     args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
@@ -100,7 +112,7 @@ export interface Toast {
   threadKey: string | null;
   action?: {
     label: string;
-    call: 'thread.accept' | 'thread.decline' | 'outbox.retry' | 'outbox.undo';
+    call: CallName;
     args: Record<string, unknown>;
   };
 }

@@ -1,3 +1,5 @@
+import type { ActivityEntry, NoteView, ThreadTeamView } from './team';
+
 /** How the app connects to a mail server: implicit TLS, STARTTLS upgrade, or plain (tests only). */
 export type TlsMode = 'tls' | 'starttls' | 'none';
 
@@ -49,10 +51,25 @@ export interface MessageView {
   hasAttachments: boolean;
 }
 
-/** A thread with its messages, oldest first. */
+/** A thread's due time and how urgent it is now (ISSUE 6: calm, due soon, overdue). */
+export interface DueView {
+  dueAt: number;
+  reason: string;
+  state: 'calm' | 'due-soon' | 'overdue';
+}
+
+/** A list row: the summary plus the team's state and the due time. */
+export interface ThreadListItem extends ThreadSummary {
+  team: ThreadTeamView;
+  due: DueView | null;
+}
+
+/** A thread with its messages (oldest first), team state, notes and activity timeline. */
 export interface ThreadDetail {
-  thread: ThreadSummary;
+  thread: ThreadListItem;
   messages: MessageView[];
+  notes: NoteView[];
+  activity: ActivityEntry[];
 }
 
 /** One step of a mailbox sync, for progress bars and the CLI. */

@@ -38,7 +38,7 @@ describe('attachments', () => {
     await world.deliver(support.address, mailWithAttachment(support.address, content));
     await service.syncNow();
 
-    const [thread] = await service.handlers()['threads.list']({ limit: 5, offset: 0 });
+    const [thread] = await service.call('threads.list', { limit: 5, offset: 0 });
     expect(thread?.hasAttachments).toBe(true);
     const meta = db.prepare('SELECT message_id, part, filename, content_type, size FROM attachments').all() as Array<{
       message_id: number;
@@ -49,15 +49,15 @@ describe('attachments', () => {
     }>;
     expect(meta).toMatchObject([{ part: '0', content_type: 'image/png', size: 3000 }]);
 
-    const first = await service.handlers()['attachment.fetch']({ messageId: meta[0]!.message_id, part: '0' });
+    const first = await service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '0' });
     expect(first.cached).toBe(false);
     expect(readFileSync(first.path)).toEqual(content);
     // The hostile name cannot climb out of the cache folder.
     expect(dirname(first.path)).toMatch(new RegExp(`/attachments/${meta[0]!.message_id}$`));
-    const again = await service.handlers()['attachment.fetch']({ messageId: meta[0]!.message_id, part: '0' });
+    const again = await service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '0' });
     expect(again).toMatchObject({ cached: true, path: first.path });
     await expect(
-      service.handlers()['attachment.fetch']({ messageId: meta[0]!.message_id, part: '7' }),
+      service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '7' }),
     ).rejects.toMatchObject({ code: 'not-found' });
   });
 });

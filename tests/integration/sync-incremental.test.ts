@@ -63,7 +63,7 @@ describe.each(MODES)('incremental sync with $name', ({ modes, expected }) => {
     const after = rows(db);
     expect(after.map((r) => r.message_id)).toEqual([ids[0], ids[3], ids[4], fresh.messageId.replace(/[<>]/g, '')]);
     expect(JSON.parse(after[0]!.flags)).toContain('\\Flagged');
-    const threads = await service.handlers()['threads.list']({ limit: 50, offset: 0 });
+    const threads = await service.call('threads.list', { limit: 50, offset: 0 });
     expect(threads.map((t) => t.subject).sort()).toEqual(['Question 1', 'Question 4', 'Question 5', 'Question 6']);
 
     const quiet = await service.syncNow();

@@ -7,7 +7,6 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service } = await startEngine(world, support);
-    const h = service.handlers();
 
     const first = await world.deliverMail({
       from: 'Cara Diaz <cara@customer.example>',
@@ -17,7 +16,7 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     });
     const report = await service.syncNow();
     expect(report.folders.find((f) => f.path === 'INBOX')).toMatchObject({ fetched: 1, failed: 0 });
-    let threads = await h['threads.list']({ limit: 50, offset: 0 });
+    let threads = await service.call('threads.list', { limit: 50, offset: 0 });
     expect(threads).toHaveLength(1);
     expect(threads[0]).toMatchObject({
       key: first.messageId.replace(/[<>]/g, ''),
@@ -44,12 +43,12 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     const second = await service.syncNow();
     expect(second.folders.find((f) => f.path === 'INBOX')?.fetched).toBe(2);
 
-    threads = await h['threads.list']({ limit: 50, offset: 0 });
+    threads = await service.call('threads.list', { limit: 50, offset: 0 });
     expect(threads.map((t) => [t.subject, t.messageCount])).toEqual([
       ['Opening hours', 1],
       ['Where is order 1042?', 2],
     ]);
-    const detail = await h['thread.get']({ id: threads[1]!.id });
+    const detail = await service.call('thread.get', { id: threads[1]!.id });
     expect(detail.messages.map((m) => m.text)).toEqual([
       'Hi, my order 1042 has not arrived yet. Can you check?',
       'Also, could you send the invoice?',
@@ -116,9 +115,9 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     await client.logout();
 
     await service.syncNow();
-    const [thread] = await service.handlers()['threads.list']({ limit: 10, offset: 0 });
+    const [thread] = await service.call('threads.list', { limit: 10, offset: 0 });
     expect(thread?.messageCount).toBe(2);
-    const detail = await service.handlers()['thread.get']({ id: thread!.id });
+    const detail = await service.call('thread.get', { id: thread!.id });
     expect(detail.messages.map((m) => m.fromTeam)).toEqual([false, true]);
   });
 });

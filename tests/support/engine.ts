@@ -31,7 +31,7 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 export async function startEngine(
   world: MailWorldClient,
   mailbox: Mailbox,
-  options: { syncModes?: SyncModes } = {},
+  options: { syncModes?: SyncModes; me?: string } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));

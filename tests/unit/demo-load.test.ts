@@ -16,21 +16,20 @@ describe('demo mailbox in the store', () => {
       version: 't',
       demo: true,
     });
-    const h = service.handlers();
-    expect((await h['app.info']({})).mode).toBe('demo');
-    const threads = await h['threads.list']({ limit: 5000, offset: 0 });
+    expect((await service.call('app.info', {})).mode).toBe('demo');
+    const threads = await service.call('threads.list', { limit: 5000, offset: 0 });
     expect(threads.length).toBeGreaterThanOrEqual(300);
     const times = threads.map((t) => t.lastMessageAt);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
     expect(times[0]).toBeLessThanOrEqual(now);
     const long = threads.find((t) => t.messageCount >= 8);
     expect(long).toBeDefined();
-    const detail = await h['thread.get']({ id: long!.id });
+    const detail = await service.call('thread.get', { id: long!.id });
     expect(detail.messages.some((m) => m.fromTeam)).toBe(true);
     expect(
       (db.prepare('SELECT COUNT(*) AS n FROM messages WHERE parse_error IS NOT NULL').get() as { n: number }).n,
     ).toBe(0);
     // Demo mode never reaches for a server.
-    expect(await h['sync.now']({})).toEqual({ folders: [], durationMs: 0 });
+    expect(await service.call('sync.now', {})).toEqual({ folders: [], durationMs: 0 });
   });
 });

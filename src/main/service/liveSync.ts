@@ -29,7 +29,7 @@ export class LiveSync {
   start(account: Account, password: string): void {
     const settings = { ...account.imap, user: account.user, password };
     const paths = listFolders(this.db, account.id)
-      .filter((f) => f.role === 'inbox' || f.role === 'sent' || f.role === 'all')
+      .filter((f) => f.role === 'inbox' || f.role === 'sent' || f.role === 'all' || f.role === 'team-log')
       .map((f) => f.path);
     this.watchers = paths.map((path) => watchFolder(settings, path, () => this.ring(), { onError: () => undefined }));
     this.poll = setInterval(() => this.ring(), POLL_MS);

@@ -1,4 +1,5 @@
-import type { CallArgs, CallName, CallResult } from '../../shared/contract';
+import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/contract';
+import { dispatch } from './dispatch';
 import type { AccountInput } from '../../shared/schemas';
 import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
 import { join } from 'node:path';
@@ -8,7 +9,11 @@ import { explainConnectionError } from '../mail/connectionErrors';
 import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
-import { getThread, listThreads, resolveThread } from '../store/repos/threads';
+import { countViews, getThread, resolveThread } from '../store/repos/threads';
+import { TeamEngine } from './team';
+import { decorate, listView } from './threadViews';
+import { VIEWS, type View } from '../../shared/team';
+import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../team/logFolder';
 import { listThreadMessages, listUnreadable } from '../store/repos/messages';
 import { ensureFolder, listFolders } from '../store/repos/folders';
 import { folderStatus } from './status';
@@ -37,7 +42,12 @@ export interface ServiceDeps {
   dataDir?: string;
   /** Incremental-sync extensions the engine may use; tests switch them off. Default: all. */
   syncModes?: SyncModes;
+  /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */
+  me?: string;
 }
+
+/** The due-soon lead until the team policy is wired in (issue 6 default: 1 h). */
+const DEFAULT_LEAD_MS = 60 * 60_000;
 
 /** The one application API. The IPC handlers, the browser bridge and the CLI all call it. */
 export class PromptlyService {
@@ -45,12 +55,39 @@ export class PromptlyService {
   private syncing: Promise<SyncReport> | null = null;
   private live: LiveSync | null = null;
   private nextSync: Promise<SyncReport> | null = null;
+  private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
 
   constructor(private readonly deps: ServiceDeps) {}
 
   /** The database, for read-only views built outside the handler table (CLI status). */
   get db(): Db {
     return this.deps.db;
+  }
+
+  /** The team engine of the current account (created on first use), or null without one. */
+  team(): TeamEngine | null {
+    const account = getAccount(this.deps.db);
+    if (!account) return null;
+    if (this.teamEngine?.accountId !== account.id) {
+      const engine = new TeamEngine(
+        this.deps.db,
+        account.id,
+        this.deps.now,
+        {
+          threadsChanged: (threadIds) => this.events.emit('threads.changed', { threadIds }),
+          toast: (toast) => this.events.emit('toast', toast),
+        },
+        this.deps.me,
+      );
+      this.teamEngine = { accountId: account.id, engine };
+    }
+    return this.teamEngine.engine;
+  }
+
+  private requireTeam(): TeamEngine {
+    const team = this.team();
+    if (!team) throw new AppError('no-account', 'No mailbox is connected yet. Connect one first.');
+    return team;
   }
 
   /** The current account, or a no-account error telling the person what to do. */
@@ -129,6 +166,15 @@ export class PromptlyService {
         events: this.events,
         modes: this.deps.syncModes ?? { qresync: true, condstore: true },
         teamAddresses: new Set([account.address.toLowerCase()]),
+        teamPass: this.deps.demo
+          ? undefined
+          : async (client) => {
+              const team = this.requireTeam();
+              await ensureTeamLogFolder(client);
+              await flushPendingTeamEvents(client, this.deps.db, account.id);
+              team.applyLog(await syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
+            },
+        onThreads: (threadIds) => this.team()?.materialize(threadIds),
         extraFolders: listFolders(this.deps.db, account.id)
           .filter((f) => f.role === 'other')
           .map((f) => f.path),
@@ -149,7 +195,27 @@ export class PromptlyService {
     const account = this.requireAccount();
     const thread = resolveThread(this.deps.db, account.id, idOrKey);
     if (!thread) throw new AppError('not-found', `No conversation "${idOrKey}". List them with "threads".`);
-    return { thread, messages: listThreadMessages(this.deps.db, thread.id) };
+    return this.threadDetail(thread.id);
+  }
+
+  /** One thread with messages, team state, notes and activity. */
+  threadDetail(id: number): ThreadDetail {
+    const summary = getThread(this.deps.db, id);
+    if (!summary)
+      throw new AppError('not-found', 'That conversation no longer exists. It may have been merged into another one.');
+    const team = this.team();
+    const account = this.requireAccount();
+    const [item] = decorate(this.deps.db, team, account.id, [summary], this.deps.now(), DEFAULT_LEAD_MS);
+    const extra = team ? team.detail(id) : { notes: [], activity: [] };
+    return {
+      thread: item ?? {
+        ...summary,
+        team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
+        due: null,
+      },
+      messages: listThreadMessages(this.deps.db, id),
+      ...extra,
+    };
   }
 
   /** Downloads an attachment on demand into the cache (see mail/attachmentFetch). */
@@ -182,24 +248,52 @@ export class PromptlyService {
     }
   }
 
+  /**
+   * Runs a call as a transport would: arguments validated against the contract, defaults
+   * applied, errors thrown with their code. For the CLI and tests.
+   */
+  async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<K>> {
+    const outcome = await dispatch(this.handlers(), name, input);
+    if (!outcome.ok) throw new AppError(outcome.error.code, outcome.error.message, outcome.error.fields);
+    return outcome.value as CallResult<K>;
+  }
+
   /** The handler table the transports dispatch to. */
   handlers(): Handlers {
     const db = this.deps.db;
     return {
       'app.info': async () => this.appInfo(),
-      'threads.list': async ({ limit, offset }) => {
+      'threads.list': async ({ view, sort, limit, offset }) => {
         const account = getAccount(db);
-        return account ? listThreads(db, account.id, limit, offset) : [];
+        if (!account) return [];
+        return listView(db, this.team(), {
+          accountId: account.id,
+          view,
+          sort,
+          limit,
+          offset,
+          now: this.deps.now(),
+          leadMs: DEFAULT_LEAD_MS,
+        });
       },
-      'thread.get': async ({ id }) => {
-        const thread = getThread(db, id);
-        if (!thread)
-          throw new AppError(
-            'not-found',
-            'That conversation no longer exists. It may have been merged into another one.',
-          );
-        return { thread, messages: listThreadMessages(db, id) };
+      'views.counts': async () => {
+        const account = getAccount(db);
+        const zero = Object.fromEntries(VIEWS.map((v) => [v, 0])) as Record<View, number>;
+        if (!account) return zero;
+        const me = this.team()?.identity()?.address ?? null;
+        return {
+          ...zero,
+          ...countViews(db, { accountId: account.id, me, now: this.deps.now(), leadMs: DEFAULT_LEAD_MS }),
+        };
       },
+      'thread.act': async ({ id, action }) => this.requireTeam().act(id, action),
+      'team.roster': async () => this.team()?.roster() ?? [],
+      'me.get': async () => this.team()?.identity() ?? null,
+      'me.set': async (identity) => {
+        this.requireTeam().setIdentity(identity);
+        return identity;
+      },
+      'thread.get': async ({ id }) => this.threadDetail(id),
       'account.get': async () => {
         const account = getAccount(db);
         return account ? toAccountView(account) : null;
@@ -217,7 +311,7 @@ export class PromptlyService {
         if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
         const found = findThreads(db, account.id, parsed.query, { limit, tzOffsetMinutes });
         if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
-        return found;
+        return decorate(db, this.team(), account.id, found, this.deps.now(), DEFAULT_LEAD_MS);
       },
       'messages.unreadable': async ({ limit }) => {
         const account = getAccount(db);

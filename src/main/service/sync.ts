@@ -1,3 +1,4 @@
+import type { ImapFlow } from 'imapflow';
 import type { SyncReport } from '../../shared/types';
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
@@ -19,6 +20,10 @@ export async function syncAccount(opts: {
   modes: SyncModes;
   teamAddresses: Set<string>;
   extraFolders: string[];
+  /** Runs on the same connection after the headers: the team log. */
+  teamPass?: (client: ImapFlow) => Promise<void>;
+  /** Called with threads a mail batch touched, before `threads.changed` goes out. */
+  onThreads?: (threadIds: number[]) => void;
 }): Promise<SyncReport> {
   const { account, events } = opts;
   const began = opts.now();
@@ -42,9 +47,13 @@ export async function syncAccount(opts: {
         now: opts.now,
         modes: opts.modes,
         onProgress: (p) => events.emit('sync.progress', p),
-        onThreadsChanged: (threadIds) => events.emit('threads.changed', { threadIds }),
+        onThreadsChanged: (threadIds) => {
+          opts.onThreads?.(threadIds);
+          events.emit('threads.changed', { threadIds });
+        },
       },
       opts.extraFolders,
+      opts.teamPass ? () => opts.teamPass!(client) : undefined,
     );
     return { folders, durationMs: opts.now() - began };
   } catch (error) {

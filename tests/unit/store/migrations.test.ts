@@ -12,6 +12,8 @@ const SHIPPED: Record<number, string> = {
   1: 'ab4e9ed6',
   2: '34b9edde',
   3: 'd5fe901d',
+  4: '25e7783c',
+  5: 'f6194925',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -62,6 +64,61 @@ describe('migrations', () => {
     expect(() => migrate(db, broken)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'ok_table'").get()).toBeUndefined();
+  });
+
+  describe('004_outbox', () => {
+    it('stores outbox items with a unique Message-ID, checked states and a cascading log', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 4);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      const insert = db.prepare(
+        `INSERT INTO outbox (account_id, thread_key, kind, state, message_id, envelope_from, envelope_to, raw, size,
+           opened_at, created_at, undo_until, send_at, updated_at)
+         VALUES (1, 'k@x', 'reply', ?, ?, 'a@b.c', '["c@d.e"]', x'00', 1, 0, 0, 0, 0, 0)`,
+      );
+      insert.run('queued', 'one@b.c');
+      expect(() => insert.run('queued', 'one@b.c')).toThrow(/UNIQUE/);
+      expect(() => insert.run('lost', 'two@b.c')).toThrow(/CHECK/);
+      db.prepare("INSERT INTO outbox_log (outbox_id, at, to_state) VALUES (1, 0, 'queued')").run();
+      expect(db.prepare('SELECT attempts, retry_at, notified_at FROM outbox').get()).toEqual({
+        attempts: 0,
+        retry_at: null,
+        notified_at: null,
+      });
+      db.prepare('DELETE FROM outbox').run();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('005_team', () => {
+    it('adds the team log, pending actions, per-thread team rows, due times and settings', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 5);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare(
+        "INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at) VALUES (1, 'k@x', 0, 0)",
+      ).run();
+      db.prepare("INSERT INTO thread_team (thread_id, team_key, owner) VALUES (1, 'k@x', 'bob@x.example')").run();
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO team_pending (id, account_id, event_json, raw, state, created_at) VALUES ('e', 1, '{}', x'00', 'lost', 0)",
+          )
+          .run(),
+      ).toThrow(/CHECK/);
+      expect(db.prepare('SELECT due_at, last_customer_at FROM threads').get()).toEqual({
+        due_at: null,
+        last_customer_at: null,
+      });
+      db.prepare('DELETE FROM threads').run();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM thread_team').get()).toEqual({ n: 0 });
+    });
   });
 
   describe('002_sync', () => {

@@ -14,10 +14,13 @@ export async function syncMailbox(
   client: ImapFlow,
   ctx: SyncContext,
   extraFolders: string[] = [],
+  afterHeaders?: () => Promise<void>,
 ): Promise<FolderSyncResult[]> {
   const results: FolderSyncResult[] = [];
   for (const f of await foldersToSync(client, extraFolders))
     results.push(await syncFolder(client, ctx, f.path, f.role));
+  // The team log goes between headers and bodies, so its events find the threads just synced.
+  await afterHeaders?.();
   for (const folder of listFolders(ctx.db, ctx.accountId)) {
     const pending = countPendingBodies(ctx.db, folder.id);
     if (pending === 0) continue;

@@ -76,9 +76,7 @@ const COLUMNS = `m.id, m.thread_id, m.message_id, m.in_reply_to, m.refs, m.subje
 
 /** One stored message by row id. */
 export function replySource(db: Db, messageRowId: number): ReplySource | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(messageRowId) as
-    | SourceRow
-    | undefined;
+  const row = db.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.id = ?`).get(messageRowId) as SourceRow | undefined;
   return row ? rowToSource(row) : null;
 }
 
@@ -116,5 +114,10 @@ export function teamRepliesSince(db: Db, threadId: number, since: number): TeamR
        ORDER BY m.date DESC, m.id DESC`,
     )
     .all(threadId, since) as Array<{ message_id: string; from_name: string; from_address: string; date: number }>;
-  return rows.map((r) => ({ messageId: r.message_id, fromName: r.from_name, fromAddress: r.from_address, date: r.date }));
+  return rows.map((r) => ({
+    messageId: r.message_id,
+    fromName: r.from_name,
+    fromAddress: r.from_address,
+    date: r.date,
+  }));
 }

@@ -27,3 +27,12 @@ export function linkMessageIds(db: Db, accountId: number, messageIds: string[], 
 export function moveThreadRefs(db: Db, fromThreadId: number, toThreadId: number): void {
   prepared(db, 'UPDATE thread_refs SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
 }
+
+/** The Message-IDs a thread is known by (its key first), for team events' `known`. */
+export function messageIdsOfThread(db: Db, threadId: number, limit: number): string[] {
+  const rows = prepared(db, 'SELECT message_id FROM thread_refs WHERE thread_id = ? LIMIT ?').all(
+    threadId,
+    limit,
+  ) as Array<{ message_id: string }>;
+  return rows.map((r) => r.message_id);
+}

@@ -56,7 +56,9 @@ export function refreshThread(db: Db, threadId: number): void {
        first_message_at = COALESCE((SELECT MIN(date) FROM messages WHERE thread_id = @id), first_message_at),
        last_message_at = COALESCE((SELECT MAX(date) FROM messages WHERE thread_id = @id), last_message_at),
        message_count = (SELECT COUNT(DISTINCT message_id) FROM messages WHERE thread_id = @id),
-       has_attachments = COALESCE((SELECT MAX(has_attachments) FROM messages WHERE thread_id = @id), 0)
+       has_attachments = COALESCE((SELECT MAX(has_attachments) FROM messages WHERE thread_id = @id), 0),
+       last_customer_at = (SELECT MAX(date) FROM messages WHERE thread_id = @id AND from_team = 0),
+       last_team_at = (SELECT MAX(date) FROM messages WHERE thread_id = @id AND from_team = 1)
      WHERE id = @id`,
   ).run({ id: threadId });
 }
@@ -126,4 +128,108 @@ export function deleteThreadIfEmpty(db: Db, threadId: number): boolean {
     'DELETE FROM threads WHERE id = ? AND NOT EXISTS (SELECT 1 FROM messages WHERE thread_id = ?)',
   ).run(threadId, threadId);
   return result.changes > 0;
+}
+
+/** A list row joined with the thread's team state and due time. */
+export interface ThreadListRow {
+  summary: ThreadSummary;
+  owner: string | null;
+  handoffTo: string | null;
+  status: 'open' | 'waiting' | 'closed';
+  snoozedUntil: number | null;
+  teamKey: string | null;
+  dueAt: number | null;
+  dueReason: string | null;
+}
+
+/** The filter of each list view (PRODUCT.md); `me` is my address, `now` decides snoozes and due times. */
+const VIEW_SQL: Record<string, string> = {
+  all: '1',
+  mine: "owner = @me AND eff_status <> 'closed' AND NOT snoozed",
+  unassigned: "owner IS NULL AND eff_status = 'open' AND NOT snoozed",
+  waiting: "eff_status = 'waiting'",
+  closed: "eff_status = 'closed'",
+  due: "eff_status <> 'closed' AND NOT snoozed AND due_at IS NOT NULL AND due_at > @now AND due_at <= @now + @lead",
+  overdue: "eff_status <> 'closed' AND NOT snoozed AND due_at IS NOT NULL AND due_at <= @now",
+};
+
+const VIEW_BASE = `
+  SELECT t.*, tt.owner, tt.handoff_to, tt.snoozed_until, tt.team_key,
+    CASE WHEN tt.status IN ('closed', 'waiting') AND COALESCE(t.last_customer_at, 0) > COALESCE(tt.status_at, 0)
+         THEN 'open' ELSE COALESCE(tt.status, 'open') END AS eff_status,
+    (tt.snoozed_until IS NOT NULL AND tt.snoozed_until > @now
+      AND COALESCE(t.last_customer_at, 0) <= COALESCE(tt.snoozed_at, 0)) AS snoozed
+  FROM threads t LEFT JOIN thread_team tt ON tt.thread_id = t.id
+  WHERE t.account_id = @accountId AND t.message_count > 0`;
+
+/** Threads of a view, newest first or most urgent first. The view filters are fixed SQL, never user text. */
+export function listThreadsInView(
+  db: Db,
+  args: {
+    accountId: number;
+    view: string;
+    me: string | null;
+    now: number;
+    leadMs: number;
+    sort: 'recent' | 'due';
+    limit: number;
+    offset: number;
+  },
+): ThreadListRow[] {
+  const where = VIEW_SQL[args.view] ?? '1';
+  const order =
+    args.sort === 'due' ? 'due_at IS NULL, due_at ASC, last_message_at DESC' : 'last_message_at DESC, id DESC';
+  const rows = prepared(
+    db,
+    `SELECT * FROM (${VIEW_BASE}) WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+  ).all({
+    accountId: args.accountId,
+    me: args.me ?? '',
+    now: args.now,
+    lead: args.leadMs,
+    limit: args.limit,
+    offset: args.offset,
+  }) as Array<
+    ThreadRow & {
+      owner: string | null;
+      handoff_to: string | null;
+      snoozed_until: number | null;
+      team_key: string | null;
+      eff_status: 'open' | 'waiting' | 'closed';
+      due_at: number | null;
+      due_reason: string | null;
+    }
+  >;
+  return rows.map((r) => ({
+    summary: rowToSummary(r),
+    owner: r.owner,
+    handoffTo: r.handoff_to,
+    status: r.eff_status,
+    snoozedUntil: r.snoozed_until,
+    teamKey: r.team_key,
+    dueAt: r.due_at,
+    dueReason: r.due_reason,
+  }));
+}
+
+/** How many threads each view holds right now. */
+export function countViews(
+  db: Db,
+  args: { accountId: number; me: string | null; now: number; leadMs: number },
+): Record<string, number> {
+  const cols = Object.entries(VIEW_SQL)
+    .map(([name, where]) => `SUM(CASE WHEN ${where} THEN 1 ELSE 0 END) AS "${name}"`)
+    .join(', ');
+  const row = prepared(db, `SELECT ${cols} FROM (${VIEW_BASE})`).get({
+    accountId: args.accountId,
+    me: args.me ?? '',
+    now: args.now,
+    lead: args.leadMs,
+  }) as Record<string, number | null>;
+  return Object.fromEntries(Object.keys(VIEW_SQL).map((k) => [k, row[k] ?? 0]));
+}
+
+/** Stores a thread's due time (from the deadline policy). */
+export function saveDue(db: Db, threadId: number, dueAt: number | null, reason: string | null): void {
+  prepared(db, 'UPDATE threads SET due_at = ?, due_reason = ? WHERE id = ?').run(dueAt, reason, threadId);
 }

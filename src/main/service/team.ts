@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/db';
+import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView } from '../../shared/team';
+import type { TeamEvent, Teammate } from '../../shared/teamEvents';
+import type { Toast } from '../../shared/contract';
+import { applyEvent, fold, outcomeFor } from '../team/fold';
+import { draftTeamEvent, threadActivity, type TeamAction } from '../team/draft';
+import { encodeTeamEventMessage } from '../team/eventMessage';
+import { summarizeTeamEvent } from '../team/summary';
+import { findTeamThread, lookupThread } from '../team/threads';
+import { readEntry, type TeamState, type TeamThread } from '../team/state';
+import type { TeamLogSync } from '../team/logFolder';
+import { loadTeamLog } from '../store/repos/teamLog';
+import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '../store/repos/teamPending';
+import { clearThreadTeam, getThreadTeam, saveThreadTeam, type ThreadTeamRow } from '../store/repos/threadTeam';
+import { getSetting, setSetting } from '../store/repos/settings';
+import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
+import { findThreadByKey, getThread } from '../store/repos/threads';
+import { AppError } from './appError';
+import { overlayPending } from './teamOverlay';
+
+/** How the team engine tells the rest of the app that something changed. */
+export interface TeamSignals {
+  threadsChanged(threadIds: number[]): void;
+  toast(toast: Toast): void;
+}
+
+function toTeamAction(action: ThreadAction, thread: string, known: string[], mentions: string[]): TeamAction {
+  const base = { thread, known };
+  switch (action.type) {
+    case 'claim':
+    case 'release':
+    case 'close':
+    case 'reopen':
+    case 'waiting':
+      return { ...base, type: action.type, payload: {} };
+    case 'accept':
+      return { ...base, type: 'handoff.accept', payload: {} };
+    case 'decline':
+      return { ...base, type: 'handoff.decline', payload: { reason: action.reason } };
+    case 'assign':
+      return { ...base, type: 'assign', payload: { to: action.to } };
+    case 'handoff':
+      return { ...base, type: 'handoff.offer', payload: { to: action.to, message: action.message } };
+    case 'note':
+      return { ...base, type: 'note', payload: { text: action.text, mentions } };
+    case 'snooze':
+      return { ...base, type: 'snooze', payload: { until: action.until } };
+  }
+}
+
+/**
+ * Team state for one account: the fold of the log folder (rebuilt from SQLite at start),
+ * the pending actions, and the per-thread rows list views read. Ownership changes are
+ * optimistic (ARCHITECTURE.md): the server's UID order decides, and losers are told.
+ */
+export class TeamEngine {
+  private state: TeamState;
+
+  constructor(
+    private readonly db: Db,
+    private readonly accountId: number,
+    private readonly now: () => number,
+    private readonly signals: TeamSignals,
+    private readonly meOverride?: string,
+  ) {
+    this.state = fold(loadTeamLog(db, accountId));
+  }
+
+  /** Who I am: the local identity (the CLI's --me wins). */
+  identity(): Identity | null {
+    const saved = getSetting<Identity | null>(this.db, 'me', null);
+    if (this.meOverride)
+      return {
+        name: saved?.address === this.meOverride ? saved.name : this.meOverride,
+        address: this.meOverride,
+        signature: saved?.signature ?? '',
+      };
+    return saved;
+  }
+
+  /** Saves "who am I" and tells the team (a profile event), so my actions show my name. */
+  setIdentity(identity: Identity): void {
+    setSetting(this.db, 'me', identity);
+    const known = readEntry(this.state.roster, identity.address);
+    if (known?.name === identity.name && known.active) return;
+    this.queue(
+      { type: 'profile', thread: null, known: [], payload: { name: identity.name, active: true } } as TeamAction,
+      null,
+      null,
+    );
+  }
+
+  private requireMe(): Identity {
+    const me = this.identity();
+    if (!me)
+      throw new AppError(
+        'invalid-arguments',
+        'Tell Promptly who you are first (your name and address), so teammates see who did what.',
+      );
+    return me;
+  }
+
+  /** Teammates seen in the log. */
+  roster(): Teammate[] {
+    return Object.values(this.state.roster).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The team thread a local thread corresponds to, if the log knows it. */
+  private teamThreadOf(threadId: number): { thread: TeamThread | null; key: string; known: string[] } {
+    const local = getThread(this.db, threadId);
+    if (!local) throw new AppError('not-found', 'That conversation no longer exists.');
+    const ids = messageIdsOfThread(this.db, threadId, 50).filter((id) => id !== local.key);
+    const known = [local.key, ...ids].slice(0, 50);
+    return { thread: findTeamThread(this.state, known), key: local.key, known };
+  }
+
+  /** Takes an action on a thread: written locally first (pending), appended on the next sync. */
+  act(threadId: number, action: ThreadAction): { eventId: string } {
+    const me = this.requireMe();
+    const { thread, key, known } = this.teamThreadOf(threadId);
+    if (!readEntry(this.state.roster, me.address)) this.setIdentity(me);
+    const mentions = action.type === 'note' ? this.mentionsIn(action.text) : [];
+    const subject = getThread(this.db, threadId)?.subject ?? null;
+    const eventId = this.queue(toTeamAction(action, thread?.key ?? key, known, mentions), subject, threadId);
+    return { eventId };
+  }
+
+  private queue(action: TeamAction, subject: string | null, threadId: number | null): string {
+    const me = this.requireMe();
+    const pending = listPendingTeamEvents(this.db, this.accountId).map((p) => p.event);
+    const event = draftTeamEvent(this.state, action, { actor: me.address, id: randomUUID(), at: this.now(), pending });
+    const raw = encodeTeamEventMessage(event, { threadSubject: subject, actorName: me.name });
+    this.db.transaction(() => {
+      queueTeamEvent(this.db, this.accountId, event, raw, this.now());
+      if (threadId !== null) this.materialize([threadId]);
+    })();
+    if (threadId !== null) this.signals.threadsChanged([threadId]);
+    return event.id;
+  }
+
+  private mentionsIn(text: string): string[] {
+    const out = new Set<string>();
+    for (const m of text.matchAll(/@([\w.+-]+@[\w.-]+|[\w.-]+)/g)) {
+      const token = (m[1] ?? '').toLowerCase();
+      const mate = Object.values(this.state.roster).find(
+        (t) =>
+          t.address === token || t.name.toLowerCase().split(/\s+/)[0] === token || t.address.split('@')[0] === token,
+      );
+      if (mate) out.add(mate.address);
+    }
+    return [...out];
+  }
+
+  /** Applies what a log sync brought: new events, or a full refold after a reset. */
+  applyLog(sync: TeamLogSync): void {
+    const affected = new Set<number>();
+    if (sync.reset) {
+      this.state = fold(loadTeamLog(this.db, this.accountId));
+      clearThreadTeam(this.db);
+      for (const thread of Object.values(this.state.threads))
+        this.localThreadsOf(thread.key, []).forEach((id) => affected.add(id));
+    } else {
+      for (const entry of sync.entries) {
+        applyEvent(this.state, entry);
+        const record = this.state.log[this.state.log.length - 1];
+        if (!record?.thread) continue;
+        const event = entry.event as Partial<TeamEvent> | null;
+        const known = Array.isArray(event?.known) ? event.known.filter((k): k is string => typeof k === 'string') : [];
+        this.localThreadsOf(record.thread, known).forEach((id) => affected.add(id));
+        this.announce(record.outcome.status === 'applied' ? event : null);
+      }
+    }
+    this.settlePending(affected);
+    this.db.transaction(() => this.materialize([...affected]))();
+    if (affected.size > 0) this.signals.threadsChanged([...affected]);
+  }
+
+  /** A handoff offered to me is worth telling about, with accept and decline at hand. */
+  private announce(event: Partial<TeamEvent> | null): void {
+    const me = this.identity()?.address;
+    if (!event || event.type !== 'handoff.offer' || !me || event.actor === me) return;
+    const payload = event.payload as { to?: string } | undefined;
+    if (payload?.to !== me) return;
+    const local = this.localThreadsOf(event.thread ?? '', event.known ?? [])[0];
+    const toast: Toast = {
+      id: randomUUID(),
+      kind: 'handoff',
+      message: `${this.nameOf(event.actor ?? '')} offered you a conversation. It stays with them until you accept.`,
+      threadKey: event.thread ?? null,
+    };
+    if (local !== undefined)
+      toast.action = { label: 'Accept', call: 'thread.act', args: { id: local, action: { type: 'accept' } } };
+    this.signals.toast(toast);
+  }
+
+  /** Pending actions the log now shows are settled: confirmed quietly, or the loser is told. */
+  private settlePending(affected: Set<number>): void {
+    for (const pending of listPendingTeamEvents(this.db, this.accountId)) {
+      const record = outcomeFor(this.state, pending.id);
+      if (!record) continue;
+      deletePendingTeamEvent(this.db, pending.id);
+      const locals = pending.threadKey ? this.localThreadsOf(pending.threadKey, pending.event.known) : [];
+      locals.forEach((id) => affected.add(id));
+      if (record.outcome.status === 'lost') {
+        this.signals.toast({
+          id: randomUUID(),
+          kind: 'conflict',
+          message: this.lostMessage(record.outcome.winner, record.outcome.winnerAt, record.outcome.ownerNow),
+          threadKey: pending.threadKey,
+        });
+      }
+    }
+  }
+
+  private lostMessage(winner: string, at: number, ownerNow: string | null): string {
+    const time = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    const who = this.nameOf(winner);
+    return ownerNow
+      ? `${who} had already changed this conversation at ${time}. ${this.nameOf(ownerNow)} owns it now.`
+      : `${who} had already changed this conversation at ${time}. Nobody owns it now.`;
+  }
+
+  /** A teammate's display name, or their address. */
+  nameOf(address: string): string {
+    return readEntry(this.state.roster, address)?.name ?? address;
+  }
+
+  /** Local threads a team thread maps to (by its key and the Message-IDs events carried). */
+  private localThreadsOf(teamKey: string, known: string[]): number[] {
+    const thread = lookupThread(this.state, teamKey);
+    const keys = [teamKey, ...(thread ? [thread.key, ...thread.mergedFrom] : []), ...known];
+    const ids = new Set(threadsForMessageIds(this.db, this.accountId, keys));
+    const byKey = findThreadByKey(this.db, this.accountId, teamKey);
+    if (byKey !== null) ids.add(byKey);
+    return [...ids];
+  }
+
+  /** Rewrites the team rows of local threads (after sync batches or log changes). */
+  materialize(threadIds: number[]): void {
+    if (Object.keys(this.state.threads).length === 0 && listPendingTeamEvents(this.db, this.accountId).length === 0)
+      return;
+    const pending = listPendingTeamEvents(this.db, this.accountId);
+    for (const threadId of threadIds) {
+      if (!getThread(this.db, threadId)) continue;
+      const { thread, key, known } = this.teamThreadOf(threadId);
+      const mine = pending
+        .filter(
+          (p) =>
+            p.threadKey !== null && (p.threadKey === key || p.threadKey === thread?.key || known.includes(p.threadKey)),
+        )
+        .map((p) => p.event);
+      if (!thread && mine.length === 0) continue;
+      const base: ThreadTeamRow = {
+        threadId,
+        teamKey: thread?.key ?? key,
+        owner: thread?.owner ?? null,
+        handoffTo: thread?.pendingHandoff?.to ?? null,
+        status: thread?.status ?? 'open',
+        statusAt: this.statusAt(thread),
+        snoozedUntil: thread?.snooze?.until ?? null,
+        snoozedAt: thread?.snooze ? (this.state.log.find((r) => r.uid === thread.snooze?.uid)?.at ?? null) : null,
+        promiseDue: thread?.promises.at(-1)?.due ?? null,
+        notes: thread?.notes.length ?? 0,
+      };
+      saveThreadTeam(this.db, overlayPending(base, mine));
+    }
+  }
+
+  private statusAt(thread: TeamThread | null): number | null {
+    if (!thread) return null;
+    for (let i = thread.activity.length - 1; i >= 0; i--) {
+      const record = this.state.log[thread.activity[i] ?? -1];
+      if (record && (record.type === 'close' || record.type === 'reopen' || record.type === 'waiting'))
+        return record.at;
+    }
+    return null;
+  }
+
+  /** The team part of a list row. */
+  view(threadId: number): ThreadTeamView {
+    const row = getThreadTeam(this.db, threadId);
+    const pending = row
+      ? listPendingTeamEvents(this.db, this.accountId).filter((p) => p.threadKey === row.teamKey).length
+      : 0;
+    return {
+      owner: row?.owner ?? null,
+      ownerName: row?.owner ? this.nameOf(row.owner) : null,
+      handoffTo: row?.handoffTo ?? null,
+      status: row?.status ?? 'open',
+      snoozedUntil: row?.snoozedUntil ?? null,
+      pending,
+    };
+  }
+
+  /** Notes and the activity timeline of a thread, with my pending actions at the end. */
+  detail(threadId: number): { notes: NoteView[]; activity: ActivityEntry[] } {
+    const { thread, key, known } = this.teamThreadOf(threadId);
+    const records = threadActivity(this.state, [thread?.key ?? key, ...known]);
+    const notes: NoteView[] = [];
+    for (const t of [thread, ...(thread?.mergedFrom ?? []).map((k) => readEntry(this.state.threads, k) ?? null)]) {
+      for (const n of t?.notes ?? [])
+        notes.push({
+          at: n.at,
+          actor: n.actor,
+          actorName: this.nameOf(n.actor),
+          text: n.text,
+          mentions: n.mentions,
+          pending: false,
+        });
+    }
+    const activity: ActivityEntry[] = records
+      .filter((r) => r.outcome.status !== 'ignored' && r.type !== null)
+      .map((r) => ({
+        at: r.at ?? 0,
+        actor: r.actor ?? '',
+        text: this.describe(r.type ?? '', r.actor ?? '', r.target),
+        outcome: r.outcome.status === 'lost' ? 'lost' : 'applied',
+      }));
+    for (const p of listPendingTeamEvents(this.db, this.accountId)) {
+      if (p.threadKey !== (thread?.key ?? key) && !known.includes(p.threadKey ?? '')) continue;
+      activity.push({
+        at: p.event.at,
+        actor: p.event.actor,
+        text: summarizeTeamEvent(p.event).headline,
+        outcome: 'pending',
+      });
+      if (p.event.type === 'note')
+        notes.push({
+          at: p.event.at,
+          actor: p.event.actor,
+          actorName: this.nameOf(p.event.actor),
+          text: p.event.payload.text,
+          mentions: p.event.payload.mentions,
+          pending: true,
+        });
+    }
+    notes.sort((a, b) => a.at - b.at);
+    return { notes, activity };
+  }
+
+  private describe(type: string, actor: string, target: string | null): string {
+    const who = this.nameOf(actor);
+    const to = target ? this.nameOf(target) : '';
+    const texts: Record<string, string> = {
+      claim: `${who} claimed it`,
+      assign: `${who} assigned it to ${to}`,
+      'handoff.offer': `${who} offered it to ${to}`,
+      'handoff.accept': `${who} accepted the handoff`,
+      'handoff.decline': `${who} declined the handoff`,
+      release: `${who} released it`,
+      note: `${who} added a note`,
+      close: `${who} closed it`,
+      reopen: `${who} reopened it`,
+      waiting: `${who} marked it waiting on the customer`,
+      snooze: `${who} snoozed it`,
+      promise: `${who} promised a reply`,
+      split: `${who} split the conversation`,
+      merge: `${who} merged conversations`,
+    };
+    return texts[type] ?? `${who}: ${type}`;
+  }
+
+  /** Who owns a thread right now, by key or id (CLI `owner KEY`). */
+  ownerOf(threadId: number): string | null {
+    return this.view(threadId).owner;
+  }
+
+  /** The log's templates (saved replies), for the composer. */
+  templates(): TeamState['templates'] {
+    return this.state.templates;
+  }
+}

@@ -1,0 +1,48 @@
+import type { TeamEvent } from '../../shared/teamEvents';
+import type { ThreadTeamRow } from '../store/repos/threadTeam';
+
+/**
+ * Shows the person's own unconfirmed actions at once (ARCHITECTURE.md: "shown as pending"):
+ * a best guess on top of the folded state, replaced by the real outcome once the log
+ * syncs back. Pure.
+ */
+export function overlayPending(row: ThreadTeamRow, pending: readonly TeamEvent[]): ThreadTeamRow {
+  const out = { ...row };
+  for (const e of pending) {
+    switch (e.type) {
+      case 'claim':
+      case 'handoff.accept':
+        out.owner = e.actor;
+        out.handoffTo = null;
+        break;
+      case 'assign':
+        out.owner = e.payload.to;
+        break;
+      case 'release':
+        out.owner = null;
+        break;
+      case 'handoff.offer':
+        out.handoffTo = e.payload.to;
+        break;
+      case 'handoff.decline':
+        out.handoffTo = null;
+        break;
+      case 'close':
+      case 'reopen':
+      case 'waiting':
+        out.status = e.type === 'close' ? 'closed' : e.type === 'reopen' ? 'open' : 'waiting';
+        out.statusAt = e.at;
+        break;
+      case 'snooze':
+        out.snoozedUntil = e.payload.until;
+        out.snoozedAt = e.at;
+        break;
+      case 'note':
+        out.notes += 1;
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}

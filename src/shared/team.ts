@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { ThreadStatus } from './teamEvents';
+
+/** Who is using this copy of Promptly: a local setting, sent with every team action. */
+export const identitySchema = z.object({
+  name: z.string().trim().min(1, 'Enter your name as teammates should see it.').max(200),
+  address: z.string().trim().toLowerCase().email('Enter your own work address, for example alice@acme.example.'),
+  signature: z.string().max(2000).default(''),
+});
+
+/** A validated identity. */
+export type Identity = z.infer<typeof identitySchema>;
+
+/** A team action on one thread, as the renderer and CLI request it. */
+export const threadActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('claim') }),
+  z.object({ type: z.literal('assign'), to: z.string().trim().toLowerCase().email('Choose a teammate to assign to.') }),
+  z.object({
+    type: z.literal('handoff'),
+    to: z.string().trim().toLowerCase().email('Choose a teammate to hand off to.'),
+    message: z.string().max(1000).default(''),
+  }),
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('decline'), reason: z.string().max(1000).default('') }),
+  z.object({ type: z.literal('release') }),
+  z.object({ type: z.literal('note'), text: z.string().trim().min(1, 'A note needs some text.').max(10_000) }),
+  z.object({ type: z.literal('close') }),
+  z.object({ type: z.literal('reopen') }),
+  z.object({ type: z.literal('waiting') }),
+  z.object({ type: z.literal('snooze'), until: z.number().int().positive().nullable() }),
+]);
+
+/** One validated thread action. */
+export type ThreadAction = z.infer<typeof threadActionSchema>;
+
+/** The list views of PRODUCT.md ("Ownership (team)"). */
+export const VIEWS = ['mine', 'unassigned', 'due', 'overdue', 'waiting', 'closed', 'all'] as const;
+
+/** A list view. */
+export type View = (typeof VIEWS)[number];
+
+/** A thread's shared state as the list and thread pane show it. */
+export interface ThreadTeamView {
+  owner: string | null;
+  ownerName: string | null;
+  handoffTo: string | null;
+  status: ThreadStatus;
+  snoozedUntil: number | null;
+  /** Actions taken here that the server has not confirmed yet. */
+  pending: number;
+}
+
+/** One entry of a thread's activity timeline. */
+export interface ActivityEntry {
+  at: number;
+  actor: string;
+  text: string;
+  outcome: 'applied' | 'lost' | 'pending';
+}
+
+/** A note on a thread. */
+export interface NoteView {
+  at: number;
+  actor: string;
+  actorName: string;
+  text: string;
+  mentions: string[];
+  pending: boolean;
+}
