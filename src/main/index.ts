@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { openDb } from './store/db';
 import { databaseFile } from './paths';
@@ -6,15 +6,19 @@ import { getAccount } from './store/repos/accounts';
 import { PromptlyService } from './service/service';
 import { openDemoDatabase } from './demo/load';
 import { VERSION } from './version';
-import { registerIpc, forwardEvents } from './shell/ipc';
-import { createMainWindow } from './shell/window';
 import { SafeStorageSecretStore } from './shell/safeStorageSecrets';
+import { appPageOf } from './shell/appPage';
+import { startDesktop, type Desktop } from './shell/desktop';
+import { claimSingleInstance } from './shell/lifecycle';
+import { RotatingLog } from './shell/log';
+import { MemoryRemoteContentAllowance } from './shell/remoteContent';
+import { hardenContents, focusWindow } from './shell/window';
 
 // Electron entry: the only file outside src/main/shell that may import 'electron'.
-if (!app.requestSingleInstanceLock()) app.quit();
 
-async function openService(): Promise<PromptlyService> {
-  const dataDir = app.getPath('userData');
+let desktop: Desktop | null = null;
+
+async function openService(dataDir: string): Promise<PromptlyService> {
   const secrets = new SafeStorageSecretStore(join(dataDir, 'secrets.json'));
   const db = openDb(databaseFile(dataDir));
   if (getAccount(db)) return new PromptlyService({ db, secrets, now: Date.now, version: VERSION, dataDir });
@@ -29,22 +33,53 @@ async function openService(): Promise<PromptlyService> {
   });
 }
 
-void app.whenReady().then(async () => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const service = await openService();
-  registerIpc(service);
-  const window = createMainWindow(join(import.meta.dirname, '../preload'), join(import.meta.dirname, '../renderer'));
-  forwardEvents(service, window.webContents);
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+/** resources/ beside the app in development, or unpacked next to app.asar when packaged. */
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
+}
+
+async function start(): Promise<void> {
+  const dataDir = app.getPath('userData');
+  const log = new RotatingLog(join(dataDir, 'logs'));
+  process.on('uncaughtException', (error) => log.error('Uncaught exception', error));
+  process.on('unhandledRejection', (error) => log.error('Unhandled rejection', error));
+  const service = await openService(dataDir);
+  desktop = startDesktop({
+    service,
+    dataDir,
+    resourcesDir: resourcesDir(),
+    preloadDir: join(import.meta.dirname, '../preload'),
+    page: appPageOf(join(import.meta.dirname, '../renderer'), process.env.ELECTRON_RENDERER_URL),
+    log,
+    // Until the service keeps the person's "show images" choices, nothing remote loads.
+    allowance: new MemoryRemoteContentAllowance(),
   });
-});
+  if (service.appInfo().mode === 'account')
+    service.startLive().catch((error: unknown) => log.error('Live sync did not start', error));
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+if (!claimSingleInstance(app, () => desktop && focusWindow(desktop.window))) {
+  app.quit();
+} else {
+  // Every page the app ever creates gets the same navigation and window-open rules.
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox(
+        'Promptly could not start',
+        `${error instanceof Error ? error.message : String(error)}\n\nThe log files are in ${join(app.getPath('userData'), 'logs')}.`,
+      );
+      app.exit(1);
+    });
 
-app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0) app.relaunch();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // macOS: clicking the dock icon brings back the hidden window.
+  app.on('activate', () => {
+    if (desktop) focusWindow(desktop.window);
+  });
+}

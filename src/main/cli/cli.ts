@@ -9,6 +9,8 @@ import { formatReport, formatStatus, formatThread, formatThreads } from './forma
 import { accountInputFromStore } from './account';
 import { VERSION } from '../version';
 import { syncVerb } from './verbs/sync';
+import { TEAM_VERBS, teamVerb } from './verbs/team';
+import { VIEWS, type View } from '../../shared/team';
 import { searchThreads } from './verbs/search';
 import { folderStatus } from '../service/status';
 import { rawThreadRows } from '../store/repos/messages';
@@ -37,8 +39,12 @@ verbs:
   sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
   status                  per-folder sync state, last error and lag
   search QUERY [--limit N] from: to: before: after: has:attachment, words, "phrases"
-  threads [--limit N]
-  thread ID|KEY [--raw]`;
+  threads [--limit N] [--view mine|unassigned|due|overdue|waiting|closed|all]
+  thread ID|KEY [--raw]
+  claim KEY | assign KEY ADDRESS | handoff KEY ADDRESS | accept KEY | decline KEY
+  release KEY | note KEY TEXT | close KEY | reopen KEY | owner KEY
+  log                     the team log, folded, in server order
+global: --me ADDRESS acts as that teammate`;
 
 const OPTIONS = {
   'data-dir': { type: 'string' },
@@ -57,6 +63,8 @@ const OPTIONS = {
   once: { type: 'boolean', default: false },
   limit: { type: 'string' },
   raw: { type: 'boolean', default: false },
+  me: { type: 'string' },
+  view: { type: 'string' },
 } as const;
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -83,6 +91,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     now: io.now,
     version: VERSION,
     dataDir,
+    me: values.me?.toLowerCase(),
   });
   try {
     return await runVerb(positionals, values, service, io);
@@ -157,7 +166,10 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
     case 'threads': {
       const limit = limitFlag(values.limit, 50);
       service.requireAccount();
-      const threads = (await call(service, 'threads.list', { limit })) as Parameters<typeof formatThreads>[0];
+      const view = values.view ?? 'all';
+      if (!(VIEWS as readonly string[]).includes(view))
+        throw new UsageError(`--view must be one of ${VIEWS.join(', ')}.`);
+      const threads = await service.call('threads.list', { limit, view: view as View });
       print(threads, () => formatThreads(threads, io.now()));
       return EXIT.ok;
     }
@@ -172,7 +184,33 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       print(detail, () => formatThread(detail));
       return EXIT.ok;
     }
+    case 'owner': {
+      if (!sub) throw new UsageError('owner needs a thread ID or key.');
+      const team = service.threadByIdOrKey(sub).thread.team;
+      print(team, () => (team.owner ? `${team.ownerName ?? team.owner} <${team.owner}>` : 'nobody'));
+      return EXIT.ok;
+    }
+    case 'log': {
+      const history = service.team()?.history() ?? [];
+      print(history, () =>
+        history
+          .map(
+            (h) =>
+              `${String(h.uid).padStart(6)}  ${h.type ?? '?'}  ${h.actor ?? '?'}  ${h.thread ?? ''}  ${h.outcome}${h.detail ? `: ${h.detail}` : ''}`,
+          )
+          .join('\n'),
+      );
+      return EXIT.ok;
+    }
     default:
+      if (verb && TEAM_VERBS[verb]) {
+        const spec = TEAM_VERBS[verb]!;
+        const rest = positionals.slice(2);
+        if (!sub || rest.length < spec.args) throw new UsageError(`usage: ${spec.usage}`);
+        const result = await teamVerb(service, verb, sub, rest);
+        print(result.json, () => result.text);
+        return EXIT.ok;
+      }
       throw new UsageError(`unknown verb "${[verb, sub, arg].filter(Boolean).join(' ')}". Run with --help for usage.`);
   }
 }

@@ -130,6 +130,11 @@ export class PromptlyService {
     return report;
   }
 
+  /** Before quitting (after `stopLive`): let a pass in flight finish; sends are recoverable by design. */
+  async shutdown(): Promise<void> {
+    await this.syncing?.catch(() => undefined);
+  }
+
   /** Stops push sync and waits for a pass in flight (quit, tests). */
   async stopLive(): Promise<void> {
     const live = this.live;

@@ -366,6 +366,34 @@ export class TeamEngine {
     return this.view(threadId).owner;
   }
 
+  /** The folded history in server order, for `log` and diagnostics. */
+  history(): Array<{
+    uid: number;
+    type: string | null;
+    actor: string | null;
+    thread: string | null;
+    at: number | null;
+    outcome: string;
+    detail: string;
+  }> {
+    return this.state.log.map((r) => ({
+      uid: r.uid,
+      type: r.type,
+      actor: r.actor,
+      thread: r.thread,
+      at: r.at,
+      outcome: r.outcome.status,
+      detail:
+        r.outcome.status === 'lost'
+          ? r.outcome.message
+          : r.outcome.status === 'ignored'
+            ? r.outcome.reason
+            : r.outcome.actorIsTeammate
+              ? ''
+              : 'not a teammate',
+    }));
+  }
+
   /** The log's templates (saved replies), for the composer. */
   templates(): TeamState['templates'] {
     return this.state.templates;

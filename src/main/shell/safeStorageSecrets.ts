@@ -1,36 +1,75 @@
 import { safeStorage } from 'electron';
 import { FileSecretStore, type SecretStore } from '../secrets';
+import { AppError } from '../service/appError';
+
+/** Why Promptly will not store a password on a Linux desktop without a keychain. */
+export const BASIC_TEXT_REFUSAL =
+  'No keychain (GNOME Keyring, KWallet or another Secret Service) is running, so Electron would keep the password ' +
+  'with a key written in its own code: anyone who can read your files could read it. Start or install a keychain ' +
+  '(for example `gnome-keyring`) and sign in again, or use the command-line sync, which keeps the password in a ' +
+  'file only your user can read (cli-secrets.json, mode 0600).';
+
+/** The part of Electron's safeStorage this store uses (the async API where it exists). */
+type SafeStorageApi = Pick<
+  typeof safeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+> &
+  Partial<Pick<typeof safeStorage, 'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync'>>;
 
 /**
  * Secrets encrypted with the OS keychain (Electron safeStorage) and kept, encrypted, in a
- * file beside the database. Refuses Linux's plain-text fallback rather than pretend.
+ * file beside the database (never in SQLite). Uses the async API (Electron 39+) and the
+ * synchronous one only where that is missing. Refuses Linux's `basic_text` backend, which
+ * only obfuscates, rather than pretend the password is protected.
  */
 export class SafeStorageSecretStore implements SecretStore {
   private readonly file: FileSecretStore;
-  constructor(file: string) {
+
+  constructor(
+    file: string,
+    private readonly storage: SafeStorageApi = safeStorage,
+    private readonly platform: NodeJS.Platform = process.platform,
+  ) {
     this.file = new FileSecretStore(file);
   }
 
-  private ensureAvailable(): void {
-    if (!safeStorage.isEncryptionAvailable())
-      throw new Error('The system keychain is not available, so Promptly cannot store the password safely.');
-    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
-      throw new Error(
-        'No keychain (GNOME Keyring or KWallet) is running, so the password would be stored in plain text. Start a keychain and try again.',
+  private async ensureAvailable(): Promise<void> {
+    const available = this.storage.isAsyncEncryptionAvailable
+      ? await this.storage.isAsyncEncryptionAvailable()
+      : this.storage.isEncryptionAvailable();
+    if (!available)
+      throw new AppError(
+        'storage',
+        'The system keychain is not available, so Promptly cannot store the password safely. Unlock or set up the keychain and try again.',
       );
-    }
+    if (this.platform === 'linux' && this.storage.getSelectedStorageBackend() === 'basic_text')
+      throw new AppError('storage', BASIC_TEXT_REFUSAL);
+  }
+
+  private async encrypt(secret: string): Promise<string> {
+    const sealed = this.storage.encryptStringAsync
+      ? await this.storage.encryptStringAsync(secret)
+      : this.storage.encryptString(secret);
+    return sealed.toString('base64');
   }
 
   async get(ref: string): Promise<string | null> {
     const sealed = await this.file.get(ref);
     if (sealed === null) return null;
-    this.ensureAvailable();
-    return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+    await this.ensureAvailable();
+    const bytes = Buffer.from(sealed, 'base64');
+    if (!this.storage.decryptStringAsync) return this.storage.decryptString(bytes);
+    const { result, shouldReEncrypt } = await this.storage.decryptStringAsync(bytes);
+    // The keychain rotated its key or offers a stronger one: store the secret sealed anew.
+    if (shouldReEncrypt) await this.file.set(ref, await this.encrypt(result));
+    return result;
   }
+
   async set(ref: string, secret: string): Promise<void> {
-    this.ensureAvailable();
-    await this.file.set(ref, safeStorage.encryptString(secret).toString('base64'));
+    await this.ensureAvailable();
+    await this.file.set(ref, await this.encrypt(secret));
   }
+
   async delete(ref: string): Promise<void> {
     await this.file.delete(ref);
   }

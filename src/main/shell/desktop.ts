@@ -1,0 +1,162 @@
+import { app, clipboard, session, shell, type BrowserWindow } from 'electron';
+import { release } from 'node:os';
+import type { FolderStatus } from '../../shared/types';
+import type { PromptlyService } from '../service/service';
+import type { AppPage } from './appPage';
+import { formatDiagnostics } from './diagnostics';
+import { forwardEvents, registerIpc } from './ipc';
+import { installQuitHandler, installCloseToTray, runQuitSteps, setOpenAtLogin, startedHidden } from './lifecycle';
+import type { RotatingLog } from './log';
+import { installAppMenu, type AppMenuHandlers } from './menu';
+import { NotificationCenter } from './notifications';
+import type { RemoteContentAllowance } from './remoteContent';
+import { openThread, rendererLinkOf, sendMenuAction } from './rendererEvents';
+import { hardenSession } from './session';
+import { loadShellSettings, saveShellSettings, shellSettingsFile, type ShellSettings } from './settings';
+import { TrayController } from './tray';
+import { createMainWindow, focusWindow } from './window';
+
+/** The service as the shell uses it; `shutdown` is the hook quitting waits for, once it exists. */
+export type ShellService = Pick<PromptlyService, 'handlers' | 'events' | 'stopLive' | 'appInfo'> & {
+  db: { close(): void };
+  shutdown?: () => Promise<void>;
+};
+
+/** Everything the desktop shell is built from. */
+export interface DesktopDeps {
+  service: ShellService;
+  dataDir: string;
+  resourcesDir: string;
+  preloadDir: string;
+  page: AppPage;
+  log: RotatingLog;
+  allowance: RemoteContentAllowance;
+  platform?: NodeJS.Platform;
+  argv?: readonly string[];
+  now?: () => number;
+}
+
+/** The running shell, for index.ts and tests. */
+export interface Desktop {
+  window: BrowserWindow;
+  tray: TrayController;
+  notifications: NotificationCenter;
+  settings(): ShellSettings;
+  focus(): void;
+  copyDiagnostics(): Promise<string>;
+}
+
+/**
+ * Builds the desktop app around a service: hardened session and window, IPC from the
+ * contract, tray and badge, notifications, menu, close-to-tray and the quit sequence.
+ */
+export function startDesktop(deps: DesktopDeps): Desktop {
+  const platform = deps.platform ?? process.platform;
+  const now = deps.now ?? Date.now;
+  const settingsFile = shellSettingsFile(deps.dataDir);
+  let settings = loadShellSettings(settingsFile);
+  const updateSettings = (change: Partial<ShellSettings>): void => {
+    settings = { ...settings, ...change };
+    saveShellSettings(settingsFile, settings);
+  };
+
+  hardenSession(session.defaultSession, deps.page, deps.allowance);
+  registerIpc(deps.service, deps.page, (call, url) => deps.log.warn(`Refused ${call} from ${url}`));
+  const window = createMainWindow({
+    preloadDir: deps.preloadDir,
+    page: deps.page,
+    showOnReady: !(startedHidden(deps.argv ?? process.argv) && settings.minimizeToTray),
+  });
+  forwardEvents(deps.service, window.webContents);
+  const link = rendererLinkOf(() => (window.isDestroyed() ? null : window.webContents));
+  const focus = (): void => focusWindow(window);
+  const showThread = (threadKey: string): void => {
+    focus();
+    openThread(link, threadKey);
+  };
+
+  const notifications = new NotificationCenter({ focus, openThread: (key) => openThread(link, key) }, now);
+  let resumeTimer: NodeJS.Timeout | undefined;
+  const tray = new TrayController(
+    deps.resourcesDir,
+    {
+      openThread: showThread,
+      open: focus,
+      quit: () => app.quit(),
+      pausedUntil: () => notifications.pausedUntil(),
+      togglePause: () => {
+        clearTimeout(resumeTimer);
+        if (notifications.pausedUntil() !== null) notifications.resume();
+        else {
+          notifications.pause();
+          const until = notifications.pausedUntil();
+          // Redraw when the pause ends, so the menu offers "Pause" again.
+          if (until !== null) resumeTimer = setTimeout(() => tray.render(), until - now() + 1000).unref();
+        }
+        tray.render();
+      },
+    },
+    () => (window.isDestroyed() ? null : window),
+    now,
+    platform,
+  );
+  deps.service.events.on('tray.changed', (state) => tray.update(state));
+  deps.service.events.on('notify', (request) => notifications.show(request));
+  deps.service.events.on('sync.error', (error) => deps.log.error(`Sync: ${error.code}: ${error.message}`));
+
+  const copyDiagnostics = async (): Promise<string> => {
+    let folders: FolderStatus[] = [];
+    try {
+      folders = await deps.service.handlers()['sync.status']({});
+    } catch (error) {
+      deps.log.error('Reading sync status for diagnostics failed', error);
+    }
+    const text = formatDiagnostics({
+      version: deps.service.appInfo().version,
+      runtime: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      platform,
+      arch: process.arch,
+      osRelease: release(),
+      mode: deps.service.appInfo().mode,
+      folders,
+      recentErrors: deps.log.recentErrors(),
+      now: now(),
+    });
+    clipboard.writeText(text);
+    return text;
+  };
+
+  const menuHandlers = (): AppMenuHandlers => ({
+    action: (action) => {
+      focus();
+      sendMenuAction(link, action);
+    },
+    copyDiagnostics: () => void copyDiagnostics(),
+    openLogs: () => void shell.openPath(deps.log.file(0)),
+    minimizeToTray: { checked: settings.minimizeToTray, set: (value) => changeSetting({ minimizeToTray: value }) },
+    openAtLogin: { checked: settings.openAtLogin, set: (value) => changeSetting({ openAtLogin: value }) },
+  });
+  const changeSetting = (change: Partial<ShellSettings>): void => {
+    updateSettings(change);
+    if (change.openAtLogin !== undefined) setOpenAtLogin(app, change.openAtLogin, platform);
+    installAppMenu(platform, menuHandlers());
+  };
+  installAppMenu(platform, menuHandlers());
+
+  const isQuitting = installQuitHandler(app, async () => {
+    clearTimeout(resumeTimer);
+    await runQuitSteps({
+      stopLive: () => deps.service.stopLive(),
+      shutdown: deps.service.shutdown ? () => deps.service.shutdown?.() ?? Promise.resolve() : undefined,
+      closeDb: () => deps.service.db.close(),
+      log: (message, error) => deps.log.error(message, error),
+    });
+    tray.destroy();
+    deps.log.info('Quit cleanly');
+  });
+  // macOS keeps apps running without windows: closing hides, so the dock icon brings it back.
+  installCloseToTray(window, () => settings.minimizeToTray || platform === 'darwin', isQuitting);
+  deps.log.info(`Started ${deps.service.appInfo().version} on ${platform}`);
+
+  return { window, tray, notifications, settings: () => settings, focus, copyDiagnostics };
+}

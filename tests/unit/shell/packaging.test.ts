@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// electron-builder's own loader and schema check, which read the file and need no Electron.
+const require = createRequire(import.meta.url);
+const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+  getConfig(dir: string, file: string, extra: null): Promise<Record<string, unknown>>;
+  validateConfiguration(config: Record<string, unknown>, logger: unknown): Promise<void>;
+};
+const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
+type Targets = { target: string[]; icon: string };
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): [number, number] {
+  const bytes = readFileSync(file);
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+describe('electron-builder.yml', async () => {
+  const config = await getConfig(process.cwd(), 'electron-builder.yml', null);
+
+  it("passes electron-builder's schema", async () => {
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, asarr: true }, new DebugLogger(false))).rejects.toThrow();
+  });
+
+  it('builds Promptly for every platform with its icons', () => {
+    expect(config).toMatchObject({ appId: 'app.promptly.desktop', productName: 'Promptly', asar: true });
+    expect((config.linux as Targets).target).toEqual(['AppImage', 'deb']);
+    expect((config.mac as Targets).target).toEqual(['dmg']);
+    expect((config.win as Targets).target).toEqual(['nsis']);
+    for (const platform of ['linux', 'mac', 'win']) {
+      const icon = (config[platform] as Targets).icon;
+      const [width, height] = pngSize(icon);
+      expect(width).toBeGreaterThanOrEqual(512);
+      expect(height).toBe(width);
+    }
+  });
+
+  it('ships the built app with migrations, keeps the SQLite addon out of the archive, and copies tray images', () => {
+    expect(JSON.stringify(config.files)).toContain('"out/**"');
+    expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    expect(config.extraResources).toEqual([{ from: 'resources', to: 'resources', filter: ['*.png'] }]);
+    const vite = readFileSync('electron.vite.config.ts', 'utf8');
+    expect(vite).toContain("resolve('out/main/migrations')");
+    for (const image of ['tray.png', 'tray-due.png', 'tray-overdue.png', 'tray@2x.png'])
+      expect(pngSize(`resources/${image}`)[0]).toBeGreaterThan(0);
+  });
+});
