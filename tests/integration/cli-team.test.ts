@@ -1,0 +1,87 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/cli';
+import { accountFor, mailWorld } from '../support/engine';
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => Date.now() });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('CLI team verbs', () => {
+  it('claim, handoff, accept, note and owner across two teammates, with the folded log', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const a = accountFor(world, support);
+    const flags = [
+      '--imap-host',
+      a.imap.host,
+      '--imap-port',
+      String(a.imap.port),
+      '--imap-tls',
+      'none',
+      '--smtp-host',
+      a.smtp.host,
+      '--smtp-port',
+      String(a.smtp.port),
+      '--smtp-tls',
+      'none',
+      '--user',
+      a.user,
+      '--address',
+      a.address,
+      '--password-env',
+      'PW',
+    ];
+    const alice = mkdtempSync(join(tmpdir(), 'promptly-alice-'));
+    const bob = mkdtempSync(join(tmpdir(), 'promptly-bob-'));
+    for (const dir of [alice, bob])
+      expect((await cli(['--data-dir', dir, 'account', 'set', ...flags], { PW: a.password })).code).toBe(0);
+    await world.deliverMail({
+      from: 'ivy@customer.example',
+      to: support.address,
+      subject: 'Brake pads',
+      text: 'Which pads fit?',
+    });
+    await cli(['--data-dir', alice, 'sync', '--once']);
+    const [thread] = JSON.parse((await cli(['--data-dir', alice, '--json', 'threads'])).out) as Array<{ key: string }>;
+    const key = thread!.key;
+
+    const claimed = await cli(['--data-dir', alice, '--me', 'alice@acme.example', 'claim', key]);
+    expect(claimed).toMatchObject({ code: 0 });
+    expect(claimed.out).toMatch(/claim: done \(owner: alice@acme\.example/);
+    expect(
+      (await cli(['--data-dir', alice, '--me', 'alice@acme.example', '--json', 'threads', '--view', 'mine'])).out,
+    ).toContain('Brake pads');
+
+    expect(
+      (await cli(['--data-dir', alice, '--me', 'alice@acme.example', 'handoff', key, 'bob@acme.example'])).out,
+    ).toMatch(/offered to bob@acme\.example/);
+    await cli(['--data-dir', bob, 'sync', '--once']);
+    expect((await cli(['--data-dir', bob, '--me', 'bob@acme.example', 'accept', key])).out).toMatch(
+      /owner: bob@acme\.example/,
+    );
+    expect(
+      (await cli(['--data-dir', bob, '--me', 'bob@acme.example', 'note', key, 'Ordered', 'the', 'pads'])).code,
+    ).toBe(0);
+    await cli(['--data-dir', alice, 'sync', '--once']);
+    expect((await cli(['--data-dir', alice, 'owner', key])).out).toBe('bob@acme.example <bob@acme.example>');
+    const log = JSON.parse((await cli(['--data-dir', alice, '--json', 'log'])).out) as Array<{
+      type: string;
+      actor: string;
+      outcome: string;
+    }>;
+    expect(log.filter((e) => e.type !== 'profile').map((e) => `${e.type}:${e.actor}:${e.outcome}`)).toEqual([
+      'claim:alice@acme.example:applied',
+      'handoff.offer:alice@acme.example:applied',
+      'handoff.accept:bob@acme.example:applied',
+      'note:bob@acme.example:applied',
+    ]);
+    expect((await cli(['--data-dir', alice, 'assign', key])).code).toBe(2);
+    expect((await cli(['--data-dir', alice, '--json', 'threads', '--view', 'nope'])).code).toBe(2);
+  });
+});
