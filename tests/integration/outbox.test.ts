@@ -3,7 +3,11 @@
  * mailbox, Sent and \Answered checked by a second IMAP client. Fault injection cuts the SMTP
  * connection after the final "." and simulates crashes by reopening the same database.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mailWorld, otherClient, startEngine } from '../support/engine';
@@ -52,7 +56,13 @@ async function setup(subject = 'Order 1234 is late'): Promise<Setup> {
   const threadId = findThreadByKey(db, account.id, key);
   if (threadId === null) throw new Error('customer thread not synced');
   const sent: SentReply[] = [];
-  const base = outboxDepsForAccount(db, account, async () => support.password, IDENTITY, () => Date.now());
+  const base = outboxDepsForAccount(
+    db,
+    account,
+    async () => support.password,
+    IDENTITY,
+    () => Date.now(),
+  );
   const outbox = (overrides: Partial<OutboxDeps> = {}): Outbox => {
     const o = new Outbox({
       ...base,
@@ -133,7 +143,13 @@ describe('outbox: replies reach the customer once (real Dovecot + SMTP relay)', 
     expect(report.sent).toEqual([queued.item.id]);
     const item = outbox.get(queued.item.id);
     expect(item.state).toBe('filed');
-    expect(outboxHistory(s.db, item.id).map((e) => e.to)).toEqual(['queued', 'sending', 'accepted', 'accepted', 'filed']);
+    expect(outboxHistory(s.db, item.id).map((e) => e.to)).toEqual([
+      'queued',
+      'sending',
+      'accepted',
+      'accepted',
+      'filed',
+    ]);
     expect(s.sent).toMatchObject([{ threadId: s.threadId, messageId: item.messageId, courtesy: false }]);
 
     const received = await inbox(s.world, s.customer);
@@ -145,7 +161,9 @@ describe('outbox: replies reach the customer once (real Dovecot + SMTP relay)', 
     expect(mail.subject).toBe('Re: Order 1234 is late');
     expect(mail.from?.value).toEqual([{ name: 'Alice at Support', address: s.support.address }]);
     expect(mail.text).toContain('Hi Carol,\n\nyour order left today.\n\n-- \nAlice\nHarbour Bikes support');
-    expect(mail.text).toMatch(/On \w{3}, \d{1,2} \w{3} \d{4} at \d\d:\d\d, Carol Customer wrote:\n> Hello,\n> where is my order\?\n> Carol/);
+    expect(mail.text).toMatch(
+      /On \w{3}, \d{1,2} \w{3} \d{4} at \d\d:\d\d, Carol Customer wrote:\n> Hello,\n> where is my order\?\n> Carol/,
+    );
     expect(mail.html).toContain('<blockquote type="cite"');
 
     expect(await search(s.world, s.support, 'Sent', item.messageId)).toEqual([['\\Seen']]);
@@ -174,7 +192,9 @@ describe('outbox: replies reach the customer once (real Dovecot + SMTP relay)', 
     if (!queued.ok) throw new Error('unexpected collision');
     await outbox.runDue();
     const mail = await simpleParser((await inbox(s.world, s.customer))[0] as Buffer);
-    expect(mail.text).toContain("Thanks for your message. I'm looking into it and will get back to you by Thursday 14 March.");
+    expect(mail.text).toContain(
+      "Thanks for your message. I'm looking into it and will get back to you by Thursday 14 March.",
+    );
     expect(s.sent).toMatchObject([{ courtesy: true, promiseAt }]);
   });
 });
@@ -184,7 +204,10 @@ describe('outbox: replies reach the customer once (real Dovecot + SMTP relay)', 
  * the server and then resets the client at once: the server may take the message, the client
  * never hears its 250. Cuts once; later connections pass through.
  */
-async function startDataCutProxy(target: { host: string; port: number }): Promise<{ port: number; cuts: () => number; close: () => Promise<void> }> {
+async function startDataCutProxy(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; cuts: () => number; close: () => Promise<void> }> {
   let cuts = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
@@ -235,7 +258,13 @@ describe('outbox: faults never lose a reply nor send it twice', () => {
     const proxy = await startDataCutProxy(s.world.info.smtp);
     try {
       const outbox = s.outbox({
-        smtp: async () => ({ ...s.world.info.smtp, port: proxy.port, tls: 'none', user: s.support.user, password: s.support.password }),
+        smtp: async () => ({
+          ...s.world.info.smtp,
+          port: proxy.port,
+          tls: 'none',
+          user: s.support.user,
+          password: s.support.password,
+        }),
       });
       const queued = await outbox.queue({ threadId: s.threadId, text: 'Cut me off.' });
       if (!queued.ok) throw new Error('unexpected collision');
@@ -260,7 +289,9 @@ describe('outbox: faults never lose a reply nor send it twice', () => {
   it('engine killed between accepted and filed: a new engine files it once, never resends', async () => {
     const s = await setup();
     const down = await closedPort();
-    const first = s.outbox({ imap: async () => ({ host: '127.0.0.1', port: down, tls: 'none', user: 'x', password: 'x' }) });
+    const first = s.outbox({
+      imap: async () => ({ host: '127.0.0.1', port: down, tls: 'none', user: 'x', password: 'x' }),
+    });
     const queued = await first.queue({ threadId: s.threadId, text: 'Filed after a crash.' });
     if (!queued.ok) throw new Error('unexpected collision');
     await first.runDue();
@@ -333,7 +364,13 @@ describe('outbox: faults never lose a reply nor send it twice', () => {
     const s = await setup();
     let port = await closedPort();
     const outbox = s.outbox({
-      smtp: async () => ({ ...s.world.info.smtp, port, tls: 'none', user: s.support.user, password: s.support.password }),
+      smtp: async () => ({
+        ...s.world.info.smtp,
+        port,
+        tls: 'none',
+        user: s.support.user,
+        password: s.support.password,
+      }),
     });
     const ids: number[] = [];
     for (const word of ['first', 'second', 'third']) {
@@ -349,7 +386,9 @@ describe('outbox: faults never lose a reply nor send it twice', () => {
     port = s.world.info.smtp.port;
     await outbox.wake();
     expect(ids.map((id) => outbox.get(id).state)).toEqual(['filed', 'filed', 'filed']);
-    const texts = await Promise.all((await inbox(s.world, s.customer)).map(async (raw) => (await simpleParser(raw)).text ?? ''));
+    const texts = await Promise.all(
+      (await inbox(s.world, s.customer)).map(async (raw) => (await simpleParser(raw)).text ?? ''),
+    );
     expect(texts.map((t) => /The (\w+) reply/.exec(t)?.[1])).toEqual(['first', 'second', 'third']);
   });
 });
@@ -381,7 +420,83 @@ describe('outbox: bad input is refused before sending', () => {
     const raw = accepted[0]?.raw.toString('latin1') ?? '';
     const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
     expect(head).not.toMatch(/^Bcc:/im);
-    expect((await simpleParser(accepted[0]?.raw as Buffer)).subject).toBe('Your order Bcc: attacker@evil.example Injected body');
+    expect((await simpleParser(accepted[0]?.raw as Buffer)).subject).toBe(
+      'Your order Bcc: attacker@evil.example Injected body',
+    );
+  });
+});
+
+describe('outbox: size limit and collisions', () => {
+  it('an attachment over the server SIZE limit fails with the limit, and nothing is transmitted', async () => {
+    const s = await setup();
+    let dataCommands = 0;
+    const small = new SMTPServer({
+      size: 20_000,
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        dataCommands += 1;
+        stream.resume();
+        stream.on('end', () => callback());
+      },
+    });
+    await new Promise<void>((resolve) => small.listen(0, '127.0.0.1', resolve));
+    const port = (small.server.address() as net.AddressInfo).port;
+    const file = join(mkdtempSync(join(tmpdir(), 'promptly-attach-')), 'photos.bin');
+    writeFileSync(file, Buffer.alloc(60_000, 7));
+    try {
+      const outbox = s.outbox({ smtp: async () => ({ host: '127.0.0.1', port, tls: 'none', user: '', password: '' }) });
+      const q = await outbox.queue({ threadId: s.threadId, text: 'Photos attached.', attachments: [file] });
+      if (!q.ok) throw new Error('unexpected collision');
+      await outbox.runDue();
+      expect(outbox.get(q.item.id)).toMatchObject({
+        state: 'failed',
+        retryAt: null,
+        error: { code: 'too-large', message: expect.stringContaining('at most 20 KB') },
+      });
+      expect(dataCommands).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => small.close(() => resolve()));
+    }
+  });
+
+  it("stops when a teammate's reply shows up in Sent after the composer opened; sends when forced", async () => {
+    const s = await setup();
+    const outbox = s.outbox();
+    const draft = outbox.draft({ threadId: s.threadId, kind: 'reply' });
+    const other = await otherClient(s.world, s.support);
+    const bobReply = [
+      `From: Bob at Support <${s.support.address}>`,
+      `To: ${s.customer.address}`,
+      'Subject: Re: Order 1234 is late',
+      `Date: ${new Date(draft.openedAt + 2000).toUTCString()}`,
+      `Message-ID: <bob-${draft.openedAt}@promptly.test>`,
+      `In-Reply-To: <${s.customerMessageId}>`,
+      `References: <${s.customerMessageId}>`,
+      '',
+      'Bob here, it ships tomorrow.',
+      '',
+    ].join('\r\n');
+    await other.append('Sent', bobReply, ['\\Seen']);
+    await other.logout();
+    await s.service.syncNow();
+
+    const stopped = await outbox.queue({ threadId: s.threadId, text: 'Your order left.', openedAt: draft.openedAt });
+    expect(stopped).toMatchObject({ ok: false, collision: { by: 'Bob at Support' } });
+    if (stopped.ok) throw new Error('expected a collision');
+    expect(stopped.collision.message).toMatch(/^Bob at Support replied (just now|\d+ minutes? ago)\. Send anyway\?$/);
+    expect(outbox.list()).toEqual([]);
+
+    const forced = await outbox.queue({
+      threadId: s.threadId,
+      text: 'Your order left.',
+      openedAt: draft.openedAt,
+      force: true,
+    });
+    expect(forced.ok).toBe(true);
+    await outbox.runDue();
+    expect(await inbox(s.world, s.customer)).toHaveLength(1);
   });
 });
 
