@@ -21,6 +21,15 @@ export const CALL_NAMES = [
   'team.roster',
   'me.get',
   'me.set',
+  'reply.draft',
+  'reply.send',
+  'reply.courtesy',
+  'outbox.list',
+  'outbox.undo',
+  'outbox.cancel',
+  'outbox.retry',
+  'outbox.sendAgain',
+  'templates.list',
 ] as const;
 
 /** Events main pushes to the renderer. */
@@ -31,6 +40,9 @@ export const EVENT_NAMES = [
   'tray.changed',
   'notify',
   'toast',
+  'outbox.changed',
+  'app.openThread',
+  'app.menuAction',
 ] as const;
 
 /** The IPC channel of a call. */

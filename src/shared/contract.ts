@@ -1,5 +1,14 @@
 import { z } from 'zod';
 import { accountInputSchema } from './schemas';
+import {
+  draftRequestSchema,
+  sendRequestSchema,
+  type Draft,
+  type OutboxItem,
+  type QueueResult,
+  type Template,
+  type UndoResult,
+} from './outbox';
 import { identitySchema, threadActionSchema, VIEWS, type Identity, type View } from './team';
 import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
@@ -41,6 +50,29 @@ export const calls = {
       .strict(),
     result: returns<ThreadListItem[]>(),
   },
+  'reply.draft': { args: draftRequestSchema, result: returns<Draft>() },
+  'reply.send': { args: sendRequestSchema, result: returns<QueueResult>() },
+  'reply.courtesy': {
+    args: z
+      .object({
+        threadId: z.number().int().positive(),
+        promiseAt: z.number().int().min(0).optional(),
+        openedAt: z.number().int().min(0).optional(),
+        force: z.boolean().default(false),
+        text: z.string().max(200_000).optional(),
+      })
+      .strict(),
+    result: returns<QueueResult>(),
+  },
+  'outbox.list': { args: z.object({}).strict(), result: returns<OutboxItem[]>() },
+  'outbox.undo': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<UndoResult>() },
+  'outbox.cancel': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<OutboxItem>() },
+  'outbox.retry': {
+    args: z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }).strict(),
+    result: returns<OutboxItem>(),
+  },
+  'outbox.sendAgain': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<OutboxItem>() },
+  'templates.list': { args: z.object({}).strict(), result: returns<Template[]>() },
   'views.counts': { args: z.object({}).strict(), result: returns<Record<View, number>>() },
   'thread.act': {
     args: z.object({ id: z.number().int().positive(), action: threadActionSchema }).strict(),
@@ -93,6 +125,12 @@ export interface Events {
   notify: NotifyRequest;
   /** Something the person should hear about: a conflict, a handoff offer, a failed send. */
   toast: Toast;
+  /** A reply in the outbox changed state (queued, sent, failed, …). */
+  'outbox.changed': OutboxItem;
+  /** The shell asks to show a conversation (tray menu, notification click). */
+  'app.openThread': { threadKey: string };
+  /** A menu item or its accelerator was used; the renderer runs the action. */
+  'app.menuAction': { action: string };
 }
 
 /** A notification the shell shows natively; clicking it opens `threadKey` (if any). */

@@ -1,3 +1,5 @@
+import type { OutboxErrorCode } from './outbox';
+
 /** Stable error codes so the UI can choose what to tell a person. */
 export type ErrorCode =
   | 'invalid-arguments'
@@ -12,7 +14,8 @@ export type ErrorCode =
   | 'auth'
   | 'protocol'
   | 'storage'
-  | 'internal';
+  | 'internal'
+  | OutboxErrorCode;
 
 /** A failure that crossed the contract: `message` is written for a person. */
 export interface ErrorInfo {

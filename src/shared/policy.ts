@@ -136,6 +136,8 @@ export interface Deadline {
 /** One thread in the tray's "most urgent" list. */
 export interface TrayItem {
   threadId: string;
+  /** The conversation's subject, for the tray menu (filled in by the service). */
+  subject?: string;
   dueAt: number;
   reason: DeadlineReason;
   state: DeadlineState;

@@ -56,8 +56,8 @@ describe('attachments', () => {
     expect(dirname(first.path)).toMatch(new RegExp(`/attachments/${meta[0]!.message_id}$`));
     const again = await service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '0' });
     expect(again).toMatchObject({ cached: true, path: first.path });
-    await expect(
-      service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '7' }),
-    ).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '7' })).rejects.toMatchObject(
+      { code: 'not-found' },
+    );
   });
 });

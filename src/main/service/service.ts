@@ -11,6 +11,12 @@ import type { SecretStore } from '../secrets';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
 import { countViews, getThread, resolveThread } from '../store/repos/threads';
 import { TeamEngine } from './team';
+import { DeadlineKeeper } from './deadlines';
+import { Reminders } from './reminders';
+import { createOutbox } from './outboxWiring';
+import type { Outbox } from '../outbox/outbox';
+import { getSetting, setSetting } from '../store/repos/settings';
+import { prepared } from '../store/statements';
 import { decorate, listView } from './threadViews';
 import { VIEWS, type View } from '../../shared/team';
 import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../team/logFolder';
@@ -46,9 +52,6 @@ export interface ServiceDeps {
   me?: string;
 }
 
-/** The due-soon lead until the team policy is wired in (issue 6 default: 1 h). */
-const DEFAULT_LEAD_MS = 60 * 60_000;
-
 /** The one application API. The IPC handlers, the browser bridge and the CLI all call it. */
 export class PromptlyService {
   readonly events = new ServiceEvents();
@@ -56,8 +59,103 @@ export class PromptlyService {
   private live: LiveSync | null = null;
   private nextSync: Promise<SyncReport> | null = null;
   private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
+  private outboxOf: { accountId: number; outbox: Outbox } | null = null;
+  private reminders: Reminders | null = null;
+  private policyJson = '';
+  /** Keeps each thread's due time current (see service/deadlines.ts). */
+  readonly deadlines: DeadlineKeeper;
 
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps) {
+    this.deadlines = new DeadlineKeeper(
+      deps.db,
+      () => this.team()?.policyJson() ?? null,
+      (threadId) => this.team()?.promisesFor(threadId) ?? [],
+    );
+  }
+
+  /** Threads changed: refresh their due times, then tell listeners. */
+  private threadsChanged(threadIds: number[]): void {
+    this.refreshDeadlines(threadIds);
+    this.events.emit('threads.changed', { threadIds });
+    this.reminders?.tick();
+  }
+
+  /** Recomputes due times; everything when the team policy changed (or on first use). */
+  private refreshDeadlines(threadIds: number[]): void {
+    const account = getAccount(this.deps.db);
+    if (!account) return;
+    const json = JSON.stringify(this.deadlines.policy());
+    const stored = getSetting<string>(this.deps.db, 'deadlines.policy', '');
+    if (json !== stored) {
+      const all = (
+        prepared(this.deps.db, 'SELECT id FROM threads WHERE account_id = ?').all(account.id) as Array<{ id: number }>
+      ).map((r) => r.id);
+      this.deadlines.refresh(all, this.deps.now());
+      setSetting(this.deps.db, 'deadlines.policy', json);
+      this.policyJson = json;
+      return;
+    }
+    this.deadlines.refresh(threadIds, this.deps.now());
+  }
+
+  /** The due-soon lead of the team policy, in ms. */
+  private leadMs(): number {
+    return this.deadlines.policy().dueSoonLeadMinutes * 60_000;
+  }
+
+  /** The account's outbox (created on first use); null in the demo or without an account. */
+  outbox(options: { undoMs?: number } = {}): Outbox | null {
+    const account = getAccount(this.deps.db);
+    if (!account || this.deps.demo) return null;
+    if (this.outboxOf?.accountId !== account.id) {
+      const outbox = createOutbox({
+        db: this.deps.db,
+        account,
+        password: () => this.deps.secrets.get(account.secretRef),
+        team: this.team(),
+        deadlines: this.deadlines,
+        now: this.deps.now,
+        ...options,
+        attachment: async (id, part) => {
+          const file = await this.fetchAttachment(id, part);
+          return { path: file.path, filename: file.filename };
+        },
+        changed: (item) => this.events.emit('outbox.changed', item),
+        toast: (toast) => this.events.emit('toast', toast),
+        sent: () => this.live?.ring(),
+      });
+      this.outboxOf = { accountId: account.id, outbox };
+    }
+    return this.outboxOf.outbox;
+  }
+
+  private requireOutbox(): Outbox {
+    const outbox = this.outbox();
+    if (!outbox)
+      throw new AppError(
+        this.deps.demo ? 'not-found' : 'no-account',
+        this.deps.demo
+          ? 'The demo mailbox cannot send mail. Connect your own mailbox to reply.'
+          : 'No mailbox is connected yet. Connect one first.',
+      );
+    return outbox;
+  }
+
+  /** Starts the tray and notification reminders (the desktop app and the web preview). */
+  startReminders(): void {
+    if (this.reminders) return;
+    this.refreshDeadlines([]);
+    this.reminders = new Reminders({
+      db: this.deps.db,
+      accountId: () => getAccount(this.deps.db)?.id ?? null,
+      me: () => this.team()?.identity()?.address ?? null,
+      leadMinutes: () => this.deadlines.policy().dueSoonLeadMinutes,
+      now: this.deps.now,
+      tray: (state) => this.events.emit('tray.changed', state),
+      notify: (request) => this.events.emit('notify', request),
+    });
+    this.reminders.start();
+  }
 
   /** The database, for read-only views built outside the handler table (CLI status). */
   get db(): Db {
@@ -74,7 +172,7 @@ export class PromptlyService {
         account.id,
         this.deps.now,
         {
-          threadsChanged: (threadIds) => this.events.emit('threads.changed', { threadIds }),
+          threadsChanged: (threadIds) => this.threadsChanged(threadIds),
           toast: (toast) => this.events.emit('toast', toast),
         },
         this.deps.me,
@@ -127,6 +225,7 @@ export class PromptlyService {
       () => undefined,
     );
     this.live.start(account, password);
+    await this.outbox()?.start();
     return report;
   }
 
@@ -140,6 +239,9 @@ export class PromptlyService {
     const live = this.live;
     this.live = null;
     await live?.stop();
+    await this.outboxOf?.outbox.stop();
+    this.reminders?.stop();
+    this.reminders = null;
   }
 
   /** Runs one sync pass; concurrent requests share the pass already running. */
@@ -179,7 +281,10 @@ export class PromptlyService {
               await flushPendingTeamEvents(client, this.deps.db, account.id);
               team.applyLog(await syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
             },
-        onThreads: (threadIds) => this.team()?.materialize(threadIds),
+        onThreads: (threadIds) => {
+          this.team()?.materialize(threadIds);
+          this.refreshDeadlines(threadIds);
+        },
         extraFolders: listFolders(this.deps.db, account.id)
           .filter((f) => f.role === 'other')
           .map((f) => f.path),
@@ -210,7 +315,7 @@ export class PromptlyService {
       throw new AppError('not-found', 'That conversation no longer exists. It may have been merged into another one.');
     const team = this.team();
     const account = this.requireAccount();
-    const [item] = decorate(this.deps.db, team, account.id, [summary], this.deps.now(), DEFAULT_LEAD_MS);
+    const [item] = decorate(this.deps.db, team, account.id, [summary], this.deps.now(), this.leadMs());
     const extra = team ? team.detail(id) : { notes: [], activity: [] };
     return {
       thread: item ?? {
@@ -278,9 +383,22 @@ export class PromptlyService {
           limit,
           offset,
           now: this.deps.now(),
-          leadMs: DEFAULT_LEAD_MS,
+          leadMs: this.leadMs(),
         });
       },
+      'reply.draft': async (request) => this.requireOutbox().draft(request),
+      'reply.send': async (request) => {
+        const result = await this.requireOutbox().queue(request);
+        if (result.ok) this.live?.ring();
+        return result;
+      },
+      'reply.courtesy': async ({ threadId, ...options }) => this.requireOutbox().courtesy(threadId, options),
+      'outbox.list': async () => this.outbox()?.list() ?? [],
+      'outbox.undo': async ({ id }) => this.requireOutbox().undo(id),
+      'outbox.cancel': async ({ id }) => this.requireOutbox().cancel(id),
+      'outbox.retry': async ({ id, force }) => this.requireOutbox().retry(id, { force }),
+      'outbox.sendAgain': async ({ id }) => this.requireOutbox().sendAgain(id),
+      'templates.list': async () => this.outbox()?.templates() ?? [],
       'views.counts': async () => {
         const account = getAccount(db);
         const zero = Object.fromEntries(VIEWS.map((v) => [v, 0])) as Record<View, number>;
@@ -288,7 +406,7 @@ export class PromptlyService {
         const me = this.team()?.identity()?.address ?? null;
         return {
           ...zero,
-          ...countViews(db, { accountId: account.id, me, now: this.deps.now(), leadMs: DEFAULT_LEAD_MS }),
+          ...countViews(db, { accountId: account.id, me, now: this.deps.now(), leadMs: this.leadMs() }),
         };
       },
       'thread.act': async ({ id, action }) => this.requireTeam().act(id, action),
@@ -316,7 +434,7 @@ export class PromptlyService {
         if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
         const found = findThreads(db, account.id, parsed.query, { limit, tzOffsetMinutes });
         if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
-        return decorate(db, this.team(), account.id, found, this.deps.now(), DEFAULT_LEAD_MS);
+        return decorate(db, this.team(), account.id, found, this.deps.now(), this.leadMs());
       },
       'messages.unreadable': async ({ limit }) => {
         const account = getAccount(db);

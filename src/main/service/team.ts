@@ -366,6 +366,48 @@ export class TeamEngine {
     return this.view(threadId).owner;
   }
 
+  /**
+   * After a reply reached the server: the thread waits on the customer, and a courtesy
+   * reply's promise becomes its next deadline. A repeat call for the same promise (the
+   * outbox may report a send twice after a crash) adds nothing.
+   */
+  recordSent(threadId: number, promiseAt: number | null): void {
+    if (!this.identity() || !getThread(this.db, threadId)) return;
+    const { thread, key, known } = this.teamThreadOf(threadId);
+    const teamKey = thread?.key ?? key;
+    const subject = getThread(this.db, threadId)?.subject ?? null;
+    const pending = listPendingTeamEvents(this.db, this.accountId).map((p) => p.event);
+    const promised = (due: number) =>
+      (thread?.promises ?? []).some((p) => p.due === due) ||
+      pending.some((e) => e.type === 'promise' && e.thread === teamKey && e.payload.due === due);
+    if (promiseAt !== null && !promised(promiseAt)) {
+      this.queue(
+        { type: 'promise', thread: teamKey, known, payload: { due: promiseAt, text: '' } } as TeamAction,
+        subject,
+        threadId,
+      );
+    }
+    this.queue({ type: 'waiting', thread: teamKey, known, payload: {} } as TeamAction, subject, threadId);
+  }
+
+  /** The owner's name of a team thread, for {{owner.name}} in replies. */
+  ownerNameByKey(key: string): string | null {
+    const owner = lookupThread(this.state, key)?.owner;
+    return owner ? this.nameOf(owner) : null;
+  }
+
+  /** Promises made on a local thread (courtesy replies), for its deadline. */
+  promisesFor(threadId: number): Array<{ at: number; due: number }> {
+    if (!getThread(this.db, threadId)) return [];
+    const { thread } = this.teamThreadOf(threadId);
+    return (thread?.promises ?? []).map((p) => ({ at: p.at, due: p.due }));
+  }
+
+  /** The team policy as last set in the log (validated by the deadline code). */
+  policyJson(): unknown {
+    return this.state.policy?.policy ?? null;
+  }
+
   /** The folded history in server order, for `log` and diagnostics. */
   history(): Array<{
     uid: number;

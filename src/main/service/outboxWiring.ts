@@ -1,0 +1,71 @@
+import type { Db } from '../store/db';
+import type { Account } from '../store/repos/accounts';
+import type { OutboxItem } from '../../shared/outbox';
+import type { Toast } from '../../shared/contract';
+import { Outbox } from '../outbox/outbox';
+import { outboxDepsForAccount } from '../outbox/forAccount';
+import type { TeamEngine } from './team';
+import type { DeadlineKeeper } from './deadlines';
+import { AppError } from './appError';
+
+/** What the outbox needs from the service around it. */
+export interface OutboxWiring {
+  db: Db;
+  account: Account;
+  password: () => Promise<string | null>;
+  team: TeamEngine | null;
+  deadlines: DeadlineKeeper;
+  now: () => number;
+  undoMs?: number;
+  attachment: (messageRowId: number, part: string) => Promise<{ path: string; filename: string }>;
+  changed: (item: OutboxItem) => void;
+  toast: (toast: Toast) => void;
+  /** A reply went out: sync soon so the team log and Sent catch up. */
+  sent: () => void;
+}
+
+/** Builds the account's outbox and connects its events to the team log and the UI. */
+export function createOutbox(w: OutboxWiring): Outbox {
+  const identity = w.team?.identity() ?? {
+    name: w.account.displayName || w.account.address,
+    address: w.account.address,
+    signature: '',
+  };
+  const password = async (): Promise<string> => {
+    const secret = await w.password();
+    if (secret === null)
+      throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
+    return secret;
+  };
+  return new Outbox({
+    ...outboxDepsForAccount(w.db, w.account, password, { name: identity.name, signature: identity.signature }, w.now),
+    teamAddresses: () => [w.account.address.toLowerCase(), ...(w.team?.roster().map((t) => t.address) ?? [])],
+    policy: () => w.deadlines.policy(),
+    templates: () => w.team?.templates() ?? {},
+    ownerName: (threadKey) => w.team?.ownerNameByKey(threadKey) ?? null,
+    attachmentFile: w.attachment,
+    ...(w.undoMs !== undefined ? { undoMs: w.undoMs } : {}),
+    onSent: (sent) => {
+      if (sent.threadId !== null) w.team?.recordSent(sent.threadId, sent.promiseAt);
+      w.sent();
+    },
+    onChange: (item) => {
+      w.changed(item);
+      if (item.state === 'failed' || item.state === 'uncertain') {
+        w.toast({
+          id: `outbox-${item.id}-${item.state}`,
+          kind: 'send-failed',
+          message:
+            item.state === 'uncertain'
+              ? 'A reply may not have been sent. Check the outbox and send it again if needed.'
+              : `A reply could not be sent: ${item.error?.message ?? 'unknown reason'}`,
+          threadKey: null,
+          action:
+            item.state === 'uncertain'
+              ? { label: 'Send again', call: 'outbox.sendAgain', args: { id: item.id } }
+              : { label: 'Retry', call: 'outbox.retry', args: { id: item.id } },
+        });
+      }
+    },
+  });
+}

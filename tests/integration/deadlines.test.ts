@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { mailWorld, startEngine, waitFor } from '../support/engine';
+
+describe('deadlines from the real mailbox, met by real replies', () => {
+  it('a new message is due in 24 h; a courtesy reply meets it and its promise becomes the deadline; a real reply keeps it', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const customer = await world.createMailbox('cara', 'customer.example');
+    const { service } = await startEngine(world, support);
+    await service.call('me.set', { name: 'Alice', address: 'alice@acme.example', signature: 'Alice, Acme support' });
+    const sent = Date.now();
+    await world.deliverMail({
+      from: `Cara Diaz <${customer.address}>`,
+      to: support.address,
+      subject: 'Order 88 late',
+      text: 'Where is order 88?',
+    });
+    await service.syncNow();
+
+    const [thread] = await service.call('threads.list', {});
+    expect(thread!.due).toMatchObject({ reason: 'first-response', state: 'calm' });
+    const dueIn = thread!.due!.dueAt - sent;
+    expect(dueIn).toBeGreaterThan(23.9 * 3600_000);
+    expect(dueIn).toBeLessThan(24.1 * 3600_000);
+    expect((await service.call('views.counts', {})).unassigned).toBe(1);
+
+    // A courtesy reply through the outbox (no undo wait in this test): promise in 3 days.
+    const promiseAt = Date.now() + 3 * 86_400_000;
+    const outbox = service.outbox({ undoMs: 0 })!;
+    const queued = await service.call('reply.courtesy', { threadId: thread!.id, promiseAt });
+    expect(queued.ok).toBe(true);
+    await outbox.runDue();
+    await waitFor(() => outbox.list().some((i) => i.state === 'filed'), 5000, 'the courtesy reply to be filed');
+    await service.syncNow(); // appends the promise and waiting events, reads the reply back from Sent
+
+    const after = (await service.call('threads.list', {}))[0]!;
+    expect(after.due).toMatchObject({ reason: 'promise', dueAt: promiseAt });
+    expect(after.team.status).toBe('waiting');
+    const detail = await service.call('thread.get', { id: thread!.id });
+    expect(detail.activity.map((a) => a.text)).toEqual(
+      expect.arrayContaining(['Alice promised a reply', 'Alice marked it waiting on the customer']),
+    );
+
+    // The customer's mailbox got the courtesy reply once, with the promised date.
+    const inbox = await world.smtpMessages({ to: customer.address });
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.raw.toString()).toMatch(/get back to you by/);
+
+    // The customer answers: a new clock starts, and the thread is open again. (Date headers
+    // have whole seconds: let one pass so the answer is visibly later than the waiting mark.)
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await world.deliverMail({
+      from: customer.address,
+      to: support.address,
+      subject: 'Re: Order 88 late',
+      text: 'Thanks, waiting.',
+      inReplyTo: `<${detail.messages[0]!.messageId}>`,
+    });
+    await service.syncNow();
+    const reopened = (await service.call('threads.list', {}))[0]!;
+    expect(reopened.team.status).toBe('open');
+    expect(reopened.due?.reason).toMatch(/promise|next-response/);
+    expect(reopened.due!.dueAt).toBeLessThanOrEqual(promiseAt);
+  });
+
+  it('an auto-reply starts no clock', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const { service } = await startEngine(world, support);
+    await world.deliverMail({
+      from: 'robot@vendor.example',
+      to: support.address,
+      subject: 'Out of office',
+      text: 'I am away.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    await service.syncNow();
+    const [thread] = await service.call('threads.list', {});
+    expect(thread!.due).toBeNull();
+  });
+});
