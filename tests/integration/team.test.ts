@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Toast } from '../../src/shared/contract';
 import type { PromptlyService } from '../../src/main/service/service';
 import { TEAM_LOG_FOLDER } from '../../src/main/team/logFolder';
-import { mailWorld, otherClient, startEngine, waitFor } from '../support/engine';
+import { mailWorld, otherClient, startEngine } from '../support/engine';
 
 type Engine = Awaited<ReturnType<typeof startEngine>> & { toasts: Toast[] };
 

@@ -4,11 +4,12 @@ import { openDb } from '../store/db';
 import { FileSecretStore } from '../secrets';
 import { cliSecretsFile, databaseFile, defaultDataDir } from '../paths';
 import { PromptlyService } from '../service/service';
-import { dispatch } from '../service/dispatch';
 import { formatReport, formatStatus, formatThread, formatThreads } from './format';
 import { accountInputFromStore } from './account';
 import { VERSION } from '../version';
 import { syncVerb } from './verbs/sync';
+import { outboxVerbs } from './verbs/outboxCli';
+import { formatDeadlines } from './format';
 import { TEAM_VERBS, teamVerb } from './verbs/team';
 import { VIEWS, type View } from '../../shared/team';
 import { searchThreads } from './verbs/search';
@@ -44,6 +45,12 @@ verbs:
   claim KEY | assign KEY ADDRESS | handoff KEY ADDRESS | accept KEY | decline KEY
   release KEY | note KEY TEXT | close KEY | reopen KEY | owner KEY
   log                     the team log, folded, in server order
+  reply KEY --text T|--template ID [--all|--forward] [--to ADDR]... [--attach FILE]... [--force]
+  courtesy KEY [--promise DATE]
+  outbox | outbox retry ID | outbox cancel ID | outbox send-again ID
+  templates
+  deadlines [--view due|overdue]
+  snooze KEY UNTIL|off
 global: --me ADDRESS acts as that teammate`;
 
 const OPTIONS = {
@@ -64,6 +71,14 @@ const OPTIONS = {
   limit: { type: 'string' },
   raw: { type: 'boolean', default: false },
   me: { type: 'string' },
+  text: { type: 'string' },
+  template: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  forward: { type: 'boolean', default: false },
+  to: { type: 'string', multiple: true },
+  attach: { type: 'string', multiple: true },
+  promise: { type: 'string' },
+  force: { type: 'boolean', default: false },
   view: { type: 'string' },
 } as const;
 
@@ -105,16 +120,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     db.close();
   }
-}
-
-async function call<K extends Parameters<typeof dispatch>[1]>(
-  service: PromptlyService,
-  name: K,
-  args: unknown,
-): Promise<unknown> {
-  const outcome = await dispatch(service.handlers(), name, args);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
 }
 
 async function runVerb(positionals: string[], values: Flags, service: PromptlyService, io: CliIo): Promise<number> {
@@ -188,6 +193,40 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       if (!sub) throw new UsageError('owner needs a thread ID or key.');
       const team = service.threadByIdOrKey(sub).thread.team;
       print(team, () => (team.owner ? `${team.ownerName ?? team.owner} <${team.owner}>` : 'nobody'));
+      return EXIT.ok;
+    }
+    case 'reply':
+    case 'courtesy':
+    case 'outbox':
+    case 'templates': {
+      const result = await outboxVerbs(service, verb ?? '', positionals.slice(1), values);
+      print(result.value, () => result.text);
+      if (!result.ok) io.err(`promptly: ${result.text.split('\n')[0]}`);
+      return result.ok ? EXIT.ok : EXIT.failure;
+    }
+    case 'deadlines': {
+      const view = values.view ?? 'due';
+      if (view !== 'due' && view !== 'overdue') throw new UsageError('--view must be due or overdue.');
+      const threads = await service.call('threads.list', { view, sort: 'due', limit: limitFlag(values.limit, 200) });
+      print(threads, () => formatDeadlines(threads, io.now()));
+      return EXIT.ok;
+    }
+    case 'snooze': {
+      const [, key, until] = positionals;
+      if (!key || !until)
+        throw new UsageError('usage: snooze KEY UNTIL (an ISO date-time, e.g. 2026-11-24T09:00, or "off")');
+      const at = until === 'off' ? null : Date.parse(until);
+      if (at !== null && !Number.isFinite(at))
+        throw new UsageError(`"${until}" is not a date-time; use for example 2026-11-24T09:00.`);
+      const id = service.threadByIdOrKey(key).thread.id;
+      await service.call('thread.act', { id, action: { type: 'snooze', until: at } });
+      await service.syncNow().catch(() => undefined);
+      const after = service.threadByIdOrKey(String(id)).thread;
+      print(after, () =>
+        at === null
+          ? 'Snooze ended.'
+          : `Snoozed until ${new Date(at).toISOString()} (due ${after.due ? new Date(after.due.dueAt).toISOString() : 'never'}).`,
+      );
       return EXIT.ok;
     }
     case 'log': {

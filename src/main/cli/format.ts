@@ -1,4 +1,4 @@
-import type { ConnectionReport, FolderStatus, ThreadDetail, ThreadSummary } from '../../shared/types';
+import type { ConnectionReport, FolderStatus, ThreadDetail, ThreadListItem, ThreadSummary } from '../../shared/types';
 
 /** "5 min", "3 h", "2 d": how long ago, for list rows. */
 export function age(then: number, now: number): string {
@@ -52,5 +52,17 @@ export function formatStatus(folders: FolderStatus[]): string {
         `  last synced ${f.lagSeconds === null ? 'never' : `${f.lagSeconds} s ago`}${f.lastError ? `; last error: ${f.lastError}` : ''}`,
       ].join('\n'),
     )
+    .join('\n');
+}
+
+/** Due threads, most urgent first: "overdue 20 min" / "due in 3 h". */
+export function formatDeadlines(threads: ThreadListItem[], now: number): string {
+  if (threads.length === 0) return 'Nothing is due.';
+  return threads
+    .map((t) => {
+      const due = t.due;
+      const when = !due ? '' : due.dueAt <= now ? `overdue ${age(due.dueAt, now)}` : `due in ${age(now, due.dueAt)}`;
+      return `${String(t.id).padStart(6)}  ${when.padEnd(16)}  ${(t.team.ownerName ?? 'unassigned').padEnd(14)}  ${t.subject}`;
+    })
     .join('\n');
 }

@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/cli';
+import { accountFor, mailWorld } from '../support/engine';
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => Date.now() });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('CLI replies, outbox and deadlines', () => {
+  it('lists a due thread, sends a courtesy reply that becomes a promise, and shows the outbox', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const customer = await world.createMailbox('jo', 'customer.example');
+    const a = accountFor(world, support);
+    const dir = mkdtempSync(join(tmpdir(), 'promptly-cli-reply-'));
+    const flags = [
+      '--imap-host',
+      a.imap.host,
+      '--imap-port',
+      String(a.imap.port),
+      '--imap-tls',
+      'none',
+      '--smtp-host',
+      a.smtp.host,
+      '--smtp-port',
+      String(a.smtp.port),
+      '--smtp-tls',
+      'none',
+      '--user',
+      a.user,
+      '--address',
+      a.address,
+      '--password-env',
+      'PW',
+    ];
+    expect((await cli(['--data-dir', dir, 'account', 'set', ...flags], { PW: a.password })).code).toBe(0);
+    await world.deliverMail({
+      from: customer.address,
+      to: support.address,
+      subject: 'Saddle size',
+      text: 'Which saddle fits me?',
+    });
+    await cli(['--data-dir', dir, 'sync', '--once']);
+    const [thread] = JSON.parse((await cli(['--data-dir', dir, '--json', 'threads'])).out) as Array<{
+      key: string;
+      due: { reason: string };
+    }>;
+    expect(thread!.due.reason).toBe('first-response');
+    expect((await cli(['--data-dir', dir, 'deadlines', '--view', 'overdue'])).out).toBe('Nothing is due.');
+
+    const sent = await cli([
+      '--data-dir',
+      dir,
+      '--me',
+      'dan@acme.example',
+      'courtesy',
+      thread!.key,
+      '--promise',
+      '2030-01-15',
+    ]);
+    expect(sent.code).toBe(0);
+    expect(sent.out).toMatch(/filed|accepted/);
+    const received = await world.smtpMessages({ to: customer.address });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.raw.toString()).toMatch(/January 2030|15 January|January 15/);
+    const after = JSON.parse((await cli(['--data-dir', dir, '--json', 'threads'])).out) as Array<{
+      due: { reason: string };
+      team: { status: string };
+    }>;
+    expect(after[0]).toMatchObject({ due: { reason: 'promise' }, team: { status: 'waiting' } });
+    const outbox = JSON.parse((await cli(['--data-dir', dir, '--json', 'outbox'])).out) as Array<{
+      state: string;
+      courtesy: boolean;
+    }>;
+    expect(outbox).toMatchObject([{ state: 'filed', courtesy: true }]);
+
+    const bad = await cli(['--data-dir', dir, 'reply', thread!.key, '--text', 'Hi {{customer.shoeSize}}']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/customer\.shoeSize/);
+    expect(await world.smtpMessages({ to: customer.address })).toHaveLength(1);
+  });
+});
