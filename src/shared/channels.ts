@@ -30,6 +30,12 @@ export const CALL_NAMES = [
   'outbox.retry',
   'outbox.sendAgain',
   'templates.list',
+  'metrics.get',
+  'metrics.weekly',
+  'export.csv',
+  'policy.get',
+  'policy.set',
+  'quietHours.set',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -13,7 +13,14 @@ import { identitySchema, threadActionSchema, VIEWS, type Identity, type View } f
 import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
 import { CALL_NAMES, EVENT_NAMES } from './channels';
-import type { TrayState } from './policy';
+import {
+  policySchema,
+  quietHoursSchema,
+  type FollowThroughMetrics,
+  type Policy,
+  type QuietHours,
+  type TrayState,
+} from './policy';
 import type {
   AppInfo,
   ConnectionReport,
@@ -73,6 +80,18 @@ export const calls = {
   },
   'outbox.sendAgain': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<OutboxItem>() },
   'templates.list': { args: z.object({}).strict(), result: returns<Template[]>() },
+  'metrics.get': {
+    args: z.object({ from: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
+    result: returns<FollowThroughMetrics>(),
+  },
+  'metrics.weekly': { args: z.object({}).strict(), result: returns<FollowThroughMetrics[]>() },
+  'export.csv': { args: z.object({ kind: z.enum(['threads', 'metrics']) }).strict(), result: returns<string>() },
+  'policy.get': { args: z.object({}).strict(), result: returns<Policy>() },
+  'policy.set': { args: policySchema, result: returns<Policy>() },
+  'quietHours.set': {
+    args: z.object({ quietHours: quietHoursSchema.nullable() }).strict(),
+    result: returns<QuietHours | null>(),
+  },
   'views.counts': { args: z.object({}).strict(), result: returns<Record<View, number>>() },
   'thread.act': {
     args: z.object({ id: z.number().int().positive(), action: threadActionSchema }).strict(),

@@ -9,7 +9,8 @@ import { accountInputFromStore } from './account';
 import { VERSION } from '../version';
 import { syncVerb } from './verbs/sync';
 import { outboxVerbs } from './verbs/outboxCli';
-import { formatDeadlines } from './format';
+import { policyFromFlags } from './verbs/policy';
+import { formatDeadlines, formatMetrics } from './format';
 import { TEAM_VERBS, teamVerb } from './verbs/team';
 import { VIEWS, type View } from '../../shared/team';
 import { searchThreads } from './verbs/search';
@@ -51,6 +52,10 @@ verbs:
   templates
   deadlines [--view due|overdue]
   snooze KEY UNTIL|off
+  policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N]
+             [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]
+  metrics [--from DATE] [--until DATE]
+  export threads.csv|metrics.csv
 global: --me ADDRESS acts as that teammate`;
 
 const OPTIONS = {
@@ -79,6 +84,14 @@ const OPTIONS = {
   attach: { type: 'string', multiple: true },
   promise: { type: 'string' },
   force: { type: 'boolean', default: false },
+  'window-hours': { type: 'string' },
+  timezone: { type: 'string' },
+  'lead-minutes': { type: 'string' },
+  hours: { type: 'string' },
+  holiday: { type: 'string', multiple: true },
+  'holidays-ics': { type: 'string' },
+  from: { type: 'string' },
+  until: { type: 'string' },
   view: { type: 'string' },
 } as const;
 
@@ -227,6 +240,42 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
           ? 'Snooze ended.'
           : `Snoozed until ${new Date(at).toISOString()} (due ${after.due ? new Date(after.due.dueAt).toISOString() : 'never'}).`,
       );
+      return EXIT.ok;
+    }
+    case 'policy': {
+      if (sub === 'set') {
+        let next;
+        try {
+          next = policyFromFlags(service.deadlines.policy(), values);
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
+        await service.call('policy.set', next);
+        await service.syncNow().catch(() => undefined);
+        print(next, () => `Policy saved for the team:\n${JSON.stringify(next, null, 2)}`);
+        return EXIT.ok;
+      }
+      if (sub !== undefined && sub !== 'show')
+        throw new UsageError(
+          'usage: policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N] [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]',
+        );
+      const policy = service.deadlines.policy();
+      print(policy, () => JSON.stringify(policy, null, 2));
+      return EXIT.ok;
+    }
+    case 'metrics': {
+      const to = values.until ? Date.parse(values.until) : io.now();
+      const from = values.from ? Date.parse(values.from) : to - 28 * 86_400_000;
+      if (!Number.isFinite(from) || !Number.isFinite(to))
+        throw new UsageError('--from and --until take dates like 2026-11-01.');
+      const metrics = await service.call('metrics.get', { from, to });
+      print(metrics, () => formatMetrics(metrics));
+      return EXIT.ok;
+    }
+    case 'export': {
+      const kind = sub === 'threads.csv' ? 'threads' : sub === 'metrics.csv' ? 'metrics' : null;
+      if (!kind) throw new UsageError('usage: export threads.csv | export metrics.csv (written to stdout)');
+      io.out((await service.call('export.csv', { kind })).trimEnd());
       return EXIT.ok;
     }
     case 'log': {

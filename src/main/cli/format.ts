@@ -1,3 +1,4 @@
+import type { FollowThroughMetrics } from '../../shared/policy';
 import type { ConnectionReport, FolderStatus, ThreadDetail, ThreadListItem, ThreadSummary } from '../../shared/types';
 
 /** "5 min", "3 h", "2 d": how long ago, for list rows. */
@@ -65,4 +66,24 @@ export function formatDeadlines(threads: ThreadListItem[], now: number): string 
       return `${String(t.id).padStart(6)}  ${when.padEnd(16)}  ${(t.team.ownerName ?? 'unassigned').padEnd(14)}  ${t.subject}`;
     })
     .join('\n');
+}
+
+function pct(share: number | null): string {
+  return share === null ? 'n/a' : `${Math.round(share * 100)}%`;
+}
+
+function hoursOf(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? 'n/a' : `${(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/** The follow-through numbers in a few lines. */
+export function formatMetrics(m: FollowThroughMetrics): string {
+  return [
+    `${new Date(m.period.from).toISOString().slice(0, 10)} – ${new Date(m.period.to).toISOString().slice(0, 10)}`,
+    `courtesy deadlines met: ${pct(m.courtesy.share)} (${m.courtesy.met} met, ${m.courtesy.missed} missed, ${m.courtesy.pending} pending)`,
+    `first human reply: median ${hoursOf(m.firstReply.wallClock.median)}, p90 ${hoursOf(m.firstReply.wallClock.p90)} (${m.firstReply.count} threads)`,
+    `promises kept: ${pct(m.promises.share)} (${m.promises.kept} kept, ${m.promises.broken} broken)`,
+    `repeat contact: ${pct(m.repeatContact.rate)} (${m.repeatContact.repeats} of ${m.repeatContact.closes} closes)`,
+    `open threads: ${m.open.total}`,
+  ].join('\n');
 }

@@ -12,6 +12,7 @@ import { getAccount, saveAccount, toAccountView, type Account } from '../store/r
 import { countViews, getThread, resolveThread } from '../store/repos/threads';
 import { TeamEngine } from './team';
 import { DeadlineKeeper } from './deadlines';
+import { exportCsv, metricsFor, weeklyFor } from './metrics';
 import { Reminders } from './reminders';
 import { createOutbox } from './outboxWiring';
 import type { Outbox } from '../outbox/outbox';
@@ -280,6 +281,7 @@ export class PromptlyService {
               await ensureTeamLogFolder(client);
               await flushPendingTeamEvents(client, this.deps.db, account.id);
               team.applyLog(await syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
+              this.refreshDeadlines([]); // a policy change re-times every thread
             },
         onThreads: (threadIds) => {
           this.team()?.materialize(threadIds);
@@ -399,6 +401,24 @@ export class PromptlyService {
       'outbox.retry': async ({ id, force }) => this.requireOutbox().retry(id, { force }),
       'outbox.sendAgain': async ({ id }) => this.requireOutbox().sendAgain(id),
       'templates.list': async () => this.outbox()?.templates() ?? [],
+      'metrics.get': async ({ from, to }) => {
+        const account = this.requireAccount();
+        return metricsFor(db, account.id, this.deadlines, this.team(), { from, to }, this.deps.now());
+      },
+      'metrics.weekly': async () =>
+        weeklyFor(db, this.requireAccount().id, this.deadlines, this.team(), this.deps.now()),
+      'export.csv': async ({ kind }) =>
+        exportCsv(db, this.requireAccount().id, this.deadlines, this.team(), kind, this.deps.now()),
+      'policy.get': async () => this.deadlines.policy(),
+      'policy.set': async (policy) => {
+        this.requireTeam().setPolicy(policy);
+        this.live?.ring();
+        return policy;
+      },
+      'quietHours.set': async ({ quietHours }) => {
+        setSetting(db, 'quietHours', quietHours);
+        return quietHours;
+      },
       'views.counts': async () => {
         const account = getAccount(db);
         const zero = Object.fromEntries(VIEWS.map((v) => [v, 0])) as Record<View, number>;

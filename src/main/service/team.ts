@@ -403,6 +403,26 @@ export class TeamEngine {
     return (thread?.promises ?? []).map((p) => ({ at: p.at, due: p.due }));
   }
 
+  /** Every close of a local thread, oldest first (metrics: repeat contact after a close). */
+  closesFor(threadId: number): number[] {
+    if (!getThread(this.db, threadId)) return [];
+    const { thread } = this.teamThreadOf(threadId);
+    if (!thread) return [];
+    return thread.activity.flatMap((i) => {
+      const r = this.state.log[i];
+      return r && r.type === 'close' && r.outcome.status === 'applied' && r.at !== null ? [r.at] : [];
+    });
+  }
+
+  /** Sets the team policy for everyone (a policy.change event in the log). */
+  setPolicy(policy: Record<string, unknown>): string {
+    return this.queue(
+      { type: 'policy.change', thread: null, known: [], payload: { policy } } as TeamAction,
+      null,
+      null,
+    );
+  }
+
   /** The team policy as last set in the log (validated by the deadline code). */
   policyJson(): unknown {
     return this.state.policy?.policy ?? null;

@@ -1,46 +1,127 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { AppInfo } from '../../shared/types';
 import { api } from './api';
-import { bindTriageKeys } from './keys';
-import { useTriage } from './stores/threads';
+import { bindKeymap } from './keymap/bind';
+import { FOCUS, focusById } from './keymap/actions';
+import { useThreadList } from './stores/list';
+import { useOpenThread } from './stores/thread';
+import { useSync } from './stores/sync';
+import { useToasts } from './stores/toasts';
+import { useUi } from './stores/ui';
+import { useViewCounts } from './stores/views';
+import { errorText } from './stores/errorText';
+import { Sidebar } from './features/sidebar/Sidebar';
+import { SearchBox } from './features/search/SearchBox';
 import { ThreadList } from './features/threads/ThreadList';
+import { UnreadableList } from './features/threads/UnreadableList';
 import { ThreadView } from './features/thread/ThreadView';
+import { StatusBar } from './features/status/StatusBar';
+import { Toasts } from './features/status/Toasts';
+import { HelpOverlay } from './features/help/HelpOverlay';
+import { Palette } from './features/palette/Palette';
+import { SetupScreen } from './features/setup/SetupScreen';
 
-/** The triage window: a status bar, then the list or the open thread. */
+/** The All count as the list knows it: exact once the last page was seen, else "n+". */
+function allCount(): { value: number; more: boolean } | null {
+  const list = useThreadList.getState();
+  if (list.source.kind !== 'all') return null;
+  if (list.total !== null) return { value: list.total, more: false };
+  const loaded = Object.values(list.pages).reduce((n, rows) => n + rows.length, 0);
+  return loaded > 0 ? { value: loaded, more: true } : null;
+}
+
+/** Subscribes the stores to the service's events; returns the unsubscribe. */
+function listenToService(): () => void {
+  const offs = [
+    api.on('threads.changed', ({ threadIds }) => {
+      void useThreadList.getState().reload();
+      void useOpenThread.getState().refresh(threadIds);
+      void useViewCounts.getState().refresh(allCount());
+    }),
+    api.on('sync.progress', (p) => useSync.getState().onProgress(p)),
+    api.on('sync.error', (e) => useSync.getState().onError(e)),
+    api.on('toast', (t) => useToasts.getState().push(t)),
+    useThreadList.subscribe((s, prev) => {
+      if (s.total !== prev.total || s.pages !== prev.pages) {
+        const all = allCount();
+        if (all) useViewCounts.setState((v) => ({ counts: { ...v.counts, all } }));
+      }
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+/** The triage window: search on top, views, list and conversation, status at the bottom. */
 export function App() {
-  const { info, open, error, syncing, progress, load, refresh, sync, setProgress } = useTriage();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const view = useUi((s) => s.view);
+  const overlay = useUi((s) => s.overlay);
+  const openId = useOpenThread((s) => s.openId);
 
   useEffect(() => {
-    void load();
-    const offs = [
-      api.on('threads.changed', () => void refresh()),
-      api.on('sync.progress', (p) => setProgress(p.done >= p.total ? null : p)),
-      bindTriageKeys(window),
-    ];
-    return () => offs.forEach((off) => off());
-  }, [load, refresh, setProgress]);
+    let live = true;
+    api['app.info']({})
+      .then((i) => live && setInfo(i))
+      .catch((e: unknown) => live && setFatal(errorText(e)));
+    return () => {
+      live = false;
+    };
+  }, []);
 
+  const ready = info !== null && info.mode !== 'setup';
+  useEffect(() => {
+    if (!ready) return;
+    const off = listenToService();
+    const unbind = bindKeymap(window);
+    void useThreadList
+      .getState()
+      .setSource({ kind: 'all' })
+      .then(() => focusById(FOCUS.list));
+    void useViewCounts.getState().refresh(null);
+    return () => {
+      off();
+      unbind();
+    };
+  }, [ready]);
+
+  if (fatal)
+    return (
+      <div className="fatal" role="alert">
+        {fatal}
+      </div>
+    );
+  if (!info) return <div className="empty">Starting…</div>;
+  if (info.mode === 'setup')
+    return <SetupScreen onSaved={() => void api['app.info']({}).then(setInfo, (e) => setFatal(errorText(e)))} />;
+
+  const back = () => {
+    useOpenThread.getState().close();
+    focusById(FOCUS.list);
+  };
   return (
-    <div className="app">
-      <header className="status-bar">
+    <div className={`app${openId !== null ? ' reading' : ''}`}>
+      <header className="top-bar">
         <span className="brand">Promptly</span>
-        <span className="mailbox">{info?.mode === 'demo' ? 'Demo mailbox' : (info?.account?.address ?? '')}</span>
-        {progress && (
-          <span className="progress" role="status">
-            Syncing {progress.folder}: {progress.done}/{progress.total}
-          </span>
-        )}
-        {info?.mode !== 'demo' && (
-          <button type="button" onClick={() => void sync()} disabled={syncing}>
-            {syncing ? 'Syncing…' : 'Sync'}
-          </button>
-        )}
+        <SearchBox />
       </header>
-      {error && (
-        <div className="error" role="alert">
-          {error}
-        </div>
-      )}
-      <main>{open ? <ThreadView /> : <ThreadList />}</main>
+      <div className="workspace">
+        <Sidebar />
+        <section className="list-pane" aria-label="List">
+          {view === 'unreadable' ? <UnreadableList /> : <ThreadList />}
+        </section>
+        <section className="reading-pane" aria-label="Reading pane">
+          {openId !== null ? (
+            <ThreadView teamAddress={info.account?.address ?? null} onBack={back} />
+          ) : (
+            <div className="empty">Select a conversation and press Enter.</div>
+          )}
+        </section>
+      </div>
+      <StatusBar info={info} />
+      <Toasts />
+      {overlay === 'help' && <HelpOverlay onClose={() => useUi.getState().setOverlay('none')} />}
+      {overlay === 'palette' && <Palette />}
     </div>
   );
 }

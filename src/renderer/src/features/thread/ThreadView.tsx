@@ -1,31 +1,45 @@
-import { useTriage } from '../../stores/threads';
+import { FOCUS } from '../../keymap/actions';
+import { useOpenThread } from '../../stores/thread';
+import { CustomerPanel } from '../customer/CustomerPanel';
+import { MessageCard, type MessageWithBody } from './MessageCard';
 
-/** One conversation, messages oldest first, as plain text (never HTML here). */
-export function ThreadView() {
-  const open = useTriage((s) => s.open);
-  const close = useTriage((s) => s.close);
-  if (!open) return null;
+/**
+ * The open conversation: messages oldest first, and the customer beside it. The article
+ * element stays mounted while a thread loads, so focus placed on it is never lost.
+ */
+export function ThreadView({ teamAddress, onBack }: { teamAddress: string | null; onBack: () => void }) {
+  const detail = useOpenThread((s) => s.detail);
+  const error = useOpenThread((s) => s.error);
+  const subject = detail ? detail.thread.subject || '(no subject)' : '';
   return (
-    <article className="thread-view" aria-label={`Conversation: ${open.thread.subject}`}>
-      <header>
-        <button type="button" onClick={close} aria-label="Back to the list (Esc)">
-          ←
-        </button>
-        <h1>{open.thread.subject || '(no subject)'}</h1>
-      </header>
-      {open.messages.map((m) => (
-        <section
-          key={m.id}
-          className={`message${m.fromTeam ? ' from-team' : ''}`}
-          aria-label={`Message from ${m.from.name || m.from.address}`}
-        >
-          <div className="message-head">
-            <strong>{m.from.name || m.from.address}</strong> <span className="address">&lt;{m.from.address}&gt;</span>
-            <time dateTime={new Date(m.date).toISOString()}>{new Date(m.date).toLocaleString()}</time>
-          </div>
-          <pre className="message-text">{m.text}</pre>
-        </section>
-      ))}
-    </article>
+    <div className="thread-layout">
+      <article
+        className="thread-pane"
+        id={FOCUS.thread}
+        tabIndex={-1}
+        aria-label={detail ? `Conversation: ${subject}` : 'Conversation'}
+        aria-busy={!detail && !error}
+      >
+        {error && <div role="alert">{error}</div>}
+        {!error && !detail && <div className="muted">Opening…</div>}
+        {detail && (
+          <>
+            <header className="thread-head">
+              <button type="button" className="icon" onClick={onBack} aria-label="Back to the list (Esc)">
+                ←
+              </button>
+              <h1>{subject}</h1>
+              <span className="muted">
+                {detail.messages.length} {detail.messages.length === 1 ? 'message' : 'messages'}
+              </span>
+            </header>
+            {detail.messages.map((m) => (
+              <MessageCard key={m.id} message={m as MessageWithBody} />
+            ))}
+          </>
+        )}
+      </article>
+      {detail && <CustomerPanel threadId={detail.thread.id} messages={detail.messages} teamAddress={teamAddress} />}
+    </div>
   );
 }

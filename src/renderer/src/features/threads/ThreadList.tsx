@@ -1,72 +1,107 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useTriage } from '../../stores/threads';
-import { ageLabel } from './age';
+import { FOCUS } from '../../keymap/actions';
+import { threadAt, useThreadList } from '../../stores/list';
+import { useOpenThread } from '../../stores/thread';
+import { highlightTerms, termMatcher } from '../search/highlight';
+import { ThreadRow } from './ThreadRow';
 
-const ROW_HEIGHT = 64;
+/** Row height in px; fixed so 100k rows cost nothing to measure. */
+export const ROW_HEIGHT = 62;
 
-/** The virtualized list of conversations, newest first; j/k move, Enter opens. */
+/**
+ * The virtualized conversation list. Only visible rows exist in the DOM; pages of rows are
+ * fetched as they scroll into view. The list is one focus stop (aria-activedescendant).
+ */
 export function ThreadList() {
-  const threads = useTriage((s) => s.threads);
-  const selected = useTriage((s) => s.selected);
-  const select = useTriage((s) => s.select);
-  const openSelected = useTriage((s) => s.openSelected);
+  const count = useThreadList((s) => s.count);
+  const pages = useThreadList((s) => s.pages);
+  const selected = useThreadList((s) => s.selectedIndex);
+  const source = useThreadList((s) => s.source);
+  const loading = useThreadList((s) => s.loading);
+  const error = useThreadList((s) => s.error);
+  const select = useThreadList((s) => s.select);
+  const ensure = useThreadList((s) => s.ensure);
+  const openId = useOpenThread((s) => s.openId);
+  const open = useOpenThread((s) => s.open);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: threads.length,
+    count,
     getScrollElement: () => parent.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 8,
+    // Render a screenful at once, before the first measurement (no blank first frame).
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 800 : window.innerHeight },
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
 
   useEffect(() => {
-    if (threads.length > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, threads.length, virtualizer]);
+    if (count > 0) void ensure(first, last);
+  }, [first, last, count, ensure]);
+  useEffect(() => {
+    if (count > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, count, virtualizer]);
 
-  if (threads.length === 0) {
-    return <p className="empty">No conversations yet. Press Sync to fetch mail.</p>;
-  }
-  const now = Date.now();
+  const matcher = useMemo(
+    () => (source.kind === 'search' ? termMatcher(highlightTerms(source.query)) : null),
+    [source],
+  );
+  const onPick = useCallback(
+    (index: number) => {
+      select(index);
+      const thread = threadAt(useThreadList.getState(), index);
+      if (thread) void open(thread.id);
+    },
+    [select, open],
+  );
+
+  const label = source.kind === 'search' ? `Search results for ${source.query}` : 'Conversations';
+  const emptyText = loading
+    ? 'Loading…'
+    : (error ??
+      (source.kind === 'search' ? 'Nothing matches this search.' : 'No conversations yet. Mail appears here as it syncs.'));
+  // Rounded to the minute so rows stay memoized between renders.
+  const now = Math.floor(Date.now() / 60_000) * 60_000;
   return (
     <div
       ref={parent}
+      id={FOCUS.list}
       className="thread-list"
       role="listbox"
-      aria-label="Conversations"
-      aria-activedescendant={`thread-${threads[selected]?.id ?? ''}`}
+      aria-label={label}
+      aria-activedescendant={count > 0 ? `thread-${selected}` : undefined}
+      aria-busy={loading}
       tabIndex={0}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          useThreadList.getState().move(e.key === 'ArrowDown' ? 1 : -1);
+        }
+      }}
     >
+      {count === 0 && (
+        <p className="empty" role="status">
+          {emptyText}
+        </p>
+      )}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const t = threads[item.index];
-          if (!t) return null;
+        {items.map((item) => {
+          const thread = threadAt({ pages }, item.index);
           return (
-            <div
-              key={t.id}
-              id={`thread-${t.id}`}
-              role="option"
-              aria-selected={item.index === selected}
-              className={`thread-row${item.index === selected ? ' selected' : ''}`}
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-              data-thread-key={t.key}
-              onClick={() => select(item.index)}
-              onDoubleClick={() => void openSelected()}
-            >
-              <div className="row-top">
-                <span className="sender">{t.from.name || t.from.address}</span>
-                {t.messageCount > 1 && <span className="count">{t.messageCount}</span>}
-                {t.hasAttachments && (
-                  <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
-                    ⎘
-                  </span>
-                )}
-                <time className="age" dateTime={new Date(t.lastMessageAt).toISOString()}>
-                  {ageLabel(t.lastMessageAt, now)}
-                </time>
-              </div>
-              <div className="subject">{t.subject || '(no subject)'}</div>
-              <div className="snippet">{t.snippet}</div>
-            </div>
+            <ThreadRow
+              key={thread?.id ?? `p${item.index}`}
+              thread={thread}
+              index={item.index}
+              selected={item.index === selected}
+              open={thread !== undefined && thread.id === openId}
+              top={item.start}
+              height={ROW_HEIGHT}
+              now={now}
+              matcher={matcher}
+              onPick={onPick}
+            />
           );
         })}
       </div>

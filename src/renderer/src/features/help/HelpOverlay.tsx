@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import { ACTIONS, type Action } from '../../keymap/actions';
+import { displayKeys, KEYMAP, type KeyBinding } from '../../keymap/keymap';
+
+/** One row of the help overlay. */
+export interface HelpRow {
+  group: Action['group'];
+  title: string;
+  keys: string[];
+}
+
+/** The help overlay's rows, generated from the keymap table and the action registry. */
+export function helpRows(keymap: readonly KeyBinding[] = KEYMAP, actions: readonly Action[] = ACTIONS): HelpRow[] {
+  return keymap.flatMap((binding) => {
+    const action = actions.find((a) => a.id === binding.action);
+    return action ? [{ group: action.group, title: action.title, keys: binding.keys.map(displayKeys) }] : [];
+  });
+}
+
+/** `?`: every shortcut, grouped; Esc or `?` closes it and focus returns where it was. */
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    dialog.current?.focus();
+    return () => before?.focus();
+  }, []);
+  const rows = helpRows();
+  const groups = [...new Set(rows.map((r) => r.group))];
+  return (
+    <div className="overlay" onMouseDown={onClose}>
+      <div
+        ref={dialog}
+        className="dialog help"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        tabIndex={-1}
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === '?' || e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+      >
+        <h2>Keyboard shortcuts</h2>
+        <div className="help-groups">
+          {groups.map((group) => (
+            <section key={group} aria-label={group}>
+              <h3>{group}</h3>
+              <dl>
+                {rows
+                  .filter((r) => r.group === group)
+                  .map((r) => (
+                    <div key={r.title} className="help-row">
+                      <dt>{r.title}</dt>
+                      <dd>
+                        {r.keys.map((k, i) => (
+                          <span key={k}>
+                            {i > 0 && ' or '}
+                            <kbd>{k}</kbd>
+                          </span>
+                        ))}
+                      </dd>
+                    </div>
+                  ))}
+              </dl>
+            </section>
+          ))}
+        </div>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

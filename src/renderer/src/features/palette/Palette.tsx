@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import { Command } from 'cmdk';
+import type { ThreadSummary } from '../../../../shared/types';
+import { hasWords } from '../../../../shared/searchQuery';
+import { api } from '../../api';
+import { ACTIONS, FOCUS, focusById, type Action } from '../../keymap/actions';
+import { displayKeys, keysFor } from '../../keymap/keymap';
+import { useThreadList } from '../../stores/list';
+import { useOpenThread } from '../../stores/thread';
+import { useUi } from '../../stores/ui';
+
+/** How long typing must pause before the palette asks the service for matching threads. */
+export const THREAD_SEARCH_DEBOUNCE_MS = 120;
+
+/** Threads whose subject matches what was typed, via `threads.search` (subject: terms). */
+export function subjectQuery(text: string): string | null {
+  const words = text.trim().split(/\s+/).filter(hasWords);
+  return words.length === 0 ? null : words.map((w) => `subject:"${w.replace(/"/g, '')}"`).join(' ');
+}
+
+/**
+ * Cmd/Ctrl+K: every available action, every view, and conversations by subject. Enter runs
+ * the highlighted entry; Esc closes and returns focus to where it was.
+ */
+export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) {
+  const [text, setText] = useState('');
+  const [threads, setThreads] = useState<ThreadSummary[]>([]);
+  const before = useRef<HTMLElement | null>(null);
+  const close = () => useUi.getState().setOverlay('none');
+
+  useEffect(() => {
+    before.current = document.activeElement as HTMLElement | null;
+    return () => before.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    const query = subjectQuery(text);
+    if (query === null) {
+      setThreads([]);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      api['threads.search']({ query, limit: 8 })
+        .then((found) => live && setThreads(found))
+        .catch(() => live && setThreads([]));
+    }, THREAD_SEARCH_DEBOUNCE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [text]);
+
+  function run(action: Action) {
+    before.current = null;
+    close();
+    action.run();
+  }
+
+  function jump(thread: ThreadSummary) {
+    before.current = null;
+    close();
+    useThreadList.getState().selectById(thread.id);
+    void useOpenThread.getState().open(thread.id);
+    focusById(FOCUS.thread);
+  }
+
+  const usable = actions.filter((a) => a.id !== 'palette.open' && (!a.available || a.available()));
+  const groups = [...new Set(usable.map((a) => a.group))];
+  return (
+    <div className="overlay" onMouseDown={close}>
+      <div className="dialog palette" onMouseDown={(e) => e.stopPropagation()}>
+        <Command
+          label="Command palette"
+          loop
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              close();
+            }
+          }}
+        >
+          <Command.Input
+            autoFocus
+            value={text}
+            onValueChange={setText}
+            placeholder="Type a command, a view, or a subject…"
+            aria-label="Command or conversation"
+          />
+          <Command.List aria-label="Commands and conversations">
+            <Command.Empty>Nothing matches.</Command.Empty>
+            {groups.map((group) => (
+              <Command.Group key={group} heading={group}>
+                {usable
+                  .filter((a) => a.group === group)
+                  .map((a) => (
+                    <Command.Item key={a.id} value={a.title} keywords={[a.id]} onSelect={() => run(a)}>
+                      <span>{a.title}</span>
+                      {keysFor(a.id)[0] && <kbd>{displayKeys(keysFor(a.id)[0] ?? '')}</kbd>}
+                    </Command.Item>
+                  ))}
+              </Command.Group>
+            ))}
+            {threads.length > 0 && (
+              <Command.Group heading="Conversations" forceMount>
+                {threads.map((t) => (
+                  <Command.Item key={t.id} value={`thread-${t.id} ${t.subject}`} forceMount onSelect={() => jump(t)}>
+                    <span>{t.subject || '(no subject)'}</span>
+                    <span className="muted">{t.from.name || t.from.address}</span>
+                  </Command.Item>
+                ))}
+              </Command.Group>
+            )}
+          </Command.List>
+        </Command>
+      </div>
+    </div>
+  );
+}

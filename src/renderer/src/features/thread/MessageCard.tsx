@@ -1,0 +1,51 @@
+import type { MessageView } from '../../../../shared/types';
+import { HtmlMessage } from './HtmlMessage';
+
+/**
+ * A message as the pane may receive it: `html` and `inlineImages` are requested additions to
+ * MessageView; until they arrive the plain text is shown.
+ */
+export type MessageWithBody = MessageView & { html?: string | null; inlineImages?: Record<string, string> };
+
+function who(p: { name: string; address: string }): string {
+  return p.name || p.address;
+}
+
+/** One message of a conversation: header, then the HTML body (isolated) or the plain text. */
+export function MessageCard({ message }: { message: MessageWithBody }) {
+  const date = new Date(message.date);
+  return (
+    <section
+      className={`message${message.fromTeam ? ' from-team' : ''}`}
+      aria-label={`Message from ${who(message.from)}, ${date.toLocaleString()}`}
+    >
+      <div className="message-head">
+        <strong>{who(message.from)}</strong> <span className="address">&lt;{message.from.address}&gt;</span>
+        {message.fromTeam && <span className="chip">team</span>}
+        {message.hasAttachments && (
+          <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
+            📎
+          </span>
+        )}
+        <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>
+      </div>
+      {message.to.length > 0 && (
+        <div className="recipients">
+          to {message.to.map(who).join(', ')}
+          {message.cc.length > 0 && <> · cc {message.cc.map(who).join(', ')}</>}
+        </div>
+      )}
+      {message.html ? (
+        <HtmlMessage
+          messageId={message.id}
+          sender={message.from.address}
+          html={message.html}
+          inlineImages={message.inlineImages}
+          title={`Message from ${who(message.from)}`}
+        />
+      ) : (
+        <pre className="message-text">{message.text}</pre>
+      )}
+    </section>
+  );
+}

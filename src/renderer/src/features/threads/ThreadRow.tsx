@@ -1,0 +1,76 @@
+import { memo } from 'react';
+import type { ThreadSummary } from '../../../../shared/types';
+import { Highlight } from '../search/highlight';
+import { ageLabel } from './age';
+
+/** Props of one list row. */
+export interface ThreadRowProps {
+  thread: ThreadSummary | undefined;
+  index: number;
+  selected: boolean;
+  open: boolean;
+  top: number;
+  height: number;
+  now: number;
+  matcher: RegExp | null;
+  onPick(index: number): void;
+}
+
+/** One conversation in the list: sender, count, attachment mark, age, subject and snippet. */
+export const ThreadRow = memo(function ThreadRow({
+  thread,
+  index,
+  selected,
+  open,
+  top,
+  height,
+  now,
+  matcher,
+  onPick,
+}: ThreadRowProps) {
+  const style = { transform: `translateY(${top}px)`, height };
+  if (!thread)
+    return (
+      <div className="thread-row placeholder" role="option" aria-selected={selected} aria-busy="true" style={style}>
+        <span className="muted">Loading…</span>
+      </div>
+    );
+  const sender = thread.from.name || thread.from.address;
+  return (
+    <div
+      id={`thread-${index}`}
+      role="option"
+      aria-selected={selected}
+      aria-current={open ? 'true' : undefined}
+      aria-label={`${sender}: ${thread.subject || '(no subject)'}`}
+      className={`thread-row${selected ? ' selected' : ''}${open ? ' open' : ''}`}
+      style={style}
+      data-thread-id={thread.id}
+      data-thread-key={thread.key}
+      onClick={() => onPick(index)}
+    >
+      <div className="row-top">
+        <span className="sender">{sender}</span>
+        {thread.messageCount > 1 && (
+          <span className="count" aria-label={`${thread.messageCount} messages`}>
+            {thread.messageCount}
+          </span>
+        )}
+        {thread.hasAttachments && (
+          <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
+            📎
+          </span>
+        )}
+        <time className="age" dateTime={new Date(thread.lastMessageAt).toISOString()}>
+          {ageLabel(thread.lastMessageAt, now)}
+        </time>
+      </div>
+      <div className="subject">
+        <Highlight text={thread.subject || '(no subject)'} matcher={matcher} />
+      </div>
+      <div className="snippet">
+        <Highlight text={thread.snippet} matcher={matcher} />
+      </div>
+    </div>
+  );
+});

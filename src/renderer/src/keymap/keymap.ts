@@ -1,0 +1,70 @@
+/**
+ * The one keymap table. Key bindings, the help overlay and the palette's key hints are all
+ * generated from it. Keys use tinykeys syntax: `j`, `Shift+?`, `$mod+k`, `g a` (a sequence).
+ */
+export interface KeyBinding {
+  /** The action this runs (see actions.ts). */
+  action: string;
+  /** Alternatives; any of them runs the action. */
+  keys: string[];
+}
+
+/** Default bindings, following Gmail/Superhuman habits (PRODUCT.md, "Triage from the keyboard"). */
+export const KEYMAP: readonly KeyBinding[] = [
+  { action: 'list.next', keys: ['j'] },
+  { action: 'list.previous', keys: ['k'] },
+  { action: 'thread.open', keys: ['Enter', 'o'] },
+  { action: 'thread.back', keys: ['Escape', 'u'] },
+  { action: 'search.focus', keys: ['/'] },
+  { action: 'palette.open', keys: ['$mod+k'] },
+  { action: 'help.open', keys: ['Shift+?'] },
+  { action: 'view.all', keys: ['g a', 'g i'] },
+  { action: 'view.unreadable', keys: ['g x'] },
+  { action: 'sync.now', keys: ['Shift+S'] },
+  { action: 'list.first', keys: ['Home'] },
+  { action: 'customer.focus', keys: ['Shift+C'] },
+];
+
+/**
+ * Bindings whose calls do not exist yet. They join KEYMAP with the team and outbox calls;
+ * kept here so their keys stay reserved and nothing else takes them.
+ */
+export const ARRIVING_KEYMAP: readonly KeyBinding[] = [
+  { action: 'thread.claim', keys: ['a'] },
+  { action: 'thread.assign', keys: ['Shift+A'] },
+  { action: 'reply.new', keys: ['r'] },
+  { action: 'reply.all', keys: ['Shift+R'] },
+  { action: 'reply.forward', keys: ['f'] },
+  { action: 'reply.courtesy', keys: ['c'] },
+  { action: 'reply.send', keys: ['$mod+Enter'] },
+  { action: 'thread.close', keys: ['e'] },
+  { action: 'thread.snooze', keys: ['h'] },
+  { action: 'thread.note', keys: ['n'] },
+  { action: 'view.mine', keys: ['g m'] },
+  { action: 'view.unassigned', keys: ['g u'] },
+  { action: 'view.dueSoon', keys: ['g d'] },
+  { action: 'view.overdue', keys: ['g o'] },
+];
+
+const MAC = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** A binding as a person reads it: `$mod+k` → `Ctrl K` (or `⌘ K`), `Shift+?` → `?`, `g a` → `g then a`. */
+export function displayKeys(keys: string): string {
+  return keys
+    .split(' ')
+    .map((press) =>
+      press
+        .replace('$mod+', MAC ? '⌘ ' : 'Ctrl ')
+        .replace(/^Shift\+\?$/, '?')
+        .replace(/^Shift\+/, 'Shift ')
+        .replace('Escape', 'Esc')
+        .replace('ArrowDown', '↓')
+        .replace('ArrowUp', '↑'),
+    )
+    .join(' then ');
+}
+
+/** The keys bound to an action, for hints ("j", "Enter"). */
+export function keysFor(action: string, keymap: readonly KeyBinding[] = KEYMAP): string[] {
+  return keymap.find((b) => b.action === action)?.keys ?? [];
+}

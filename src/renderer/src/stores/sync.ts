@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { ErrorInfo } from '../../../shared/errors';
+import type { SyncProgress } from '../../../shared/types';
+import { api } from '../api';
+import { errorText } from './errorText';
+
+/** Error codes that mean "the network is not there", not "the server said no". */
+export const OFFLINE_CODES: ReadonlySet<string> = new Set(['network', 'connection-refused', 'dns', 'timeout']);
+
+/** Sync feedback: progress of the pass in flight and whether the server is reachable. */
+interface SyncState {
+  progress: SyncProgress | null;
+  syncing: boolean;
+  offline: boolean;
+  lastError: string | null;
+  onProgress(p: SyncProgress): void;
+  onError(e: ErrorInfo): void;
+  syncNow(): Promise<void>;
+}
+
+/** The sync store; offline lasts until the next sync succeeds. */
+export const useSync = create<SyncState>((set) => ({
+  progress: null,
+  syncing: false,
+  offline: false,
+  lastError: null,
+  onProgress(progress) {
+    // Progress means the server answered: whatever was offline is back.
+    set({ progress: progress.done >= progress.total ? null : progress, offline: false });
+  },
+  onError(error) {
+    set({ offline: OFFLINE_CODES.has(error.code), lastError: error.message, progress: null });
+  },
+  async syncNow() {
+    set({ syncing: true });
+    try {
+      await api['sync.now']({});
+      set({ offline: false, lastError: null });
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      set({ offline: OFFLINE_CODES.has(code), lastError: errorText(error) });
+    } finally {
+      set({ syncing: false, progress: null });
+    }
+  },
+}));

@@ -1,0 +1,90 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/cli';
+import { accountFor, mailWorld } from '../support/engine';
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => Date.now() });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('CLI policy, metrics and export', () => {
+  it('a team policy travels through the log and moves the deadline; metrics and CSV reflect the replies', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const a = accountFor(world, support);
+    const alice = mkdtempSync(join(tmpdir(), 'promptly-pol-a-'));
+    const bob = mkdtempSync(join(tmpdir(), 'promptly-pol-b-'));
+    const flags = [
+      '--imap-host',
+      a.imap.host,
+      '--imap-port',
+      String(a.imap.port),
+      '--imap-tls',
+      'none',
+      '--smtp-host',
+      a.smtp.host,
+      '--smtp-port',
+      String(a.smtp.port),
+      '--smtp-tls',
+      'none',
+      '--user',
+      a.user,
+      '--address',
+      a.address,
+      '--password-env',
+      'PW',
+    ];
+    for (const dir of [alice, bob])
+      expect((await cli(['--data-dir', dir, 'account', 'set', ...flags], { PW: a.password })).code).toBe(0);
+    await world.deliverMail({
+      from: '=HYPERLINK("x")@customer.example',
+      to: support.address,
+      subject: '=cmd|calc',
+      text: 'Hello?',
+    });
+    await cli(['--data-dir', bob, 'sync', '--once']);
+    const before = JSON.parse((await cli(['--data-dir', bob, '--json', 'threads'])).out) as Array<{
+      due: { dueAt: number };
+    }>;
+
+    const set = await cli([
+      '--data-dir',
+      alice,
+      '--me',
+      'alice@acme.example',
+      'policy',
+      'set',
+      '--window-hours',
+      '2',
+      '--timezone',
+      'Europe/Berlin',
+    ]);
+    expect(set.code).toBe(0);
+    await cli(['--data-dir', bob, 'sync', '--once']);
+    expect(JSON.parse((await cli(['--data-dir', bob, '--json', 'policy', 'show'])).out)).toMatchObject({
+      courtesyWindowMinutes: 120,
+      timeZone: 'Europe/Berlin',
+    });
+    const after = JSON.parse((await cli(['--data-dir', bob, '--json', 'threads'])).out) as Array<{
+      due: { dueAt: number };
+    }>;
+    expect(before[0]!.due.dueAt - after[0]!.due.dueAt).toBe(22 * 3_600_000);
+    expect((await cli(['--data-dir', bob, 'policy', 'set', '--timezone', 'Mars/Olympus'])).code).toBe(2);
+
+    const metrics = JSON.parse((await cli(['--data-dir', bob, '--json', 'metrics', '--until', '2099-01-01'])).out) as {
+      courtesy: { missed: number; pending: number };
+      open: { total: number };
+    };
+    expect(metrics.open.total).toBe(1);
+    const csv = (await cli(['--data-dir', bob, 'export', 'threads.csv'])).out.split('\r\n');
+    expect(csv[0]).toMatch(/^thread,subject,customer,owner,status,due_at/);
+    // Cells that a spreadsheet would run as formulas are defused.
+    expect(csv[1]).toContain("'=cmd|calc");
+    expect((await cli(['--data-dir', bob, 'export', 'metrics.csv'])).out.split('\r\n').length).toBeGreaterThan(12);
+  });
+});
