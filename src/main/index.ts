@@ -54,6 +54,7 @@ async function start(): Promise<void> {
     // Until the service keeps the person's "show images" choices, nothing remote loads.
     allowance: new MemoryRemoteContentAllowance(),
   });
+  service.startReminders();
   if (service.appInfo().mode === 'account')
     service.startLive().catch((error: unknown) => log.error('Live sync did not start', error));
 }
