@@ -36,6 +36,8 @@ export const CALL_NAMES = [
   'policy.get',
   'policy.set',
   'quietHours.set',
+  'attachment.inline',
+  'images.allow',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -127,6 +127,20 @@ export const calls = {
     args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
     result: returns<AttachmentFile>(),
   },
+  'attachment.inline': {
+    args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
+    result: returns<{ dataUrl: string }>(),
+  },
+  'images.allow': {
+    args: z
+      .object({
+        messageId: z.number().int().positive().optional(),
+        sender: z.string().trim().toLowerCase().email().optional(),
+      })
+      .strict()
+      .refine((a) => a.messageId !== undefined || a.sender !== undefined, 'Say which message or sender.'),
+    result: returns<{ senders: string[]; messages: number[] }>(),
+  },
   'folders.add': {
     args: z.object({ path: z.string().trim().min(1, 'Name the folder to sync.').max(500) }).strict(),
     result: returns<FolderStatus[]>(),

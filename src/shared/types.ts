@@ -47,8 +47,23 @@ export interface MessageView {
   subject: string;
   date: number;
   text: string;
+  /** The HTML part as received (sanitize before showing; never trusted). */
+  html: string | null;
   fromTeam: boolean;
   hasAttachments: boolean;
+  attachments: AttachmentInfo[];
+  /** The person allowed remote images for this sender (or this message). */
+  imagesAllowed: boolean;
+}
+
+/** An attachment as the thread pane lists it (content is fetched on demand). */
+export interface AttachmentInfo {
+  part: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  contentId: string | null;
+  inline: boolean;
 }
 
 /** A thread's due time and how urgent it is now (ISSUE 6: calm, due soon, overdue). */

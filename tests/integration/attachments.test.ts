@@ -59,5 +59,14 @@ describe('attachments', () => {
     await expect(service.call('attachment.fetch', { messageId: meta[0]!.message_id, part: '7' })).rejects.toMatchObject(
       { code: 'not-found' },
     );
+
+    const detail = await service.call('thread.get', { id: thread!.id });
+    expect(detail.messages[0]!.attachments).toMatchObject([{ part: '0', contentType: 'image/png', inline: false }]);
+    expect(detail.messages[0]!.imagesAllowed).toBe(false);
+    await service.call('images.allow', { sender: 'ola@customer.example' });
+    expect((await service.call('thread.get', { id: thread!.id })).messages[0]!.imagesAllowed).toBe(true);
+    const inline = await service.call('attachment.inline', { messageId: meta[0]!.message_id, part: '0' });
+    expect(inline.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
+    await expect(service.call('images.allow', {})).rejects.toMatchObject({ code: 'invalid-arguments' });
   });
 });

@@ -1,7 +1,14 @@
 import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
 import type { AccountInput } from '../../shared/schemas';
-import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
+import type {
+  AppInfo,
+  AttachmentFile,
+  ConnectionReport,
+  MessageView,
+  SyncReport,
+  ThreadDetail,
+} from '../../shared/types';
 import { join } from 'node:path';
 import { locateAttachment } from '../store/repos/attachments';
 import { fetchAttachment } from '../mail/attachmentFetch';
@@ -22,6 +29,8 @@ import { decorate, listView } from './threadViews';
 import { VIEWS, type View } from '../../shared/team';
 import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../team/logFolder';
 import { listThreadMessages, listUnreadable } from '../store/repos/messages';
+import { listAttachments } from '../store/repos/attachments';
+import { readFileSync } from 'node:fs';
 import { ensureFolder, listFolders } from '../store/repos/folders';
 import { folderStatus } from './status';
 import { parseSearchQuery } from '../../shared/searchQuery';
@@ -310,6 +319,19 @@ export class PromptlyService {
     return this.threadDetail(thread.id);
   }
 
+  /** Adds attachment lists and the remote-image choice to messages. */
+  private withAttachments(messages: MessageView[]): MessageView[] {
+    const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', {
+      senders: [],
+      messages: [],
+    });
+    return messages.map((m) => ({
+      ...m,
+      attachments: m.hasAttachments || m.html ? listAttachments(this.deps.db, m.id) : [],
+      imagesAllowed: allowed.senders.includes(m.from.address) || allowed.messages.includes(m.id),
+    }));
+  }
+
   /** One thread with messages, team state, notes and activity. */
   threadDetail(id: number): ThreadDetail {
     const summary = getThread(this.deps.db, id);
@@ -325,7 +347,7 @@ export class PromptlyService {
         team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
         due: null,
       },
-      messages: listThreadMessages(this.deps.db, id),
+      messages: this.withAttachments(listThreadMessages(this.deps.db, id)),
       ...extra,
     };
   }
@@ -461,6 +483,26 @@ export class PromptlyService {
         return account ? listUnreadable(db, account.id, limit) : [];
       },
       'attachment.fetch': async ({ messageId, part }) => this.fetchAttachment(messageId, part),
+      'attachment.inline': async ({ messageId, part }) => {
+        const file = await this.fetchAttachment(messageId, part);
+        const meta = listAttachments(db, messageId).find((a) => a.part === part);
+        const type = meta?.contentType ?? 'application/octet-stream';
+        if (!type.startsWith('image/')) throw new AppError('invalid-arguments', 'Only images can be shown inline.');
+        const bytes = readFileSync(file.path);
+        if (bytes.length > 5 * 1024 * 1024)
+          throw new AppError('invalid-arguments', 'This image is too large to show inline; open it instead.');
+        return { dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
+      },
+      'images.allow': async ({ messageId, sender }) => {
+        const allowed = getSetting<{ senders: string[]; messages: number[] }>(db, 'images.allowed', {
+          senders: [],
+          messages: [],
+        });
+        if (sender && !allowed.senders.includes(sender)) allowed.senders.push(sender);
+        if (messageId && !allowed.messages.includes(messageId)) allowed.messages.push(messageId);
+        setSetting(db, 'images.allowed', allowed);
+        return allowed;
+      },
       'folders.add': async ({ path }) => {
         const account = this.requireAccount();
         ensureFolder(db, account.id, path, 'other');

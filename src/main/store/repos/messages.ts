@@ -41,6 +41,7 @@ interface MessageRow {
   cc_json: string;
   date: number;
   body_text: string;
+  body_html: string | null;
   from_team: number;
   has_attachments: number;
 }
@@ -55,8 +56,11 @@ function rowToView(row: MessageRow): MessageView {
     subject: row.subject,
     date: row.date,
     text: row.body_text,
+    html: row.body_html,
     fromTeam: row.from_team === 1,
     hasAttachments: row.has_attachments === 1,
+    attachments: [],
+    imagesAllowed: false,
   };
 }
 
