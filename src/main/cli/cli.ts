@@ -176,7 +176,11 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       if (!query.trim())
         throw new UsageError('search needs a query, for example: search from:bob@acme.example invoice');
       const account = service.requireAccount();
-      const found = searchThreads(service.db, account.id, query, { limit: limitFlag(values.limit, 50) });
+      const found = searchThreads(service.db, account.id, query, {
+        limit: limitFlag(values.limit, 50),
+        now: io.now(),
+        me: service.team()?.identity()?.address ?? null,
+      });
       if ('error' in found) throw new UsageError(found.error.message);
       print(found, () => formatThreads(found, io.now()));
       return EXIT.ok;

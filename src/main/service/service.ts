@@ -474,7 +474,12 @@ export class PromptlyService {
         const account = this.requireAccount();
         const parsed = parseSearchQuery(query);
         if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
-        const found = findThreads(db, account.id, parsed.query, { limit, tzOffsetMinutes });
+        const found = findThreads(db, account.id, parsed.query, {
+          limit,
+          tzOffsetMinutes,
+          now: this.deps.now(),
+          me: this.team()?.identity()?.address ?? null,
+        });
         if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
         return decorate(db, this.team(), account.id, found, this.deps.now(), this.leadMs());
       },

@@ -225,18 +225,31 @@ describe('search: operators', () => {
     expect(w.find('invoice -has:attachment')).toEqual(['without']);
   });
 
-  it.each(['is:overdue', 'is:open', 'owner:me', 'refund -is:closed', 'refund OR owner:bob'])(
-    '%s is refused with an error naming the operator, for now',
-    (query) => {
-      const w = world();
-      w.add('a', { text: 'refund' });
-      const result = searchThreads(w.db, w.accountId, query, { limit: 10 });
-      expect(result).toMatchObject({ error: { code: 'unsupported-operator' } });
-      const operator = query.includes('owner:') ? 'owner:' : 'is:';
-      expect('error' in result && result.error).toMatchObject({ operator });
-      expect('error' in result && result.error.message).toContain(operator);
-    },
-  );
+  it('is: and owner: look at the thread team state and due time', () => {
+    const w = world();
+    w.add('mine', { text: 'refund please', date: T0 + 3 });
+    w.add('free', { text: 'refund now', date: T0 + 2 });
+    w.add('done', { text: 'refund done', date: T0 + 1 });
+    const idOf = (key: string) =>
+      (w.db.prepare('SELECT thread_id FROM messages WHERE message_id = ?').get(key) as { thread_id: number }).thread_id;
+    const team = w.db.prepare(
+      'INSERT INTO thread_team (thread_id, team_key, owner, status, status_at) VALUES (?, ?, ?, ?, ?)',
+    );
+    team.run(idOf('mine'), 'mine', 'bob@acme.example', 'open', null);
+    team.run(idOf('done'), 'done', null, 'closed', T0 + 10);
+    w.db.prepare('UPDATE threads SET due_at = ? WHERE id = ?').run(T0, idOf('free'));
+    const find = (q: string) => {
+      const r = searchThreads(w.db, w.accountId, q, { limit: 10, now: T0 + 5, me: 'bob@acme.example' });
+      return 'error' in r ? r : r.map((t) => t.key);
+    };
+    expect(find('owner:me')).toEqual(['mine']);
+    expect(find('owner:bob')).toEqual(['mine']);
+    expect(find('refund is:unassigned')).toEqual(['free', 'done']);
+    expect(find('refund -is:closed')).toEqual(['mine', 'free']);
+    expect(find('is:closed')).toEqual(['done']);
+    expect(find('is:overdue')).toEqual(['free']);
+    expect(find('refund OR owner:bob')).toEqual(['mine', 'free', 'done']);
+  });
 
   it('a bad operator value comes back as the parser error', () => {
     const w = world();

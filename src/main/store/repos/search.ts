@@ -7,6 +7,7 @@ import {
   type SearchQuery,
   type SearchQueryError,
   type TextField,
+  type ThreadStateFilter,
 } from '../../../shared/searchQuery';
 
 /**
@@ -23,6 +24,10 @@ export interface SearchOptions {
   offset?: number;
   /** Minutes east of UTC where days start; omitted: the host's time zone. */
   tzOffsetMinutes?: number;
+  /** For `is:overdue`: the current time. */
+  now?: number;
+  /** For `owner:me`: my address. */
+  me?: string | null;
   /** Where the plan switches (default `WALK_ABOVE_HITS`); tests pin each plan with it. */
   walkAboveHits?: number;
 }
@@ -125,7 +130,7 @@ function addressCheck(field: TextField, value: string, prefix: boolean): Fragmen
 
 function compileCondition(
   condition: SearchCondition,
-  tzOffsetMinutes: number | undefined,
+  ctx: SearchContext,
 ): Omit<CompiledTerm, 'negated'> | { error: SearchQueryError } {
   switch (condition.kind) {
     case 'text': {
@@ -133,24 +138,57 @@ function compileCondition(
       return { fts, check: addressCheck(condition.field, condition.value, condition.prefix) };
     }
     case 'date': {
-      const at = startOfDay(condition.day, tzOffsetMinutes);
+      const at = startOfDay(condition.day, ctx.tzOffsetMinutes);
       return { fts: null, check: { text: condition.op === 'after' ? 'm.date >= ?' : 'm.date < ?', params: [at] } };
     }
     case 'has':
       return { fts: null, check: { text: 'm.has_attachments = 1', params: [] } };
     case 'is':
-    case 'owner':
-      return { error: notYet(condition) };
+      return { fts: null, check: stateCheck(condition.state, ctx.now ?? Date.now()) };
+    case 'owner': {
+      const value = condition.value.toLowerCase();
+      const owner = value === 'me' ? (ctx.me ?? '') : value;
+      // A full address matches exactly; a name-like value matches the address's start ("bob").
+      const pattern = owner.includes('@') ? literal(owner) : `${literal(owner)}%`;
+      return {
+        fts: null,
+        check: {
+          text: "EXISTS (SELECT 1 FROM thread_team tt WHERE tt.thread_id = m.thread_id AND tt.owner LIKE ? ESCAPE '\\')",
+          params: [pattern],
+        },
+      };
+    }
   }
 }
 
-function notYet(condition: Extract<SearchCondition, { kind: 'is' | 'owner' }>): SearchQueryError {
-  const written = condition.kind === 'is' ? `is:${condition.state}` : `owner:${condition.value}`;
-  return {
-    code: 'unsupported-operator',
-    operator: `${condition.kind}:`,
-    message: `${written} cannot be searched yet: thread status and owners are not tracked in this version. Remove it and search again.`,
-  };
+/** The thread's status as the views see it: a customer reply after close/waiting reopens it. */
+const EFFECTIVE_STATUS = `COALESCE((SELECT CASE WHEN tt.status IN ('closed', 'waiting')
+    AND COALESCE(t2.last_customer_at, 0) > COALESCE(tt.status_at, 0) THEN 'open' ELSE tt.status END
+  FROM thread_team tt JOIN threads t2 ON t2.id = tt.thread_id WHERE tt.thread_id = m.thread_id), 'open')`;
+
+/** `is:` as a check on the message's thread (team state and due time). */
+function stateCheck(state: ThreadStateFilter, now: number): Fragment {
+  switch (state) {
+    case 'unassigned':
+      return {
+        text: 'NOT EXISTS (SELECT 1 FROM thread_team tt WHERE tt.thread_id = m.thread_id AND tt.owner IS NOT NULL)',
+        params: [],
+      };
+    case 'overdue':
+      return {
+        text: `${EFFECTIVE_STATUS} <> 'closed' AND EXISTS (SELECT 1 FROM threads t3 WHERE t3.id = m.thread_id AND t3.due_at IS NOT NULL AND t3.due_at <= ?)`,
+        params: [now],
+      };
+    default:
+      return { text: `${EFFECTIVE_STATUS} = ?`, params: [state] };
+  }
+}
+
+/** What thread-level operators need besides the query. */
+interface SearchContext {
+  tzOffsetMinutes?: number;
+  now?: number;
+  me?: string | null;
 }
 
 function and(parts: Fragment[]): Fragment {
@@ -194,13 +232,10 @@ function addClause(terms: CompiledTerm[], into: { match: string[]; not: string[]
   });
 }
 
-function compileClause(
-  clause: SearchClause,
-  tzOffsetMinutes: number | undefined,
-): CompiledTerm[] | { error: SearchQueryError } {
+function compileClause(clause: SearchClause, ctx: SearchContext): CompiledTerm[] | { error: SearchQueryError } {
   const terms: CompiledTerm[] = [];
   for (const term of clause.anyOf) {
-    const compiled = compileCondition(term.condition, tzOffsetMinutes);
+    const compiled = compileCondition(term.condition, ctx);
     if ('error' in compiled) return compiled;
     terms.push({ ...compiled, negated: term.negated });
   }
@@ -210,11 +245,11 @@ function compileClause(
 /** Turns the AST into one MATCH expression plus message-row checks, or an error. */
 export function compileSearch(
   query: SearchQuery,
-  tzOffsetMinutes?: number,
+  ctx: SearchContext = {},
 ): CompiledQuery | { error: SearchQueryError } {
   const parts = { match: [] as string[], not: [] as string[], checks: [] as Fragment[] };
   for (const clause of query.clauses) {
-    const terms = compileClause(clause, tzOffsetMinutes);
+    const terms = compileClause(clause, ctx);
     if ('error' in terms) return terms;
     addClause(terms, parts);
   }
@@ -294,11 +329,11 @@ function statement(accountId: number, compiled: CompiledQuery, options: SearchOp
 }
 
 /**
- * Threads with a message matching `query`, newest first. Thread-level operators that
- * this version cannot evaluate (`is:`, `owner:`) come back as an error naming them.
+ * Threads with a message matching `query`, newest first. `is:` and `owner:` look at the
+ * thread's team state and due time.
  */
 export function findThreads(db: Db, accountId: number, query: SearchQuery, options: SearchOptions): SearchResult {
-  const compiled = compileSearch(query, options.tzOffsetMinutes);
+  const compiled = compileSearch(query, options);
   if ('error' in compiled) return compiled;
   const { text, params } = statement(accountId, compiled, options);
   return (db.prepare(text).all(...params) as ThreadRow[]).map(rowToSummary);
