@@ -1,46 +1,14 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/cli';
+import { cli, cliWithAccount } from '../support/cli';
 import { accountFor, mailWorld } from '../support/engine';
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => Date.now() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI policy, metrics and export', () => {
   it('a team policy travels through the log and moves the deadline; metrics and CSV reflect the replies', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const a = accountFor(world, support);
-    const alice = mkdtempSync(join(tmpdir(), 'promptly-pol-a-'));
-    const bob = mkdtempSync(join(tmpdir(), 'promptly-pol-b-'));
-    const flags = [
-      '--imap-host',
-      a.imap.host,
-      '--imap-port',
-      String(a.imap.port),
-      '--imap-tls',
-      'none',
-      '--smtp-host',
-      a.smtp.host,
-      '--smtp-port',
-      String(a.smtp.port),
-      '--smtp-tls',
-      'none',
-      '--user',
-      a.user,
-      '--address',
-      a.address,
-      '--password-env',
-      'PW',
-    ];
-    for (const dir of [alice, bob])
-      expect((await cli(['--data-dir', dir, 'account', 'set', ...flags], { PW: a.password })).code).toBe(0);
+    const alice = await cliWithAccount(a, 'pol-a');
+    const bob = await cliWithAccount(a, 'pol-b');
     await world.deliverMail({
       from: '=HYPERLINK("x")@customer.example',
       to: support.address,

@@ -1,16 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli/cli';
+import { cli, cliWithAccount } from '../support/cli';
 import { accountFor, mailWorld } from '../support/engine';
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (l) => out.push(l), err: (l) => err.push(l), env, now: () => Date.now() });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('CLI replies, outbox and deadlines', () => {
   it('lists a due thread, sends a courtesy reply that becomes a promise, and shows the outbox', async () => {
@@ -18,28 +8,7 @@ describe('CLI replies, outbox and deadlines', () => {
     const support = await world.createMailbox('support');
     const customer = await world.createMailbox('jo', 'customer.example');
     const a = accountFor(world, support);
-    const dir = mkdtempSync(join(tmpdir(), 'promptly-cli-reply-'));
-    const flags = [
-      '--imap-host',
-      a.imap.host,
-      '--imap-port',
-      String(a.imap.port),
-      '--imap-tls',
-      'none',
-      '--smtp-host',
-      a.smtp.host,
-      '--smtp-port',
-      String(a.smtp.port),
-      '--smtp-tls',
-      'none',
-      '--user',
-      a.user,
-      '--address',
-      a.address,
-      '--password-env',
-      'PW',
-    ];
-    expect((await cli(['--data-dir', dir, 'account', 'set', ...flags], { PW: a.password })).code).toBe(0);
+    const dir = await cliWithAccount(a, 'reply');
     await world.deliverMail({
       from: customer.address,
       to: support.address,

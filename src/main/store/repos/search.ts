@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { rowToSummary, type ThreadRow } from './threads';
 import type { ThreadSummary } from '../../../shared/types';
 import {
   startOfDay,
@@ -52,31 +53,6 @@ interface CompiledTerm {
 interface CompiledQuery {
   match: string | null;
   checks: Fragment[];
-}
-
-interface ThreadRow {
-  id: number;
-  thread_key: string;
-  subject: string;
-  snippet: string;
-  last_from_name: string;
-  last_from_address: string;
-  last_message_at: number;
-  message_count: number;
-  has_attachments: number;
-}
-
-function rowToSummary(row: ThreadRow): ThreadSummary {
-  return {
-    id: row.id,
-    key: row.thread_key,
-    subject: row.subject,
-    snippet: row.snippet,
-    from: { name: row.last_from_name, address: row.last_from_address },
-    lastMessageAt: row.last_message_at,
-    messageCount: row.message_count,
-    hasAttachments: row.has_attachments === 1,
-  };
 }
 
 const FTS_COLUMN: Record<TextField, string> = {

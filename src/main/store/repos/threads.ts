@@ -2,7 +2,8 @@ import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { ThreadSummary } from '../../../shared/types';
 
-interface ThreadRow {
+/** A `threads` row as SQLite returns it. */
+export interface ThreadRow {
   id: number;
   thread_key: string;
   subject: string;
@@ -14,7 +15,8 @@ interface ThreadRow {
   has_attachments: number;
 }
 
-function rowToSummary(row: ThreadRow): ThreadSummary {
+/** Maps a `threads` row to the list summary. */
+export function rowToSummary(row: ThreadRow): ThreadSummary {
   return {
     id: row.id,
     key: row.thread_key,
