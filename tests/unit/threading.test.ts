@@ -27,3 +27,16 @@ describe('threading rules', () => {
     ]);
   });
 });
+
+describe('newestFirstChunks', () => {
+  it('puts the newest UIDs first, in a smaller first chunk', async () => {
+    const { newestFirstChunks, toSequenceSet } = await import('../../src/main/mail/imap/uidSet');
+    const chunks = newestFirstChunks([1, 2, 3, 4, 5, 6, 7], 3, 2);
+    expect(chunks).toEqual([
+      [7, 6],
+      [5, 4, 3],
+      [2, 1],
+    ]);
+    expect(toSequenceSet([5, 1, 2, 3, 9])).toBe('1:3,5,9');
+  });
+});

@@ -27,7 +27,10 @@ export class ParsePool {
   constructor(size = Math.max(1, Math.min(4, cpus().length - 1))) {
     for (let i = 0; i < size; i++) {
       try {
-        const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url));
+        // A bounded heap: a hostile message must not grow the app without limit (it fails alone).
+        const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
+          resourceLimits: { maxOldGenerationSizeMb: 256 },
+        });
         worker.on('message', (reply: Reply) => this.settle(reply));
         worker.on('error', () => this.failAll(worker));
         worker.unref();

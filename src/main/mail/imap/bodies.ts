@@ -8,7 +8,7 @@ import { progressReporter, type SyncContext } from './context';
 
 /** Messages per body FETCH, and a byte budget so a dropped link loses little work. */
 const BODY_BATCH = 500;
-const BODY_BATCH_BYTES = 2 * 1024 * 1024;
+const BODY_BATCH_BYTES = 1024 * 1024;
 
 /** Splits pending bodies (newest first) into batches within the count and byte budgets. */
 export function bodyBatches(pending: PendingBody[]): PendingBody[][] {

@@ -182,7 +182,13 @@ async function planChanges(
       mode: 'condstore',
     };
   }
-  // No usable mod-sequence (first sync, interrupted sync, or a server without CONDSTORE):
+  // First sync of this folder: the UID list is all we need (flags come with the headers),
+  // and skipping a FLAGS fetch of every message gets the first screen up sooner.
+  if (known.length === 0) {
+    const all = s.exists === 0 ? [] : await searchAllUids(client);
+    return { newUids: all, expunged: [], flags: new Map(), mode: 'full' };
+  }
+  // No usable mod-sequence (interrupted sync, or a server without CONDSTORE):
   // diff the server's UIDs and flags against the store.
   const serverFlags = s.exists === 0 ? new Map() : await fetchFlags(client, '1:*');
   const knownSet = new Set(known);

@@ -8,6 +8,8 @@ import { progressReporter, type SyncContext } from './context';
 
 /** UIDs per header FETCH: about 1,000 per command is where loopback throughput levels off. */
 const HEADER_BATCH = 1000;
+/** The first batch is small: the newest conversations show after one short round trip. */
+const FIRST_BATCH = 250;
 
 /**
  * Fetches envelopes and threading headers for `uids`, newest first, committing each batch
@@ -23,7 +25,7 @@ export async function fetchHeaders(
   const gmail = client.capabilities.has('X-GM-EXT-1');
   const report = progressReporter(ctx, folder.path, uids.length);
   let done = 0;
-  for (const chunk of newestFirstChunks(uids, HEADER_BATCH)) {
+  for (const chunk of newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH)) {
     const batch: IncomingMessage[] = [];
     // No other command may run inside this loop (imapflow would deadlock), so collect first.
     for await (const msg of client.fetch(

@@ -17,11 +17,19 @@ export function toSequenceSet(uids: number[]): string {
   return parts.join(',');
 }
 
-/** Splits UIDs into chunks of at most `size`, newest (highest) first. */
-export function newestFirstChunks(uids: number[], size: number): number[][] {
+/**
+ * Splits UIDs into chunks of at most `size`, newest (highest) first. The first chunk is
+ * smaller (`first`), so the newest threads are on screen after one short round trip.
+ */
+export function newestFirstChunks(uids: number[], size: number, first = size): number[][] {
   const sorted = [...uids].sort((a, b) => b - a);
   const chunks: number[][] = [];
-  for (let i = 0; i < sorted.length; i += size) chunks.push(sorted.slice(i, i + size));
+  let i = 0;
+  if (first < size && sorted.length > 0) {
+    chunks.push(sorted.slice(0, first));
+    i = first;
+  }
+  for (; i < sorted.length; i += size) chunks.push(sorted.slice(i, i + size));
   return chunks;
 }
 
