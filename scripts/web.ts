@@ -47,7 +47,8 @@ async function openService(): Promise<PromptlyService> {
 
 const service = await openService();
 service.startReminders();
-if (service.appInfo().mode === 'account') void service.startLive().catch((error: unknown) => console.error(`Live sync did not start: ${String(error)}`));
+if (service.appInfo().mode === 'account')
+  void service.startLive().catch((error: unknown) => console.error(`Live sync did not start: ${String(error)}`));
 const bridge = await startBridge(service);
 const vite = await createServer({ ...rendererConfig, server: { host: '127.0.0.1', port: Number(values.port) } });
 await vite.listen();
