@@ -11,7 +11,6 @@ import { appPageOf } from './shell/appPage';
 import { startDesktop, type Desktop } from './shell/desktop';
 import { claimSingleInstance } from './shell/lifecycle';
 import { RotatingLog } from './shell/log';
-import { MemoryRemoteContentAllowance } from './shell/remoteContent';
 import { hardenContents, focusWindow } from './shell/window';
 
 // Electron entry: the only file outside src/main/shell that may import 'electron'.
@@ -51,8 +50,8 @@ async function start(): Promise<void> {
     preloadDir: join(import.meta.dirname, '../preload'),
     page: appPageOf(join(import.meta.dirname, '../renderer'), process.env.ELECTRON_RENDERER_URL),
     log,
-    // Until the service keeps the person's "show images" choices, nothing remote loads.
-    allowance: new MemoryRemoteContentAllowance(),
+    // The person's "load images" choices, per message or sender, kept by the service.
+    allowance: { allowsRemoteContent: (id) => service.allowsRemoteContent(id) },
   });
   service.startReminders();
   if (service.appInfo().mode === 'account')

@@ -65,6 +65,8 @@ describe('attachments', () => {
     expect(detail.messages[0]!.imagesAllowed).toBe(false);
     await service.call('images.allow', { sender: 'ola@customer.example' });
     expect((await service.call('thread.get', { id: thread!.id })).messages[0]!.imagesAllowed).toBe(true);
+    expect(service.allowsRemoteContent(meta[0]!.message_id)).toBe(true);
+    expect(service.allowsRemoteContent(999_999)).toBe(false);
     const inline = await service.call('attachment.inline', { messageId: meta[0]!.message_id, part: '0' });
     expect(inline.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
     await expect(service.call('images.allow', {})).rejects.toMatchObject({ code: 'invalid-arguments' });

@@ -319,6 +319,14 @@ export class PromptlyService {
     return this.threadDetail(thread.id);
   }
 
+  /** Whether the person allowed remote images for this message or its sender (the shell's request filter asks). */
+  allowsRemoteContent(messageRowId: number): boolean {
+    const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', { senders: [], messages: [] });
+    if (allowed.messages.includes(messageRowId)) return true;
+    const row = prepared(this.deps.db, 'SELECT from_address FROM messages WHERE id = ?').get(messageRowId) as { from_address: string } | undefined;
+    return row !== undefined && allowed.senders.includes(row.from_address);
+  }
+
   /** Adds attachment lists and the remote-image choice to messages. */
   private withAttachments(messages: MessageView[]): MessageView[] {
     const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', {

@@ -12,6 +12,7 @@ export const SYNC_HEADER_FIELDS = [
   'x-autoreply',
   'x-autorespond',
   'content-type',
+  'reply-to',
 ];
 
 /** Parses a raw header block (RFC 5322 §2.2: unfold continuation lines); names lowercased. */
