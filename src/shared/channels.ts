@@ -35,6 +35,7 @@ export const CALL_NAMES = [
   'export.csv',
   'policy.get',
   'policy.set',
+  'quietHours.get',
   'quietHours.set',
   'attachment.inline',
   'images.allow',

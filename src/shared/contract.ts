@@ -88,6 +88,7 @@ export const calls = {
   'export.csv': { args: z.object({ kind: z.enum(['threads', 'metrics']) }).strict(), result: returns<string>() },
   'policy.get': { args: z.object({}).strict(), result: returns<Policy>() },
   'policy.set': { args: policySchema, result: returns<Policy>() },
+  'quietHours.get': { args: z.object({}).strict(), result: returns<QuietHours | null>() },
   'quietHours.set': {
     args: z.object({ quietHours: quietHoursSchema.nullable() }).strict(),
     result: returns<QuietHours | null>(),

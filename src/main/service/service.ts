@@ -1,4 +1,5 @@
 import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/contract';
+import type { QuietHours } from '../../shared/policy';
 import { dispatch } from './dispatch';
 import type { AccountInput } from '../../shared/schemas';
 import type {
@@ -321,9 +322,13 @@ export class PromptlyService {
 
   /** Whether the person allowed remote images for this message or its sender (the shell's request filter asks). */
   allowsRemoteContent(messageRowId: number): boolean {
-    const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', { senders: [], messages: [] });
+    const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', {
+      senders: [],
+      messages: [],
+    });
     if (allowed.messages.includes(messageRowId)) return true;
-    const row = prepared(this.deps.db, 'SELECT from_address FROM messages WHERE id = ?').get(messageRowId) as { from_address: string } | undefined;
+    const row = prepared(this.deps.db, 'SELECT from_address FROM messages WHERE id = ?').get(messageRowId) as
+      { from_address: string } | undefined;
     return row !== undefined && allowed.senders.includes(row.from_address);
   }
 
@@ -445,6 +450,7 @@ export class PromptlyService {
         this.live?.ring();
         return policy;
       },
+      'quietHours.get': async () => getSetting<QuietHours | null>(db, 'quietHours', null),
       'quietHours.set': async ({ quietHours }) => {
         setSetting(db, 'quietHours', quietHours);
         return quietHours;

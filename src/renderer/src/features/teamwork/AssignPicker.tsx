@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ThreadTeamView } from '../../../../shared/team';
+import { actOn } from './act';
+import { useRoster } from './stores';
+import './teamwork.css';
+
+/** Props of {@link AssignPicker}. */
+export interface AssignPickerProps {
+  threadId: number;
+  /** The thread's current team state (to offer Release only when someone owns it). */
+  team?: ThreadTeamView | null;
+  onClose(): void;
+}
+
+/**
+ * Shift+A: the roster, filtered as you type. Enter assigns the highlighted teammate,
+ * Shift+Enter offers a handoff (the thread stays with its owner until accepted), Esc closes.
+ */
+export function AssignPicker({ threadId, team = null, onClose }: AssignPickerProps) {
+  const teammates = useRoster((s) => s.teammates);
+  const loaded = useRoster((s) => s.loaded);
+  const [filter, setFilter] = useState('');
+  const [index, setIndex] = useState(0);
+  const [handoff, setHandoff] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const before = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    before.current = document.activeElement as HTMLElement | null;
+    if (!loaded) void useRoster.getState().load();
+    return () => before.current?.focus?.();
+  }, [loaded]);
+
+  const matches = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return teammates.filter((t) => !q || t.name.toLowerCase().includes(q) || t.address.includes(q));
+  }, [teammates, filter]);
+  const current = matches[Math.min(index, matches.length - 1)];
+
+  async function choose(address: string, asHandoff: boolean) {
+    setBusy(true);
+    const ok = await actOn(
+      threadId,
+      asHandoff ? { type: 'handoff', to: address, message: '' } : { type: 'assign', to: address },
+    );
+    setBusy(false);
+    if (ok) onClose();
+  }
+
+  async function release() {
+    setBusy(true);
+    const ok = await actOn(threadId, { type: 'release' });
+    setBusy(false);
+    if (ok) onClose();
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const delta = e.key === 'ArrowDown' ? 1 : -1;
+      setIndex((i) => Math.max(0, Math.min(matches.length - 1, i + delta)));
+    } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'text') {
+      e.preventDefault();
+      if (current && !busy) void choose(current.address, handoff || e.shiftKey);
+    }
+  }
+
+  const listId = `assign-list-${threadId}`;
+  return (
+    <div className="overlay" onMouseDown={onClose}>
+      <div
+        className="dialog tw-picker"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Assign conversation"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={onKeyDown}
+        data-keys-off
+      >
+        <h2>{handoff ? 'Hand off to…' : 'Assign to…'}</h2>
+        <input
+          type="text"
+          autoFocus
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            setIndex(0);
+          }}
+          placeholder="Type a name or address"
+          aria-label="Filter teammates"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-activedescendant={current ? `${listId}-${current.address}` : undefined}
+        />
+        <ul id={listId} role="listbox" aria-label="Teammates" className="tw-options">
+          {matches.map((t) => (
+            <li
+              key={t.address}
+              id={`${listId}-${t.address}`}
+              role="option"
+              aria-selected={t === current}
+              className={t === current ? 'selected' : ''}
+              onClick={() => void choose(t.address, handoff)}
+            >
+              <span>{t.name || t.address}</span> <span className="muted">{t.address}</span>
+              {team?.owner === t.address && <span className="muted"> (owner)</span>}
+            </li>
+          ))}
+          {loaded && matches.length === 0 && <li className="muted">No teammate matches.</li>}
+        </ul>
+        <label className="tw-check">
+          <input type="checkbox" checked={handoff} onChange={(e) => setHandoff(e.target.checked)} />
+          Hand off (pending until accepted)
+        </label>
+        <p className="muted tw-hint">
+          <kbd>Enter</kbd> assigns · <kbd>Shift</kbd> <kbd>Enter</kbd> hands off · <kbd>Esc</kbd> closes
+        </p>
+        <div className="tw-buttons">
+          <button type="button" onClick={() => void release()} disabled={busy || !team?.owner}>
+            Release (no owner)
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useState, type ReactElement } from 'react';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { AGE_BUCKETS, type FollowThroughMetrics } from '../../../../shared/policy';
+import { errorText } from '../../stores/errorText';
+import { percent } from './format';
+import { nameOf, useDashboard, useRoster } from './stores';
+import './teamwork.css';
+
+const CHART_HEIGHT = 200;
+
+/** One week as the charts plot it. */
+export interface WeekPoint {
+  week: string;
+  courtesy: number | null;
+  firstReplyHours: number | null;
+  promises: number | null;
+  repeat: number | null;
+}
+
+/** The weekly metrics as chart points, oldest week first. */
+export function weekPoints(weeks: readonly FollowThroughMetrics[]): WeekPoint[] {
+  return [...weeks]
+    .sort((a, b) => a.period.from - b.period.from)
+    .map((m) => ({
+      week: new Date(m.period.from).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+      courtesy: percent(m.courtesy.share),
+      firstReplyHours:
+        m.firstReply.wallClock.median === null ? null : Math.round(m.firstReply.wallClock.median / 360_000) / 10,
+      promises: percent(m.promises.share),
+      repeat: percent(m.repeatContact.rate),
+    }));
+}
+
+/** Saves text as a file through a Blob URL (no Node, no main-process dialog). */
+export function downloadText(filename: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A chart with its title, a fixed or responsive size, and its numbers as a table for screen readers. */
+function Figure(props: {
+  title: string;
+  unit: string;
+  width?: number;
+  rows: Array<{ label: string; value: number | null }>;
+  chart: (size: { width?: number; height: number }) => ReactElement;
+}) {
+  const { title, unit, width, rows, chart } = props;
+  return (
+    <figure className="tw-figure" aria-label={title}>
+      <figcaption>{title}</figcaption>
+      {width ? (
+        chart({ width, height: CHART_HEIGHT })
+      ) : (
+        <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+          {chart({ height: CHART_HEIGHT })}
+        </ResponsiveContainer>
+      )}
+      <details>
+        <summary>Show as a table</summary>
+        <table>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td>{r.value === null ? '—' : `${r.value}${unit}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+type WeekKey = Exclude<keyof WeekPoint, 'week'>;
+
+const WEEKLY: Array<{ key: WeekKey; title: string; unit: string; percent: boolean }> = [
+  { key: 'courtesy', title: 'Courtesy deadlines met', unit: '%', percent: true },
+  { key: 'firstReplyHours', title: 'Median time to first human reply', unit: ' h', percent: false },
+  { key: 'promises', title: 'Promises kept', unit: '%', percent: true },
+  { key: 'repeat', title: 'Repeat-contact rate', unit: '%', percent: true },
+];
+
+/**
+ * Follow-through per week over the last 12 weeks (PRODUCT.md principle 5): courtesy deadlines
+ * met, time to first human reply, promises kept, repeat contact; and open threads now by owner
+ * and by age. Deliberately no ranking of people by speed.
+ */
+export function Dashboard({ width, weeks: given }: { width?: number; weeks?: FollowThroughMetrics[] }) {
+  const loaded = useDashboard((s) => s.weeks);
+  const loading = useDashboard((s) => s.loading);
+  const error = useDashboard((s) => s.error);
+  const teammates = useRoster((s) => s.teammates);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!given) void useDashboard.getState().load();
+  }, [given]);
+
+  const weeks = given ?? loaded;
+  const points = weekPoints(weeks);
+  const latest = [...weeks].sort((a, b) => b.period.from - a.period.from)[0];
+  const byOwner = latest
+    ? Object.entries(latest.open.byOwner).map(([owner, count]) => ({
+        label: owner === '' || owner === 'unassigned' ? 'Unassigned' : nameOf(teammates, owner),
+        value: count,
+      }))
+    : [];
+  const byAge = latest ? AGE_BUCKETS.map((b) => ({ label: b, value: latest.open.byAge[b] ?? 0 })) : [];
+
+  async function exportCsv(kind: 'threads' | 'metrics') {
+    setProblem(null);
+    try {
+      const csv = await useDashboard.getState().exportCsv(kind);
+      downloadText(`promptly-${kind}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+    } catch (e) {
+      setProblem(errorText(e));
+    }
+  }
+
+  return (
+    <section className="tw-dashboard" aria-label="Dashboard" id="dashboard-view" tabIndex={-1}>
+      <header className="tw-row">
+        <h1 className="tw-grow">Follow-through, last 12 weeks</h1>
+        <button type="button" onClick={() => void exportCsv('threads')}>
+          Export threads CSV
+        </button>
+        <button type="button" onClick={() => void exportCsv('metrics')}>
+          Export metrics CSV
+        </button>
+      </header>
+      {(error || problem) && <p role="alert">{problem ?? error}</p>}
+      {loading && weeks.length === 0 && <p className="muted">Measuring…</p>}
+      {weeks.length > 0 && (
+        <div className="tw-charts">
+          {WEEKLY.map((m) => (
+            <Figure
+              key={m.key}
+              title={m.title}
+              unit={m.unit}
+              width={width}
+              rows={points.map((p) => ({ label: p.week, value: p[m.key] }))}
+              chart={(size) => (
+                <LineChart {...size} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                  <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
+                  <XAxis dataKey="week" stroke="var(--muted)" />
+                  <YAxis stroke="var(--muted)" domain={m.percent ? [0, 100] : [0, 'auto']} unit={m.unit.trim()} />
+                  <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
+                  <Line
+                    type="monotone"
+                    dataKey={m.key}
+                    name={m.title}
+                    stroke="var(--accent)"
+                    connectNulls
+                    isAnimationActive={false}
+                  />
+                </LineChart>
+              )}
+            />
+          ))}
+          <Figure
+            title="Open threads by owner"
+            unit=""
+            width={width}
+            rows={byOwner}
+            chart={(size) => (
+              <BarChart {...size} data={byOwner} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
+                <XAxis dataKey="label" stroke="var(--muted)" />
+                <YAxis stroke="var(--muted)" allowDecimals={false} />
+                <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
+                <Bar dataKey="value" name="Open threads" fill="var(--accent)" isAnimationActive={false} />
+              </BarChart>
+            )}
+          />
+          <Figure
+            title="Open threads by age"
+            unit=""
+            width={width}
+            rows={byAge}
+            chart={(size) => (
+              <BarChart {...size} data={byAge} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
+                <XAxis dataKey="label" stroke="var(--muted)" />
+                <YAxis stroke="var(--muted)" allowDecimals={false} />
+                <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
+                <Bar dataKey="value" name="Open threads" fill="var(--accent)" isAnimationActive={false} />
+              </BarChart>
+            )}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { useEffect, useState } from 'react';
+import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
+import { api } from '../../api';
+import { errorText } from '../../stores/errorText';
+import { fieldProblems } from './format';
+import { useRoster } from './stores';
+import './teamwork.css';
+
+/** "Who am I": my name, work address and signature (local; sent with every team action). */
+export function IdentityForm() {
+  const me = useRoster((s) => s.me);
+  const loaded = useRoster((s) => s.loaded);
+  const [name, setName] = useState('');
+  const [address, setAddress] = useState('');
+  const [signature, setSignature] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!loaded) void useRoster.getState().load();
+  }, [loaded]);
+  useEffect(() => {
+    if (!me) return;
+    setName(me.name);
+    setAddress(me.address);
+    setSignature(me.signature);
+  }, [me]);
+
+  async function save() {
+    setFields({});
+    setStatus(null);
+    try {
+      await useRoster.getState().setMe({ name, address, signature });
+      setStatus('Saved.');
+    } catch (error) {
+      const byField = fieldProblems(error);
+      setFields(byField);
+      setStatus(Object.keys(byField).length > 0 ? 'Some fields need attention.' : errorText(error));
+    }
+  }
+
+  const err = (key: string) =>
+    fields[key] ? (
+      <span className="tw-error" id={`me-${key}-error`}>
+        {fields[key]}
+      </span>
+    ) : null;
+  const aria = (key: string) => ({
+    'aria-invalid': fields[key] ? true : undefined,
+    'aria-describedby': fields[key] ? `me-${key}-error` : undefined,
+  });
+  return (
+    <form
+      className="tw-form tw-settings"
+      aria-label="Who am I"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>Who am I</h2>
+      <label>
+        Name, as teammates see it
+        <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" {...aria('name')} />
+      </label>
+      {err('name')}
+      <label>
+        Your own work address
+        <input type="email" value={address} onChange={(e) => setAddress(e.target.value)} {...aria('address')} />
+      </label>
+      {err('address')}
+      <label>
+        Signature
+        <textarea rows={4} value={signature} onChange={(e) => setSignature(e.target.value)} {...aria('signature')} />
+      </label>
+      {err('signature')}
+      <div className="tw-buttons">
+        <button type="submit" className="primary">
+          Save
+        </button>
+      </div>
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}
+
+/**
+ * My quiet hours (a local setting): notifications are held back and released as one summary.
+ * The contract has no getter, so the form starts from a common default each time.
+ */
+export function QuietHoursForm() {
+  const [enabled, setEnabled] = useState(true);
+  const [start, setStart] = useState('22:00');
+  const [end, setEnd] = useState('07:00');
+  const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  const [days, setDays] = useState<Weekday[]>([...WEEKDAYS]);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  async function save() {
+    setFields({});
+    setStatus(null);
+    try {
+      const saved = await api['quietHours.set']({
+        quietHours: enabled ? { start, end, timeZone: zone, days } : null,
+      });
+      setStatus(saved ? `Quiet from ${saved.start} to ${saved.end}.` : 'Quiet hours are off.');
+    } catch (error) {
+      const byField = fieldProblems(error);
+      setFields(byField);
+      setStatus(Object.keys(byField).length > 0 ? 'Some fields need attention.' : errorText(error));
+    }
+  }
+
+  return (
+    <form
+      className="tw-form tw-settings"
+      aria-label="Quiet hours"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2>Quiet hours</h2>
+      <label className="tw-check">
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        Hold notifications back during quiet hours
+      </label>
+      {enabled && (
+        <>
+          <label>
+            From (HH:MM)
+            <input
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+              aria-invalid={fields.quietHours ? true : undefined}
+            />
+          </label>
+          <label>
+            Until (HH:MM)
+            <input value={end} onChange={(e) => setEnd(e.target.value)} />
+          </label>
+          <label>
+            Time zone
+            <input value={zone} onChange={(e) => setZone(e.target.value)} />
+          </label>
+          <fieldset>
+            <legend>Days they start on</legend>
+            {WEEKDAYS.map((d) => (
+              <label key={d} className="tw-check">
+                <input
+                  type="checkbox"
+                  checked={days.includes(d)}
+                  onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
+                />
+                {d}
+              </label>
+            ))}
+          </fieldset>
+          {fields.quietHours && <span className="tw-error">{fields.quietHours}</span>}
+        </>
+      )}
+      <div className="tw-buttons">
+        <button type="submit" className="primary">
+          Save quiet hours
+        </button>
+      </div>
+      {status && <p role="status">{status}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { OutboxItem, OutboxState } from '../../../../shared/outbox';
+import { api } from '../../api';
+import { errorText } from '../../stores/errorText';
+import { whenText } from './format';
+import { needsAttention, useOutbox } from './stores';
+import './teamwork.css';
+
+const STATE_WORDS: Record<OutboxState, string> = {
+  queued: 'Queued',
+  sending: 'Sending',
+  accepted: 'Sent (filing in Sent)',
+  filed: 'Sent',
+  failed: 'Failed',
+  uncertain: 'May not have been sent',
+  cancelled: 'Cancelled',
+};
+
+/** What the outbox says about when an item goes, or went. */
+function timing(item: OutboxItem, now: number): string {
+  if (item.state === 'queued') return item.sendAt > now ? `sends ${whenText(item.sendAt)}` : 'sending soon';
+  if (item.state === 'failed' && item.retryAt) return `retries ${whenText(item.retryAt)}`;
+  if (item.filedAt) return `sent ${whenText(item.filedAt)}`;
+  if (item.acceptedAt) return `sent ${whenText(item.acceptedAt)}`;
+  return `written ${whenText(item.createdAt)}`;
+}
+
+/** One reply in the outbox with the buttons its state allows. */
+function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const subject = item.subject || '(no subject)';
+  async function run(call: () => Promise<unknown>) {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call();
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+  const cancellable = item.state === 'queued' || item.state === 'failed' || item.state === 'uncertain';
+  return (
+    <li className={`tw-outbox-item ${item.state}`} aria-label={`${subject}: ${STATE_WORDS[item.state]}`}>
+      <div className="tw-row">
+        <span className={`tw-state ${item.state}`}>{STATE_WORDS[item.state]}</span>
+        {item.courtesy && <span className="tw-tag">courtesy</span>}
+        <strong className="tw-grow">{subject}</strong>
+        <span className="muted">{timing(item, now)}</span>
+      </div>
+      <div className="muted">To {item.to.join(', ') || '—'}</div>
+      {item.error && <p className="tw-error">{item.error.message}</p>}
+      {problem && (
+        <p className="tw-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="tw-buttons">
+        {item.state === 'failed' && (
+          <button type="button" disabled={busy} onClick={() => void run(() => api['outbox.retry']({ id: item.id }))}>
+            Retry
+          </button>
+        )}
+        {item.state === 'uncertain' && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => api['outbox.sendAgain']({ id: item.id }))}
+            aria-label={`Send again: ${subject} (it may already have been sent)`}
+          >
+            Send again
+          </button>
+        )}
+        {cancellable && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => api['outbox.cancel']({ id: item.id }))}
+            aria-label={`Cancel: ${subject}`}
+          >
+            Cancel
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/**
+ * The outbox: every reply with its state and the server's reason when it failed. A reply is
+ * never lost and never silently sent twice, so "may not have been sent" waits for the person.
+ */
+export function OutboxView({ now = Date.now() }: { now?: number }) {
+  const items = useOutbox((s) => s.items);
+  const error = useOutbox((s) => s.error);
+  useEffect(() => {
+    void useOutbox.getState().refresh();
+  }, []);
+  const shown = [...items].sort((a, b) => b.createdAt - a.createdAt);
+  return (
+    <section className="tw-outbox" aria-label="Outbox" id="outbox-view" tabIndex={-1}>
+      <h1>Outbox</h1>
+      {error && <p role="alert">{error}</p>}
+      {shown.length === 0 && !error && <p className="muted">Nothing in the outbox.</p>}
+      <ul>
+        {shown.map((item) => (
+          <OutboxRow key={item.id} item={item} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The sidebar badge: how many replies failed or may not have been sent (nothing when none). */
+export function OutboxBadge() {
+  const count = useOutbox((s) => needsAttention(s.items));
+  if (count === 0) return null;
+  return (
+    <span
+      className="tw-badge"
+      role="status"
+      aria-label={`${count} ${count === 1 ? 'reply needs' : 'replies need'} attention`}
+    >
+      {count}
+    </span>
+  );
+}

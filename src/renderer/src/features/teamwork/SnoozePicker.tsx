@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { actOn, snoozeChoices } from './act';
+import { fromLocalInput, toLocalInput, whenText } from './format';
+import './teamwork.css';
+
+/**
+ * `h`: snooze until later today, tomorrow morning, next week, or a chosen time. The thread
+ * comes back then with a fresh reminder; a customer reply ends the snooze early.
+ */
+export function SnoozePicker({
+  threadId,
+  onClose,
+  now = Date.now(),
+}: {
+  threadId: number;
+  onClose(): void;
+  now?: number;
+}) {
+  const choices = snoozeChoices(now);
+  const [custom, setCustom] = useState(toLocalInput(now + 86_400_000));
+  const [problem, setProblem] = useState<string | null>(null);
+  const first = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    first.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+
+  async function snooze(until: number | null) {
+    if (until === null || until <= now) {
+      setProblem('Choose a time in the future.');
+      return;
+    }
+    if (await actOn(threadId, { type: 'snooze', until })) onClose();
+  }
+
+  return (
+    <div className="overlay" onMouseDown={onClose}>
+      <div
+        className="dialog tw-picker"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Snooze conversation"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.stopPropagation();
+            onClose();
+          }
+        }}
+        data-keys-off
+      >
+        <h2>Snooze until…</h2>
+        <div className="tw-snooze">
+          {choices.map((c, i) => (
+            <button key={c.id} ref={i === 0 ? first : undefined} type="button" onClick={() => void snooze(c.until)}>
+              {c.label} <span className="muted">{whenText(c.until)}</span>
+            </button>
+          ))}
+        </div>
+        <form
+          className="tw-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void snooze(fromLocalInput(custom));
+          }}
+        >
+          <label>
+            Custom{' '}
+            <input
+              type="datetime-local"
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+              aria-label="Snooze until"
+            />
+          </label>
+          <button type="submit">Snooze</button>
+        </form>
+        {problem && (
+          <p role="alert" className="tw-error">
+            {problem}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ThreadTeamView } from '../../../../shared/team';
+import { AssignPicker } from './AssignPicker';
+import { SnoozePicker } from './SnoozePicker';
+import { useTeamOverlay } from './stores';
+
+/** The teamwork dialogs (assign picker, snooze picker): render once, near the app's overlays. */
+export function TeamOverlays({ teamOf }: { teamOf?: (threadId: number) => ThreadTeamView | null }) {
+  const overlay = useTeamOverlay((s) => s.overlay);
+  const close = useTeamOverlay((s) => s.close);
+  if (overlay.kind === 'assign')
+    return <AssignPicker threadId={overlay.threadId} team={teamOf?.(overlay.threadId) ?? null} onClose={close} />;
+  if (overlay.kind === 'snooze') return <SnoozePicker threadId={overlay.threadId} onClose={close} />;
+  return null;
+}
