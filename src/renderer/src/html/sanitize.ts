@@ -86,12 +86,15 @@ function isPixel(el: Element): boolean {
 
 /** Rewrites CSS so it loads nothing remote (unless allowed) and nothing executable; counts what it held back. */
 function cleanCss(css: string, options: SanitizeOptions, counter: { blocked: number }): string {
-  return css.replace(CSS_IMPORT, '/* removed */').replace(CSS_DANGER, '/* removed */').replace(CSS_URL, (whole, _q: string, target: string) => {
-    if (/^data:image\//i.test(target)) return whole;
-    if (REMOTE.test(target) && options.allowRemoteImages) return whole;
-    if (REMOTE.test(target)) counter.blocked += 1;
-    return 'none';
-  });
+  return css
+    .replace(CSS_IMPORT, '/* removed */')
+    .replace(CSS_DANGER, '/* removed */')
+    .replace(CSS_URL, (whole, _q: string, target: string) => {
+      if (/^data:image\//i.test(target)) return whole;
+      if (REMOTE.test(target) && options.allowRemoteImages) return whole;
+      if (REMOTE.test(target)) counter.blocked += 1;
+      return 'none';
+    });
 }
 
 /**

@@ -61,7 +61,9 @@ export function ThreadList() {
   const emptyText = loading
     ? 'Loading…'
     : (error ??
-      (source.kind === 'search' ? 'Nothing matches this search.' : 'No conversations yet. Mail appears here as it syncs.'));
+      (source.kind === 'search'
+        ? 'Nothing matches this search.'
+        : 'No conversations yet. Mail appears here as it syncs.'));
   // Rounded to the minute so rows stay memoized between renders.
   const now = Math.floor(Date.now() / 60_000) * 60_000;
   return (
