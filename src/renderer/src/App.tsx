@@ -6,7 +6,6 @@ import { FOCUS, focusById } from './keymap/actions';
 import { useThreadList } from './stores/list';
 import { useOpenThread } from './stores/thread';
 import { useSync } from './stores/sync';
-import { useToasts } from './stores/toasts';
 import { useUi } from './stores/ui';
 import { useViewCounts } from './stores/views';
 import { errorText } from './stores/errorText';
@@ -16,7 +15,8 @@ import { ThreadList } from './features/threads/ThreadList';
 import { UnreadableList } from './features/threads/UnreadableList';
 import { ThreadView } from './features/thread/ThreadView';
 import { StatusBar } from './features/status/StatusBar';
-import { Toasts } from './features/status/Toasts';
+import { Dashboard, OutboxView, startTeamwork, TeamOverlays, TeamSettings, TeamToasts } from './features/teamwork';
+import { actionById } from './keymap/actions';
 import { HelpOverlay } from './features/help/HelpOverlay';
 import { Palette } from './features/palette/Palette';
 import { SetupScreen } from './features/setup/SetupScreen';
@@ -40,11 +40,44 @@ function listenToService(): () => void {
     }),
     api.on('sync.progress', (p) => useSync.getState().onProgress(p)),
     api.on('sync.error', (e) => useSync.getState().onError(e)),
-    api.on('toast', (t) => useToasts.getState().push(t)),
     useThreadList.subscribe((s, prev) => {
       if (s.total !== prev.total || s.pages !== prev.pages) {
         const all = allCount();
         if (all) useViewCounts.setState((v) => ({ counts: { ...v.counts, all } }));
+      }
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
+
+/** What the desktop shell asks for: open a thread (tray, notification) or run a menu action. */
+const MENU_ACTIONS: Record<string, string> = {
+  sync: 'sync.now',
+  search: 'search.focus',
+  commandPalette: 'palette.open',
+  claim: 'thread.claim',
+  reply: 'reply.new',
+  courtesyReply: 'reply.courtesy',
+  close: 'thread.close',
+  snooze: 'thread.snooze',
+};
+
+function listenToShell(): () => void {
+  const offs = [
+    api.on('app.menuAction', ({ action }) => {
+      const found = actionById(MENU_ACTIONS[action] ?? action);
+      if (found && (found.available?.() ?? true)) found.run();
+    }),
+    api.on('app.openThread', ({ threadKey }) => {
+      const list = useThreadList.getState();
+      for (const rows of Object.values(list.pages)) {
+        const hit = rows.find((t) => t.key === threadKey);
+        if (hit) {
+          list.selectById(hit.id);
+          void useOpenThread.getState().open(hit.id);
+          focusById(FOCUS.thread);
+          return;
+        }
       }
     }),
   ];
@@ -73,6 +106,8 @@ export function App() {
   useEffect(() => {
     if (!ready) return;
     const off = listenToService();
+    const offTeam = startTeamwork();
+    const offShell = listenToShell();
     const unbind = bindKeymap(window);
     void useThreadList
       .getState()
@@ -81,6 +116,8 @@ export function App() {
     void useViewCounts.getState().refresh(null);
     return () => {
       off();
+      offTeam();
+      offShell();
       unbind();
     };
   }, [ready]);
@@ -108,7 +145,17 @@ export function App() {
       <div className="workspace">
         <Sidebar />
         <section className="list-pane" aria-label="List">
-          {view === 'unreadable' ? <UnreadableList /> : <ThreadList />}
+          {view === 'unreadable' ? (
+            <UnreadableList />
+          ) : view === 'outbox' ? (
+            <OutboxView />
+          ) : view === 'dashboard' ? (
+            <Dashboard />
+          ) : view === 'settings' ? (
+            <TeamSettings />
+          ) : (
+            <ThreadList />
+          )}
         </section>
         <section className="reading-pane" aria-label="Reading pane">
           {openId !== null ? (
@@ -119,7 +166,13 @@ export function App() {
         </section>
       </div>
       <StatusBar info={info} />
-      <Toasts />
+      <TeamToasts />
+      <TeamOverlays
+        teamOf={(id) => {
+          const detail = useOpenThread.getState().detail;
+          return detail?.thread.id === id ? detail.thread.team : null;
+        }}
+      />
       {overlay === 'help' && <HelpOverlay onClose={() => useUi.getState().setOverlay('none')} />}
       {overlay === 'palette' && <Palette />}
     </div>

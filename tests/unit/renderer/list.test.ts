@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement as h } from 'react';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import type { ThreadSummary } from '../../../src/shared/types';
+import type { ThreadListItem as ThreadSummary } from '../../../src/shared/types';
 
 function thread(i: number, subject = `Subject ${i}`): ThreadSummary {
   return {
@@ -14,6 +14,8 @@ function thread(i: number, subject = `Subject ${i}`): ThreadSummary {
     lastMessageAt: Date.now() - i * 60_000,
     messageCount: (i % 3) + 1,
     hasAttachments: i % 2 === 0,
+    team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
+    due: null,
   };
 }
 const ALL = Array.from({ length: 1200 }, (_, i) => thread(i));
@@ -37,7 +39,7 @@ afterEach(() => {
 describe('the thread list', () => {
   it('pages through offsets; a row shows sender, subject, snippet, count, attachment mark and age', async () => {
     await act(() => useThreadList.getState().setSource({ kind: 'all' }));
-    expect(list).toHaveBeenCalledWith({ limit: PAGE_SIZE, offset: 0 });
+    expect(list).toHaveBeenCalledWith({ view: 'all', sort: 'recent', limit: PAGE_SIZE, offset: 0 });
     expect(useThreadList.getState().count).toBe(2 * PAGE_SIZE);
     const t = ALL[2] as ThreadSummary;
     render(
@@ -84,7 +86,7 @@ describe('the thread list', () => {
     expect(useThreadList.getState().selectedId).toBe(2);
     act(() => useThreadList.getState().select(PAGE_SIZE + 3));
     await waitFor(() => expect(useThreadList.getState().selectedId).toBe(PAGE_SIZE + 4));
-    expect(list).toHaveBeenCalledWith({ limit: PAGE_SIZE, offset: PAGE_SIZE });
+    expect(list).toHaveBeenCalledWith({ view: 'all', sort: 'recent', limit: PAGE_SIZE, offset: PAGE_SIZE });
     act(() => useThreadList.getState().select(2 * PAGE_SIZE + 10));
     await waitFor(() => expect(useThreadList.getState().total).toBe(1200));
     expect(useThreadList.getState().count).toBe(1200);

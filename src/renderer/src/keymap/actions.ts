@@ -3,6 +3,8 @@ import { useOpenThread } from '../stores/thread';
 import { useSync } from '../stores/sync';
 import { useUi, type ViewId } from '../stores/ui';
 import { VIEWS } from '../stores/views';
+import type { View } from '../../../shared/team';
+import { closeThread, teamActions, type TeamAction } from '../features/teamwork/actions';
 
 /** Something a person can do: run from a key, the palette, or a menu. */
 export interface Action {
@@ -45,14 +47,65 @@ function step(delta: number): void {
   }
 }
 
-/** Shows a view: the thread list for All, the unreadable list for Could not read. */
+/** Views that are thread lists (all and the team views); the rest are their own screens. */
+const LIST_VIEWS: readonly View[] = ['all', 'mine', 'unassigned', 'due', 'overdue', 'waiting', 'closed'];
+
+function isListView(view: ViewId): view is View {
+  return (LIST_VIEWS as readonly string[]).includes(view);
+}
+
+/** Shows a view: a thread list (All, Mine, Due soon…), the unreadable list, or a screen. */
 export function showView(view: ViewId): void {
   useUi.getState().setView(view);
   useOpenThread.getState().close();
-  if (view === 'all' && useThreadList.getState().source.kind !== 'all')
-    void useThreadList.getState().setSource({ kind: 'all' });
-  focusById(view === 'all' ? FOCUS.list : 'unreadable-list');
+  if (isListView(view)) {
+    const source = useThreadList.getState().source;
+    if (source.kind !== 'all' || (source.view ?? 'all') !== view)
+      void useThreadList.getState().setSource({ kind: 'all', view });
+    focusById(FOCUS.list);
+    return;
+  }
+  focusById(view === 'unreadable' ? 'unreadable-list' : `${view}-screen`);
 }
+
+/** The conversation an action applies to: the open one, else the selected row. */
+function currentThreadId(): number | null {
+  const open = useOpenThread.getState().openId;
+  if (open !== null) return open;
+  const list = useThreadList.getState();
+  return threadAt(list, list.selectedIndex)?.id ?? null;
+}
+
+/** After closing a conversation the next one opens (Gmail's "archive and next"). */
+async function closeAndNext(id: number): Promise<void> {
+  if (!(await closeThread(id))) return;
+  const list = useThreadList.getState();
+  const index = list.selectedIndex;
+  await list.reload();
+  const after = useThreadList.getState();
+  const next = threadAt(after, Math.min(index, Math.max(0, after.count - 1)));
+  if (next && next.id !== id) {
+    after.selectById(next.id);
+    void useOpenThread.getState().open(next.id);
+    focusById(FOCUS.thread);
+  } else {
+    useOpenThread.getState().close();
+    focusById(FOCUS.list);
+  }
+}
+
+/** Claim, assign, reply, courtesy reply, close, snooze, note and the team views. */
+export const TEAM_ACTIONS: readonly TeamAction[] = teamActions({ threadId: currentThreadId, showView }).map((a) =>
+  a.id === 'thread.close'
+    ? {
+        ...a,
+        run: () => {
+          const id = currentThreadId();
+          if (id !== null) void closeAndNext(id);
+        },
+      }
+    : a,
+);
 
 function back(): void {
   const ui = useUi.getState();
@@ -75,10 +128,7 @@ const viewActions: Action[] = VIEWS.map((view) => ({
   run: () => showView(view.id),
 }));
 
-/**
- * Every action that works today. Claim, assign, reply, courtesy reply, close, snooze and
- * note join when their calls exist (their keys are reserved in ARRIVING_KEYMAP).
- */
+/** Every action: navigation, conversation, team and view actions. */
 export const ACTIONS: readonly Action[] = [
   { id: 'list.next', title: 'Next conversation', group: 'Navigate', run: () => step(1) },
   { id: 'list.previous', title: 'Previous conversation', group: 'Navigate', run: () => step(-1) },
@@ -103,6 +153,7 @@ export const ACTIONS: readonly Action[] = [
     run: () => void useSync.getState().syncNow(),
   },
   ...viewActions,
+  ...TEAM_ACTIONS,
 ];
 
 /** An action by id. */

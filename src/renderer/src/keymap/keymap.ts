@@ -1,3 +1,5 @@
+import { TEAM_ACTIONS } from './actions';
+import { teamKeymap } from '../features/teamwork/actions';
 /**
  * The one keymap table. Key bindings, the help overlay and the palette's key hints are all
  * generated from it. Keys use tinykeys syntax: `j`, `Shift+?`, `$mod+k`, `g a` (a sequence).
@@ -23,27 +25,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'sync.now', keys: ['Shift+S'] },
   { action: 'list.first', keys: ['Home'] },
   { action: 'customer.focus', keys: ['Shift+C'] },
-];
-
-/**
- * Bindings whose calls do not exist yet. They join KEYMAP with the team and outbox calls;
- * kept here so their keys stay reserved and nothing else takes them.
- */
-export const ARRIVING_KEYMAP: readonly KeyBinding[] = [
-  { action: 'thread.claim', keys: ['a'] },
-  { action: 'thread.assign', keys: ['Shift+A'] },
-  { action: 'reply.new', keys: ['r'] },
-  { action: 'reply.all', keys: ['Shift+R'] },
-  { action: 'reply.forward', keys: ['f'] },
-  { action: 'reply.courtesy', keys: ['c'] },
-  { action: 'reply.send', keys: ['$mod+Enter'] },
-  { action: 'thread.close', keys: ['e'] },
-  { action: 'thread.snooze', keys: ['h'] },
-  { action: 'thread.note', keys: ['n'] },
-  { action: 'view.mine', keys: ['g m'] },
-  { action: 'view.unassigned', keys: ['g u'] },
-  { action: 'view.dueSoon', keys: ['g d'] },
-  { action: 'view.overdue', keys: ['g o'] },
+  ...teamKeymap(TEAM_ACTIONS),
 ];
 
 const MAC = typeof navigator === 'object' && /Mac|iPhone|iPad/.test(navigator.platform);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { ThreadSummary } from '../../../shared/types';
+import type { ThreadListItem as ThreadSummary } from '../../../shared/types';
+import type { View } from '../../../shared/team';
 import { api } from '../api';
 import { errorText } from './errorText';
 
@@ -9,7 +10,7 @@ export const PAGE_SIZE = 500;
 export const SEARCH_LIMIT = 1000;
 
 /** Where the list's rows come from: a view of the mailbox or a search. */
-export type ListSource = { kind: 'all' } | { kind: 'search'; query: string };
+export type ListSource = { kind: 'all'; view?: View } | { kind: 'search'; query: string };
 
 /** The thread list as the service last described it; pages are fetched as they come into view. */
 interface ListState {
@@ -64,7 +65,10 @@ export const useThreadList = create<ListState>((set, get) => {
     if (inFlight.has(key)) return;
     inFlight.add(key);
     try {
-      const rows = await api['threads.list']({ limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+      const source = get().source;
+      const view = source.kind === 'all' ? (source.view ?? 'all') : 'all';
+      const sort = view === 'due' || view === 'overdue' ? 'due' : 'recent';
+      const rows = await api['threads.list']({ view, sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
       if (get().generation !== generation) return;
       const pages = { ...get().pages, [page]: rows };
       const total = rows.length < PAGE_SIZE ? page * PAGE_SIZE + rows.length : get().total;

@@ -11,8 +11,19 @@ interface UiState {
   setView(view: ViewId): void;
 }
 
-/** Views the sidebar offers today (team views arrive with the ownership calls). */
-export type ViewId = 'all' | 'unreadable';
+/** Every view: thread lists (all and the team views), the unreadable list, and screens. */
+export type ViewId =
+  | 'all'
+  | 'unreadable'
+  | 'mine'
+  | 'unassigned'
+  | 'due'
+  | 'overdue'
+  | 'waiting'
+  | 'closed'
+  | 'outbox'
+  | 'dashboard'
+  | 'settings';
 
 /** The UI store. */
 export const useUi = create<UiState>((set) => ({

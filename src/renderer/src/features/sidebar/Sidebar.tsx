@@ -1,17 +1,46 @@
 import { displayKeys } from '../../keymap/keymap';
 import { showView } from '../../keymap/actions';
-import { useUi } from '../../stores/ui';
+import { useUi, type ViewId } from '../../stores/ui';
 import { useViewCounts, VIEWS } from '../../stores/views';
+import { OutboxBadge, TEAM_VIEWS, useCounts } from '../teamwork';
+
+interface Entry {
+  id: ViewId;
+  label: string;
+  keys: string;
+}
+
+/** The sidebar in PRODUCT.md's order: team views, All, Outbox, Could not read, then screens. */
+const ORDER: readonly ViewId[] = [
+  'mine',
+  'unassigned',
+  'due',
+  'overdue',
+  'waiting',
+  'closed',
+  'all',
+  'outbox',
+  'unreadable',
+  'dashboard',
+  'settings',
+];
+
+function entries(): Entry[] {
+  const all: Entry[] = [...VIEWS, ...TEAM_VIEWS.map((v) => ({ id: v.id as ViewId, label: v.label, keys: v.keys }))];
+  return ORDER.flatMap((id) => all.filter((e) => e.id === id));
+}
 
 /** The views, each with its live count and its `g` shortcut. */
 export function Sidebar() {
   const view = useUi((s) => s.view);
   const counts = useViewCounts((s) => s.counts);
+  const teamCounts = useCounts((s) => s.counts);
   return (
     <nav className="sidebar" aria-label="Views">
       <ul>
-        {VIEWS.map((v) => {
-          const count = counts[v.id];
+        {entries().map((v) => {
+          const team = teamCounts?.[v.id as keyof typeof teamCounts];
+          const count = typeof team === 'number' ? { value: team, more: false } : counts[v.id];
           const shown = count ? `${count.value}${count.more ? '+' : ''}` : '';
           return (
             <li key={v.id}>
@@ -24,6 +53,7 @@ export function Sidebar() {
               >
                 <span>{v.label}</span>
                 {shown && <span className="view-count">{shown}</span>}
+                {v.id === 'outbox' && <OutboxBadge />}
               </button>
             </li>
           );

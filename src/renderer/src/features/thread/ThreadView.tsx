@@ -1,6 +1,7 @@
 import { FOCUS } from '../../keymap/actions';
 import { useOpenThread } from '../../stores/thread';
 import { CustomerPanel } from '../customer/CustomerPanel';
+import { ComposerHost, ThreadTeamPanel } from '../teamwork';
 import { MessageCard, type MessageWithBody } from './MessageCard';
 
 /**
@@ -36,6 +37,8 @@ export function ThreadView({ teamAddress, onBack }: { teamAddress: string | null
             {detail.messages.map((m) => (
               <MessageCard key={m.id} message={m as MessageWithBody} />
             ))}
+            <ComposerHost threadId={detail.thread.id} />
+            <ThreadTeamPanel detail={detail} />
           </>
         )}
       </article>

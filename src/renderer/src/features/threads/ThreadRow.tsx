@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import type { ThreadSummary } from '../../../../shared/types';
+import type { ThreadListItem as ThreadSummary } from '../../../../shared/types';
+import { DueChip, OwnerBadge, StatusMark } from '../teamwork';
 import { Highlight } from '../search/highlight';
 import { ageLabel } from './age';
 
@@ -61,6 +62,9 @@ export const ThreadRow = memo(function ThreadRow({
             📎
           </span>
         )}
+        <StatusMark team={thread.team} />
+        {thread.due && <DueChip due={thread.due} />}
+        <OwnerBadge team={thread.team} showHandoff={false} />
         <time className="age" dateTime={new Date(thread.lastMessageAt).toISOString()}>
           {ageLabel(thread.lastMessageAt, now)}
         </time>
