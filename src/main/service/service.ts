@@ -465,7 +465,11 @@ export class PromptlyService {
           ...countViews(db, { accountId: account.id, me, now: this.deps.now(), leadMs: this.leadMs() }),
         };
       },
-      'thread.act': async ({ id, action }) => this.requireTeam().act(id, action),
+      'thread.act': async ({ id, action }) => {
+        const result = this.requireTeam().act(id, action);
+        this.live?.ring(); // append it (and learn its outcome) soon
+        return result;
+      },
       'team.roster': async () => this.team()?.roster() ?? [],
       'me.get': async () => this.team()?.identity() ?? null,
       'me.set': async (identity) => {

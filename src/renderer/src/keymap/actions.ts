@@ -83,7 +83,9 @@ async function closeAndNext(id: number): Promise<void> {
   const index = list.selectedIndex;
   await list.reload();
   const after = useThreadList.getState();
-  const next = threadAt(after, Math.min(index, Math.max(0, after.count - 1)));
+  // In a view that still lists the closed conversation (All), the next one is below it.
+  const same = threadAt(after, index)?.id === id;
+  const next = threadAt(after, Math.min(same ? index + 1 : index, Math.max(0, after.count - 1)));
   if (next && next.id !== id) {
     after.selectById(next.id);
     void useOpenThread.getState().open(next.id);
