@@ -7,6 +7,7 @@ import { PromptlyService } from './service/service';
 import { openDemoDatabase } from './demo/load';
 import { VERSION } from './version';
 import { SafeStorageSecretStore } from './shell/safeStorageSecrets';
+import { desktopFiles } from './shell/files';
 import { appPageOf } from './shell/appPage';
 import { startDesktop, type Desktop } from './shell/desktop';
 import { claimSingleInstance } from './shell/lifecycle';
@@ -20,7 +21,8 @@ let desktop: Desktop | null = null;
 async function openService(dataDir: string): Promise<PromptlyService> {
   const secrets = new SafeStorageSecretStore(join(dataDir, 'secrets.json'));
   const db = openDb(databaseFile(dataDir));
-  if (getAccount(db)) return new PromptlyService({ db, secrets, now: Date.now, version: VERSION, dataDir });
+  if (getAccount(db))
+    return new PromptlyService({ db, secrets, now: Date.now, version: VERSION, dataDir, files: desktopFiles });
   db.close();
   // No mailbox yet: show the demo so a newcomer sees the product at once.
   return new PromptlyService({

@@ -39,6 +39,8 @@ export const CALL_NAMES = [
   'quietHours.set',
   'attachment.inline',
   'images.allow',
+  'attachment.open',
+  'attachment.save',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -132,6 +132,14 @@ export const calls = {
     args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
     result: returns<{ dataUrl: string }>(),
   },
+  'attachment.open': {
+    args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
+    result: returns<{ path: string; opened: boolean }>(),
+  },
+  'attachment.save': {
+    args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
+    result: returns<{ savedTo: string | null; path: string }>(),
+  },
   'images.allow': {
     args: z
       .object({

@@ -70,5 +70,14 @@ describe('attachments', () => {
     const inline = await service.call('attachment.inline', { messageId: meta[0]!.message_id, part: '0' });
     expect(inline.dataUrl.startsWith('data:image/png;base64,')).toBe(true);
     await expect(service.call('images.allow', {})).rejects.toMatchObject({ code: 'invalid-arguments' });
+    // Without a desktop (CLI, preview) open/save hand back the cached file; the shell opens it.
+    expect(await service.call('attachment.open', { messageId: meta[0]!.message_id, part: '0' })).toEqual({
+      path: first.path,
+      opened: false,
+    });
+    expect(await service.call('attachment.save', { messageId: meta[0]!.message_id, part: '0' })).toEqual({
+      savedTo: null,
+      path: first.path,
+    });
   });
 });

@@ -12,7 +12,7 @@ import type {
 } from '../../shared/types';
 import { join } from 'node:path';
 import { locateAttachment } from '../store/repos/attachments';
-import { fetchAttachment } from '../mail/attachmentFetch';
+import { fetchAttachment, safeFileName } from '../mail/attachmentFetch';
 import { explainConnectionError } from '../mail/connectionErrors';
 import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
@@ -61,6 +61,15 @@ export interface ServiceDeps {
   syncModes?: SyncModes;
   /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */
   me?: string;
+  /** Opening and saving files with the OS (the desktop shell); absent in the CLI and preview. */
+  files?: DesktopFiles;
+}
+
+/** What the desktop offers for attachments: open with the default app, save with a dialog. */
+export interface DesktopFiles {
+  openPath(path: string): Promise<void>;
+  /** Copies the file where the person chooses; null when they cancel. */
+  saveAs(path: string, suggestedName: string): Promise<string | null>;
 }
 
 /** The one application API. The IPC handlers, the browser bridge and the CLI all call it. */
@@ -515,6 +524,20 @@ export class PromptlyService {
         if (bytes.length > 5 * 1024 * 1024)
           throw new AppError('invalid-arguments', 'This image is too large to show inline; open it instead.');
         return { dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
+      },
+      'attachment.open': async ({ messageId, part }) => {
+        const file = await this.fetchAttachment(messageId, part);
+        if (!this.deps.files) return { path: file.path, opened: false };
+        await this.deps.files.openPath(file.path);
+        return { path: file.path, opened: true };
+      },
+      'attachment.save': async ({ messageId, part }) => {
+        const file = await this.fetchAttachment(messageId, part);
+        if (!this.deps.files) return { savedTo: null, path: file.path };
+        return {
+          savedTo: await this.deps.files.saveAs(file.path, safeFileName(file.filename, 'attachment')),
+          path: file.path,
+        };
       },
       'images.allow': async ({ messageId, sender }) => {
         const allowed = getSetting<{ senders: string[]; messages: number[] }>(db, 'images.allowed', {

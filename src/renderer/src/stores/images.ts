@@ -1,9 +1,14 @@
 import { create } from 'zustand';
 
+/** Saves the choice in the service; loaded lazily so pages without the engine (test fixtures) still load. */
+function persist(args: { messageId: number } | { sender: string }): void {
+  void import('../api').then(({ api }) => api['images.allow'](args)).catch(() => undefined);
+}
+
 /**
- * Which messages and senders may load remote images. Kept only for this session: the
- * "always for this sender" choice belongs in the service (requested: `senders.allowImages`),
- * so no truth is stored in the renderer.
+ * Which messages and senders may load remote images. The choice is saved by the service
+ * (`images.allow`, which the desktop's request filter also reads); this store shows it at
+ * once, before the next `thread.get` carries `imagesAllowed`.
  */
 interface ImagePermissionState {
   messages: Record<number, true>;
@@ -18,9 +23,11 @@ export const useImagePermissions = create<ImagePermissionState>((set) => ({
   senders: {},
   allowMessage(id) {
     set((s) => ({ messages: { ...s.messages, [id]: true } }));
+    persist({ messageId: id });
   },
   allowSender(address) {
     set((s) => ({ senders: { ...s.senders, [address.toLowerCase()]: true } }));
+    persist({ sender: address.toLowerCase() });
   },
 }));
 

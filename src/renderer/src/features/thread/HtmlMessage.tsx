@@ -10,14 +10,23 @@ export interface HtmlMessageProps {
   html: string;
   inlineImages?: Record<string, string>;
   title: string;
+  /** The person already allowed images for this message or sender (kept by the service). */
+  initiallyAllowed?: boolean;
 }
 
 /**
  * An HTML body, sanitized and shown in a sandboxed, script-free frame with a strict CSP.
  * Remote images wait for "Load images" (this message) or "Always for this sender".
  */
-export function HtmlMessage({ messageId, sender, html, inlineImages, title }: HtmlMessageProps) {
-  const allowed = useImagePermissions((s) => imagesAllowed(s, messageId, sender));
+export function HtmlMessage({
+  messageId,
+  sender,
+  html,
+  inlineImages,
+  title,
+  initiallyAllowed = false,
+}: HtmlMessageProps) {
+  const allowed = useImagePermissions((s) => initiallyAllowed || imagesAllowed(s, messageId, sender));
   const allowMessage = useImagePermissions((s) => s.allowMessage);
   const allowSender = useImagePermissions((s) => s.allowSender);
   const clean = useMemo(

@@ -1,11 +1,9 @@
 import type { MessageView } from '../../../../shared/types';
 import { HtmlMessage } from './HtmlMessage';
+import { Attachments, useInlineImages } from './Attachments';
 
-/**
- * A message as the pane may receive it: `html` and `inlineImages` are requested additions to
- * MessageView; until they arrive the plain text is shown.
- */
-export type MessageWithBody = MessageView & { html?: string | null; inlineImages?: Record<string, string> };
+/** A message as the pane shows it (the HTML part, attachments and the image choice included). */
+export type MessageWithBody = MessageView;
 
 function who(p: { name: string; address: string }): string {
   return p.name || p.address;
@@ -14,6 +12,7 @@ function who(p: { name: string; address: string }): string {
 /** One message of a conversation: header, then the HTML body (isolated) or the plain text. */
 export function MessageCard({ message }: { message: MessageWithBody }) {
   const date = new Date(message.date);
+  const inlineImages = useInlineImages(message);
   return (
     <section
       className={`message${message.fromTeam ? ' from-team' : ''}`}
@@ -40,12 +39,14 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
           messageId={message.id}
           sender={message.from.address}
           html={message.html}
-          inlineImages={message.inlineImages}
+          inlineImages={inlineImages}
+          initiallyAllowed={message.imagesAllowed}
           title={`Message from ${who(message.from)}`}
         />
       ) : (
         <pre className="message-text">{message.text}</pre>
       )}
+      <Attachments message={message} />
     </section>
   );
 }
