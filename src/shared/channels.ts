@@ -5,6 +5,7 @@
  */
 export const CALL_NAMES = [
   'app.info',
+  'app.openDemo',
   'threads.list',
   'thread.get',
   'account.get',

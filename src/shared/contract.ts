@@ -46,6 +46,7 @@ function returns<T>(): T {
  */
 export const calls = {
   'app.info': { args: z.object({}).strict(), result: returns<AppInfo>() },
+  'app.openDemo': { args: z.object({}).strict(), result: returns<AppInfo>() },
   'threads.list': {
     args: z
       .object({

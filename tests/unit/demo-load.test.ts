@@ -33,3 +33,26 @@ describe('demo mailbox in the store', () => {
     expect(await service.call('sync.now', {})).toEqual({ folders: [], durationMs: 0 });
   });
 });
+
+describe('trying the demo from the setup screen', () => {
+  it('switches a service without an account to the demo, for calls made through an existing handler table', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-demo-switch-'));
+    const service = new PromptlyService({
+      db: openDb(':memory:'),
+      secrets: new MemorySecretStore(),
+      now: () => Date.UTC(2026, 10, 22, 12),
+      version: 't',
+      dataDir,
+    });
+    const table = service.handlers(); // as the IPC layer keeps it
+    expect((await table['app.info']({})).mode).toBe('setup');
+    expect(await table['threads.list']({ view: 'all', sort: 'recent', limit: 10, offset: 0 })).toEqual([]);
+    const info = await service.call('app.openDemo', {});
+    expect(info.mode).toBe('demo');
+    expect((await table['threads.list']({ view: 'all', sort: 'recent', limit: 10, offset: 0 })).length).toBe(10);
+    expect((await table['views.counts']({})).overdue).toBeGreaterThan(0);
+  });
+});

@@ -1,6 +1,7 @@
 import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/contract';
 import type { QuietHours } from '../../shared/policy';
 import { dispatch } from './dispatch';
+import { CALL_NAMES } from '../../shared/channels';
 import type { AccountInput } from '../../shared/schemas';
 import type {
   AppInfo,
@@ -19,6 +20,8 @@ import type { SecretStore } from '../secrets';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
 import { countViews, getThread, resolveThread } from '../store/repos/threads';
 import { TeamEngine } from './team';
+import { openDemoDatabase, seedDemo } from '../demo/load';
+import { openDb } from '../store/db';
 import { DeadlineKeeper } from './deadlines';
 import { exportCsv, metricsFor, weeklyFor } from './metrics';
 import { Reminders } from './reminders';
@@ -83,14 +86,37 @@ export class PromptlyService {
   private reminders: Reminders | null = null;
   private policyJson = '';
   /** Keeps each thread's due time current (see service/deadlines.ts). */
-  readonly deadlines: DeadlineKeeper;
+  deadlines: DeadlineKeeper;
 
-  constructor(private readonly deps: ServiceDeps) {
-    this.deadlines = new DeadlineKeeper(
-      deps.db,
+  constructor(private deps: ServiceDeps) {
+    this.deadlines = this.keeper();
+  }
+
+  private keeper(): DeadlineKeeper {
+    return new DeadlineKeeper(
+      this.deps.db,
       () => this.team()?.policyJson() ?? null,
       (threadId) => this.team()?.promisesFor(threadId) ?? [],
     );
+  }
+
+  /**
+   * "Try the demo mailbox" from the setup screen: the service switches to a fresh demo
+   * database (the person's own data folder is untouched) and the window reloads its state.
+   */
+  async openDemo(): Promise<AppInfo> {
+    if (this.deps.demo) return this.appInfo();
+    if (getAccount(this.deps.db))
+      throw new AppError('invalid-arguments', 'A mailbox is connected; the demo opens only before setup.');
+    const db = this.deps.dataDir ? await openDemoDatabase(this.deps.dataDir, this.deps.now()) : openDb(':memory:');
+    if (!this.deps.dataDir) await seedDemo(db, this.deps.now());
+    this.deps.db.close();
+    this.deps = { ...this.deps, db, demo: true };
+    this.deadlines = this.keeper();
+    this.teamEngine = null;
+    this.outboxOf = null;
+    this.refreshDeadlines([]);
+    return this.appInfo();
   }
 
   /** Threads changed: refresh their due times, then tell listeners. */
@@ -416,9 +442,20 @@ export class PromptlyService {
 
   /** The handler table the transports dispatch to. */
   handlers(): Handlers {
+    // Resolved per call, so a switch of database (openDemo) reaches transports that kept the table.
+    return Object.fromEntries(
+      CALL_NAMES.map((name) => [
+        name,
+        (args: unknown) => (this.buildHandlers()[name] as (a: unknown) => Promise<unknown>)(args),
+      ]),
+    ) as Handlers;
+  }
+
+  private buildHandlers(): Handlers {
     const db = this.deps.db;
     return {
       'app.info': async () => this.appInfo(),
+      'app.openDemo': async () => this.openDemo(),
       'threads.list': async ({ view, sort, limit, offset }) => {
         const account = getAccount(db);
         if (!account) return [];

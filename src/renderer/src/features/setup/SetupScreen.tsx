@@ -191,6 +191,23 @@ export function SetupScreen({ onSaved }: { onSaved: () => void }) {
             {busy === 'save' ? 'Connecting…' : 'Connect'}
           </button>
         </div>
+        <p className="demo-offer">
+          Just looking?{' '}
+          <button
+            type="button"
+            className="link"
+            disabled={busy !== null}
+            onClick={() =>
+              void api['app.openDemo']({}).then(
+                () => onSaved(),
+                (e: unknown) => setProblem(errorText(e)),
+              )
+            }
+          >
+            Try the demo mailbox
+          </button>{' '}
+          (a sample help desk that lives only on this computer).
+        </p>
       </form>
     </main>
   );
