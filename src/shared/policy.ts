@@ -98,6 +98,8 @@ export const policySchema = z.object({
     .min(0)
     .max(60 * 24 * 7)
     .default(60),
+  /** Where customers' answers should go, when not to the shared address itself (Reply-To). */
+  replyTo: z.string().trim().toLowerCase().email('Reply-To must be a mail address.').nullable().default(null),
 });
 
 /** A parsed, valid team policy. */

@@ -23,6 +23,11 @@ describe('CLI replies, outbox and deadlines', () => {
     expect(thread!.due.reason).toBe('first-response');
     expect((await cli(['--data-dir', dir, 'deadlines', '--view', 'overdue'])).out).toBe('Nothing is due.');
 
+    // The team's Reply-To travels with the policy and lands on the reply.
+    expect(
+      (await cli(['--data-dir', dir, '--me', 'dan@acme.example', 'policy', 'set', '--reply-to', 'help@acme.example']))
+        .code,
+    ).toBe(0);
     const sent = await cli([
       '--data-dir',
       dir,
@@ -38,6 +43,7 @@ describe('CLI replies, outbox and deadlines', () => {
     const received = await world.smtpMessages({ to: customer.address });
     expect(received).toHaveLength(1);
     expect(received[0]!.raw.toString()).toMatch(/January 2030|15 January|January 15/);
+    expect(received[0]!.raw.toString()).toMatch(/^Reply-To: help@acme\.example\r?$/m);
     const after = JSON.parse((await cli(['--data-dir', dir, '--json', 'threads'])).out) as Array<{
       due: { reason: string };
       team: { status: string };

@@ -90,6 +90,7 @@ const OPTIONS = {
   hours: { type: 'string' },
   holiday: { type: 'string', multiple: true },
   'holidays-ics': { type: 'string' },
+  'reply-to': { type: 'string' },
   from: { type: 'string' },
   until: { type: 'string' },
   view: { type: 'string' },

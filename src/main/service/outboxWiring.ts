@@ -37,8 +37,22 @@ export function createOutbox(w: OutboxWiring): Outbox {
       throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
     return secret;
   };
+  const base = outboxDepsForAccount(
+    w.db,
+    w.account,
+    password,
+    { name: identity.name, signature: identity.signature },
+    w.now,
+  );
   return new Outbox({
-    ...outboxDepsForAccount(w.db, w.account, password, { name: identity.name, signature: identity.signature }, w.now),
+    ...base,
+    // The team's Reply-To comes from the shared policy, read at compose time.
+    account: {
+      ...base.account,
+      get replyTo() {
+        return w.deadlines.policy().replyTo;
+      },
+    },
     teamAddresses: () => [w.account.address.toLowerCase(), ...(w.team?.roster().map((t) => t.address) ?? [])],
     policy: () => w.deadlines.policy(),
     templates: () => w.team?.templates() ?? {},

@@ -11,6 +11,7 @@ export interface PolicyFlags {
   hours?: string;
   holiday?: string[];
   'holidays-ics'?: string;
+  'reply-to'?: string;
 }
 
 /**
@@ -46,6 +47,7 @@ export function policyFromFlags(current: Policy, flags: PolicyFlags): Policy {
   if (flags.timezone !== undefined) next.timeZone = flags.timezone;
   if (flags['lead-minutes'] !== undefined) next.dueSoonLeadMinutes = Number(flags['lead-minutes']);
   if (flags.hours !== undefined) next.businessHours = parseBusinessHours(flags.hours);
+  if (flags['reply-to'] !== undefined) next.replyTo = flags['reply-to'] === 'none' ? null : flags['reply-to'];
   const holidays = new Set<string>([...current.holidays, ...(flags.holiday ?? [])]);
   if (flags['holidays-ics'])
     for (const d of holidaysFromICalendar(readFileSync(flags['holidays-ics'], 'utf8'))) holidays.add(d);

@@ -58,6 +58,7 @@ export function PolicyForm() {
     () => Object.fromEntries(WEEKDAYS.map((d) => [d, ''])) as Record<Weekday, string>,
   );
   const [holidays, setHolidays] = useState('');
+  const [replyTo, setReplyTo] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
 
@@ -72,6 +73,7 @@ export function PolicyForm() {
       Object.fromEntries(WEEKDAYS.map((d) => [d, hours ? intervalsText(hours[d]) : ''])) as Record<Weekday, string>,
     );
     setHolidays(p.holidays.join('\n'));
+    setReplyTo(p.replyTo ?? '');
   }
 
   useEffect(() => {
@@ -91,6 +93,7 @@ export function PolicyForm() {
         dueSoonLeadMinutes: Math.round(Number(lead)),
         businessHours,
         holidays: holidays.split(/[\s,]+/).filter(Boolean),
+        replyTo: replyTo.trim() || null,
       });
       fill(saved);
       setStatus('Saved. Every teammate gets the new policy with the next sync.');
@@ -178,6 +181,11 @@ export function PolicyForm() {
         <textarea rows={4} value={holidays} onChange={(e) => setHolidays(e.target.value)} {...aria('holidays')} />
       </label>
       {err('holidays')}
+      <label>
+        Reply-To on replies (optional; empty: replies come back to the shared address)
+        <input type="email" value={replyTo} onChange={(e) => setReplyTo(e.target.value)} {...aria('replyTo')} />
+      </label>
+      {err('replyTo')}
       <div className="tw-buttons">
         <button type="submit" className="primary">
           Save policy
