@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Toast } from '../../src/shared/contract';
 import type { PromptlyService } from '../../src/main/service/service';
 import { TEAM_LOG_FOLDER } from '../../src/main/team/logFolder';
+import { encodeTeamEventMessage } from '../../src/main/team/eventMessage';
 import { mailWorld, otherClient, startEngine } from '../support/engine';
 
 type Engine = Awaited<ReturnType<typeof startEngine>> & { toasts: Toast[] };
@@ -49,6 +50,7 @@ describe('team ownership through the mailbox (three teammates, real Dovecot)', (
       await Promise.all(engines.map((e) => e.service.syncNow()));
       const ids = await Promise.all(engines.map((e) => threadIdOf(e.service, subject)));
       // Each claims with its own (stale) view, then all sync at once.
+      const before = engines.map((e) => e.toasts.filter((t) => t.kind === 'conflict').length);
       await Promise.all(
         engines.map((e, i) => e.service.call('thread.act', { id: ids[i]!, action: { type: 'claim' } })),
       );
@@ -57,10 +59,13 @@ describe('team ownership through the mailbox (three teammates, real Dovecot)', (
       const owners = await Promise.all(engines.map((e) => ownerSeenBy(e.service, subject)));
       expect(new Set(owners).size).toBe(1);
       expect(owners[0]).toMatch(/^(alice|bob|carol)@acme\.example$/);
-      const losers = engines.filter(
-        (e) => `${e === engines[0] ? 'alice' : e === engines[1] ? 'bob' : 'carol'}@acme.example` !== owners[0],
-      );
-      for (const loser of losers) expect(loser.toasts.filter((t) => t.kind === 'conflict').length).toBe(round + 1);
+      // Exactly the two who did not win were told, once each, this round.
+      const names = ['alice', 'bob', 'carol'];
+      engines.forEach((e, i) => {
+        const conflicts = e.toasts.filter((t) => t.kind === 'conflict').length;
+        const lost = `${names[i]}@acme.example` !== owners[0];
+        expect(conflicts - (before[i] ?? 0)).toBe(lost ? 1 : 0);
+      });
     }
     // Nothing stays pending.
     for (const e of engines)
@@ -207,6 +212,23 @@ describe('team ownership through the mailbox (three teammates, real Dovecot)', (
     for (const raw of junk) await other.append(TEAM_LOG_FOLDER, raw);
     await alice.service.syncNow();
     expect(await ownerSeenBy(alice.service, 'Gears')).toBe('alice@acme.example');
+    // Anyone with write access can add events: one from outside the roster is shown as such.
+    const key = (await alice.service.call('thread.get', { id })).thread.key;
+    const forged = encodeTeamEventMessage({
+      v: 1,
+      id: '00000000-0000-4000-8000-00000000f00d',
+      type: 'note',
+      thread: key,
+      actor: 'mallory@elsewhere.example',
+      base: null,
+      at: Date.now(),
+      known: [key],
+      payload: { text: 'Refund them twice', mentions: [] },
+    });
+    await other.append(TEAM_LOG_FOLDER, forged);
+    await alice.service.syncNow();
+    const timeline = (await alice.service.call('thread.get', { id })).activity.map((a) => a.text);
+    expect(timeline).toContain('mallory@elsewhere.example added a note (not a teammate)');
 
     // Recreate the log folder with the same messages: new UIDVALIDITY, same order.
     const sources: Buffer[] = [];
@@ -233,6 +255,9 @@ describe('team ownership through the mailbox (three teammates, real Dovecot)', (
     expect(await ownerSeenBy(restarted, 'Gears')).toBe('alice@acme.example');
     await restarted.syncNow();
     expect(await ownerSeenBy(restarted, 'Gears')).toBe('alice@acme.example');
-    expect((await restarted.call('thread.get', { id })).notes.map((n) => n.text)).toEqual(['Ordered the part']);
+    expect((await restarted.call('thread.get', { id })).notes.map((n) => `${n.actorName}: ${n.text}`)).toEqual([
+      'Alice: Ordered the part',
+      'mallory@elsewhere.example (not a teammate): Refund them twice',
+    ]);
   });
 });

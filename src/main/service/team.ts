@@ -303,7 +303,7 @@ export class TeamEngine {
         notes.push({
           at: n.at,
           actor: n.actor,
-          actorName: this.nameOf(n.actor),
+          actorName: this.nameOf(n.actor) + (n.actorIsTeammate ? '' : ' (not a teammate)'),
           text: n.text,
           mentions: n.mentions,
           pending: false,
@@ -314,7 +314,9 @@ export class TeamEngine {
       .map((r) => ({
         at: r.at ?? 0,
         actor: r.actor ?? '',
-        text: this.describe(r.type ?? '', r.actor ?? '', r.target),
+        text:
+          this.describe(r.type ?? '', r.actor ?? '', r.target) +
+          (r.outcome.status !== 'ignored' && !r.outcome.actorIsTeammate ? ' (not a teammate)' : ''),
         outcome: r.outcome.status === 'lost' ? 'lost' : 'applied',
       }));
     for (const p of listPendingTeamEvents(this.db, this.accountId)) {
