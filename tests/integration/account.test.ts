@@ -5,8 +5,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountFor, mailWorld, waitFor } from '../support/engine';
 import { checkAccount } from '../../src/main/mail/accountCheck';
-import { runCli } from '../../src/main/cli/cli';
+import { cli, accountFlags } from '../support/cli';
 import type { AccountInput } from '../../src/shared/schemas';
+
+/** `account set` flags with the password in PROMPTLY_TEST_PW. */
+function cliFlags(a: AccountInput): string[] {
+  return accountFlags(a).map((f) => (f === 'PW' ? 'PROMPTLY_TEST_PW' : f));
+}
 
 /** A loopback port with nothing listening. */
 async function closedPort(): Promise<number> {
@@ -16,41 +21,6 @@ async function closedPort(): Promise<number> {
   const port = typeof address === 'object' && address ? address.port : 0;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}, stopped?: Promise<void>, out: string[] = []) {
-  const err: string[] = [];
-  const code = await runCli(args, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { ...env },
-    now: () => Date.now(),
-    stopped,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-function cliFlags(a: AccountInput): string[] {
-  return [
-    '--imap-host',
-    a.imap.host,
-    '--imap-port',
-    String(a.imap.port),
-    '--imap-tls',
-    a.imap.tls,
-    '--smtp-host',
-    a.smtp.host,
-    '--smtp-port',
-    String(a.smtp.port),
-    '--smtp-tls',
-    a.smtp.tls,
-    '--user',
-    a.user,
-    '--address',
-    a.address,
-    '--password-env',
-    'PROMPTLY_TEST_PW',
-  ];
 }
 
 describe('account connection test (real Dovecot and SMTP)', () => {

@@ -1,6 +1,5 @@
-import { ImapFlow } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { mailWorld, startEngine } from '../support/engine';
+import { mailWorld, otherClient, startEngine } from '../support/engine';
 
 describe('thin path: mailbox to thread list (real Dovecot)', () => {
   it('syncs a delivered message as a thread, and a later reply joins it', async () => {
@@ -70,15 +69,7 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
     expect(again.folders.every((f) => f.fetched === 0)).toBe(true);
     expect((db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n).toBe(1);
 
-    const client = new ImapFlow({
-      host: world.info.imap.host,
-      port: world.info.imap.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: support.user, pass: support.password },
-      logger: false,
-    });
-    await client.connect();
+    const client = await otherClient(world, support);
     const lock = await client.getMailboxLock('INBOX');
     try {
       const flags: string[][] = [];
@@ -101,15 +92,7 @@ describe('thin path: mailbox to thread list (real Dovecot)', () => {
       subject: 'Booking a service',
       text: 'Can I book a service for Friday?',
     });
-    const client = new ImapFlow({
-      host: world.info.imap.host,
-      port: world.info.imap.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: support.user, pass: support.password },
-      logger: false,
-    });
-    await client.connect();
+    const client = await otherClient(world, support);
     const raw = `From: Support <${support.address}>\r\nTo: fay@customer.example\r\nSubject: Re: Booking a service\r\nMessage-ID: <reply-1@promptly.test>\r\nIn-Reply-To: ${asked.messageId}\r\nReferences: ${asked.messageId}\r\nDate: ${new Date().toUTCString()}\r\n\r\nFriday 10am works.\r\n`;
     await client.append('Sent', raw, ['\\Seen']);
     await client.logout();
