@@ -8,23 +8,12 @@ import { computeDeadline, deadlineRules, type DeadlineThread, type ThreadMessage
 import { emptySchedulerState, planNotifications, type NotificationThread } from '../src/main/policy/notifications';
 import { createTrayIndex, trayState } from '../src/main/policy/tray';
 import { policySchema, type BusinessHours, type Policy } from '../src/shared/policy';
+import { mulberry32 as random } from '../tests/support/prng';
 
 const H = 3_600_000;
 const ME = 'me@team.example';
 const OWNERS = [ME, 'bob@team.example', 'cleo@team.example', null];
 const NOW = Date.UTC(2025, 5, 18, 15);
-
-/** A small seeded PRNG (mulberry32) so every run builds the same mailbox. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface BenchThread extends DeadlineThread {
   threadId: string;

@@ -10,22 +10,12 @@ import { encodeTeamEventMessage } from '../src/main/team/eventMessage';
 import { applyEvent, fold, type TeamLogEntry } from '../src/main/team/fold';
 import type { TeamState } from '../src/main/team/state';
 import { teamEventSchema } from '../src/shared/teamEvents';
+import { mulberry32 as random } from '../tests/support/prng';
 
 const TOTAL = Number(process.argv[2] ?? 100_000);
 const PROBE = 2_000;
 const PEOPLE = ['alice', 'bob', 'carol', 'dan', 'erin', 'femi', 'gus', 'hana'].map((n) => `${n}@acme.example`);
 const THREADS = Math.max(100, Math.floor(TOTAL / 5));
-
-/** mulberry32: the same log on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function uuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

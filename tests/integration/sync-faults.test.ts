@@ -11,24 +11,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mailWorld } from '../support/engine';
 import type { MailWorldClient, Mailbox } from '../support/mailworld';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
+import { mulberry32 as prng } from '../support/prng';
 
 const SEED = Number(process.env.PROMPTLY_FAULT_SEED ?? 0x5eed);
 const INITIAL_MESSAGES = 400;
 const MIN_CUTS = 20;
 /** A sync that neither finishes nor fails within this is hung, which is a bug in itself. */
 const ATTEMPT_TIMEOUT_MS = 15_000;
-
-/** mulberry32: a small seeded PRNG, so every run cuts at the same offsets. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'order bike frame wheel invoice refund delivery warranty brake chain saddle tyre service'.split(' ');
 

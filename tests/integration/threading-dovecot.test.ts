@@ -9,21 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { threadMessages, type JwzMessage } from '../../src/main/policy/jwz';
 import type { Mailbox, MailWorldClient } from '../support/mailworld';
 import { mailWorld, startEngine } from '../support/engine';
+import { mulberry32 as prng } from '../support/prng';
 
 const CONVERSATIONS = 60;
 const SUPPORT = 'support@shop.example';
-
-/** Deterministic PRNG (mulberry32), so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Generated extends JwzMessage {
   to: string;
