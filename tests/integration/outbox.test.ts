@@ -501,5 +501,12 @@ describe('outbox: size limit and collisions', () => {
 });
 
 function defaultPolicy() {
-  return { courtesyWindowMinutes: 1440, businessHours: null, holidays: [], timeZone: 'UTC', dueSoonLeadMinutes: 60, replyTo: null };
+  return {
+    courtesyWindowMinutes: 1440,
+    businessHours: null,
+    holidays: [],
+    timeZone: 'UTC',
+    dueSoonLeadMinutes: 60,
+    replyTo: null,
+  };
 }

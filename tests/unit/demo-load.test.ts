@@ -29,6 +29,22 @@ describe('demo mailbox in the store', () => {
     expect(
       (db.prepare('SELECT COUNT(*) AS n FROM messages WHERE parse_error IS NOT NULL').get() as { n: number }).n,
     ).toBe(0);
+    // The demo comes with a team history: owners, waiting and closed threads, notes.
+    const counts = await service.call('views.counts', {});
+    expect(counts.mine).toBeGreaterThan(5);
+    expect(counts.closed).toBeGreaterThan(5);
+    expect(counts.waiting).toBeGreaterThan(5);
+    expect(counts.unassigned).toBeGreaterThan(5);
+    expect(counts.overdue).toBeLessThan(counts.all / 3);
+    expect((await service.call('team.roster', {})).map((t) => t.name)).toEqual([
+      'Alice Moreno',
+      'Ben Okafor',
+      'Chloe Martin',
+      'Sam Whitlock',
+    ]);
+    const owned = (await service.call('threads.list', { view: 'mine', limit: 1 }))[0]!;
+    expect(owned.team.ownerName).toBe('Alice Moreno');
+    expect((await service.call('thread.get', { id: owned.id })).activity[0]?.text).toBe('Alice Moreno claimed it');
     // Demo mode never reaches for a server.
     expect(await service.call('sync.now', {})).toEqual({ folders: [], durationMs: 0 });
   });

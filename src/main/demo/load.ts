@@ -6,6 +6,10 @@ import { ensureFolder } from '../store/repos/folders';
 import { storeMessage } from '../store/ingest';
 import { parseMessage } from '../mail/parse';
 import { generateDemoMailbox } from './generate';
+import { demoTeamLog } from './teamEvents';
+import { saveTeamLogEntries } from '../store/repos/teamLog';
+import { setSetting } from '../store/repos/settings';
+import { TeamEngine } from '../service/team';
 
 /** The demo database's file inside a data directory (kept apart from real mail). */
 export function demoDatabaseFile(dataDir: string): string {
@@ -30,7 +34,9 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
     },
     now,
   );
-  const team = new Set([demo.address, ...demo.team.map((t) => t.address)]);
+  // As with a real mailbox, only the shared address is "the team" in mail: teammates writing
+  // to support@ themselves are colleagues, whose mail gets the same clock as a customer's.
+  const team = new Set([demo.address]);
   const folders = {
     INBOX: ensureFolder(db, accountId, 'INBOX', 'inbox'),
     Sent: ensureFolder(db, accountId, 'Sent', 'sent'),
@@ -52,6 +58,18 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
       team,
     );
   }
+  // The team's history, as teammates would have appended it to the log folder.
+  db.transaction(() => saveTeamLogEntries(db, accountId, demoTeamLog(db, accountId, demo.team, now)))();
+  setSetting(db, 'me', {
+    name: demo.team[0]?.name ?? 'Alice',
+    address: demo.team[0]?.address ?? demo.address,
+    signature: '',
+  });
+  // Materialise the folded state into the list views, as a sync would.
+  new TeamEngine(db, accountId, () => now, { threadsChanged: () => undefined, toast: () => undefined }).applyLog({
+    entries: [],
+    reset: true,
+  });
 }
 
 /** Opens a fresh demo database for this session (regenerated so its dates are recent). */

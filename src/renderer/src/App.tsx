@@ -50,6 +50,9 @@ function listenToService(): () => void {
   return () => offs.forEach((off) => off());
 }
 
+/** Views that are whole screens rather than a list and a reading pane. */
+const SCREEN_TITLES = { outbox: 'Outbox', dashboard: 'Dashboard', settings: 'Team settings' } as const;
+
 /** What the desktop shell asks for: open a thread (tray, notification) or run a menu action. */
 const MENU_ACTIONS: Record<string, string> = {
   sync: 'sync.now',
@@ -144,26 +147,24 @@ export function App() {
       </header>
       <div className="workspace">
         <Sidebar />
-        <section className="list-pane" aria-label="List">
-          {view === 'unreadable' ? (
-            <UnreadableList />
-          ) : view === 'outbox' ? (
-            <OutboxView />
-          ) : view === 'dashboard' ? (
-            <Dashboard />
-          ) : view === 'settings' ? (
-            <TeamSettings />
-          ) : (
-            <ThreadList />
-          )}
-        </section>
-        <section className="reading-pane" aria-label="Reading pane">
-          {openId !== null ? (
-            <ThreadView teamAddress={info.account?.address ?? null} onBack={back} />
-          ) : (
-            <div className="empty">Select a conversation and press Enter.</div>
-          )}
-        </section>
+        {view === 'outbox' || view === 'dashboard' || view === 'settings' ? (
+          <section className="screen-pane" id={`${view}-screen`} tabIndex={-1} aria-label={SCREEN_TITLES[view]}>
+            {view === 'outbox' ? <OutboxView /> : view === 'dashboard' ? <Dashboard /> : <TeamSettings />}
+          </section>
+        ) : (
+          <>
+            <section className="list-pane" aria-label="List">
+              {view === 'unreadable' ? <UnreadableList /> : <ThreadList />}
+            </section>
+            <section className="reading-pane" aria-label="Reading pane">
+              {openId !== null ? (
+                <ThreadView teamAddress={info.account?.address ?? null} onBack={back} />
+              ) : (
+                <div className="empty">Select a conversation and press Enter.</div>
+              )}
+            </section>
+          </>
+        )}
       </div>
       <StatusBar info={info} />
       <TeamToasts />

@@ -78,6 +78,30 @@ describe('the keymap table', () => {
   });
 });
 
+describe('sequences and single keys sharing a letter', () => {
+  it('a finished `g o` runs only the sequence, not the single `o` as well', async () => {
+    const runs: string[] = [];
+    const actions = [
+      { id: 'open', title: 'Open', group: 'App' as const, run: () => runs.push('open') },
+      { id: 'overdue', title: 'Overdue', group: 'Views' as const, run: () => runs.push('overdue') },
+    ];
+    // The single key is listed first, as in the real keymap.
+    const off = bindKeymap(
+      window,
+      [
+        { action: 'open', keys: ['o'] },
+        { action: 'overdue', keys: ['g o'] },
+      ],
+      actions,
+    );
+    const user = userEvent.setup();
+    await user.keyboard('go');
+    await user.keyboard('o');
+    off();
+    expect(runs).toEqual(['overdue', 'open']);
+  });
+});
+
 describe('the help overlay', () => {
   it('is generated from the keymap: every bound action with its keys', () => {
     const rows = helpRows();

@@ -41,7 +41,12 @@ export function bindKeymap(
       if (worksWhileTyping(keys)) typingMap[keys] = handler;
     }
   }
-  const normal = createKeybindingsHandler(map);
+  // Sequences first: tinykeys runs matches in insertion order, and a finished `g o` must
+  // claim the press (preventDefault) before the single-key `o` sees it.
+  const ordered = Object.fromEntries(
+    Object.entries(map).sort(([a], [b]) => Number(b.includes(' ')) - Number(a.includes(' '))),
+  );
+  const normal = createKeybindingsHandler(ordered);
   const typing = createKeybindingsHandler(typingMap);
   const listener = (event: Event) => {
     // Enter and Space on a button or link press it; they are not shortcuts there.

@@ -1,6 +1,7 @@
 import type { MessageView } from '../../../../shared/types';
 import { HtmlMessage } from './HtmlMessage';
 import { Attachments, useInlineImages } from './Attachments';
+import { PaperclipIcon } from '../../components/PaperclipIcon';
 
 /** A message as the pane shows it (the HTML part, attachments and the image choice included). */
 export type MessageWithBody = MessageView;
@@ -23,7 +24,7 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
         {message.fromTeam && <span className="chip">team</span>}
         {message.hasAttachments && (
           <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
-            📎
+            <PaperclipIcon />
           </span>
         )}
         <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>

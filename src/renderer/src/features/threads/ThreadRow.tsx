@@ -3,6 +3,7 @@ import type { ThreadListItem as ThreadSummary } from '../../../../shared/types';
 import { DueChip, OwnerBadge, StatusMark } from '../teamwork';
 import { Highlight } from '../search/highlight';
 import { ageLabel } from './age';
+import { PaperclipIcon } from '../../components/PaperclipIcon';
 
 /** Props of one list row. */
 export interface ThreadRowProps {
@@ -59,7 +60,7 @@ export const ThreadRow = memo(function ThreadRow({
         )}
         {thread.hasAttachments && (
           <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
-            📎
+            <PaperclipIcon />
           </span>
         )}
         <StatusMark team={thread.team} />
