@@ -36,6 +36,24 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+describe('sorting by due time', () => {
+  it('Shift+D flips any list between latest first and most urgent first', async () => {
+    const { toggleDueSort } = await import('../../../src/renderer/src/keymap/actions');
+    await act(() => useThreadList.getState().setSource({ kind: 'all', view: 'mine' }));
+    expect(list).toHaveBeenLastCalledWith({ view: 'mine', sort: 'recent', limit: PAGE_SIZE, offset: 0 });
+    await act(async () => toggleDueSort());
+    await vi.waitFor(() =>
+      expect(list).toHaveBeenLastCalledWith({ view: 'mine', sort: 'due', limit: PAGE_SIZE, offset: 0 }),
+    );
+    await act(() => useThreadList.getState().setSource({ kind: 'all', view: 'overdue' }));
+    expect(list).toHaveBeenLastCalledWith({ view: 'overdue', sort: 'due', limit: PAGE_SIZE, offset: 0 });
+    await act(async () => toggleDueSort());
+    await vi.waitFor(() =>
+      expect(list).toHaveBeenLastCalledWith({ view: 'overdue', sort: 'recent', limit: PAGE_SIZE, offset: 0 }),
+    );
+  });
+});
+
 describe('the thread list', () => {
   it('pages through offsets; a row shows sender, subject, snippet, count, attachment mark and age', async () => {
     await act(() => useThreadList.getState().setSource({ kind: 'all' }));

@@ -96,6 +96,15 @@ async function closeAndNext(id: number): Promise<void> {
   }
 }
 
+/** Every list can be sorted by due time (most urgent first) or by latest message. */
+export function toggleDueSort(): void {
+  const source = useThreadList.getState().source;
+  if (source.kind !== 'all') return;
+  const view = source.view ?? 'all';
+  const current = source.sort ?? (view === 'due' || view === 'overdue' ? 'due' : 'recent');
+  void useThreadList.getState().setSource({ ...source, sort: current === 'due' ? 'recent' : 'due' });
+}
+
 /** Claim, assign, reply, courtesy reply, close, snooze, note and the team views. */
 export const TEAM_ACTIONS: readonly TeamAction[] = teamActions({ threadId: currentThreadId, showView }).map((a) =>
   a.id === 'thread.close'
@@ -153,6 +162,13 @@ export const ACTIONS: readonly Action[] = [
     group: 'App',
     available: () => !useSync.getState().syncing,
     run: () => void useSync.getState().syncNow(),
+  },
+  {
+    id: 'list.sortDue',
+    title: 'Sort by due time / by latest',
+    group: 'Navigate',
+    available: () => useThreadList.getState().source.kind === 'all',
+    run: toggleDueSort,
   },
   ...viewActions,
   ...TEAM_ACTIONS,

@@ -25,6 +25,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'sync.now', keys: ['Shift+S'] },
   { action: 'list.first', keys: ['Home'] },
   { action: 'customer.focus', keys: ['Shift+C'] },
+  { action: 'list.sortDue', keys: ['Shift+D'] },
   ...teamKeymap(TEAM_ACTIONS),
 ];
 

@@ -10,7 +10,7 @@ export const PAGE_SIZE = 500;
 export const SEARCH_LIMIT = 1000;
 
 /** Where the list's rows come from: a view of the mailbox or a search. */
-export type ListSource = { kind: 'all'; view?: View } | { kind: 'search'; query: string };
+export type ListSource = { kind: 'all'; view?: View; sort?: 'recent' | 'due' } | { kind: 'search'; query: string };
 
 /** The thread list as the service last described it; pages are fetched as they come into view. */
 interface ListState {
@@ -67,7 +67,8 @@ export const useThreadList = create<ListState>((set, get) => {
     try {
       const source = get().source;
       const view = source.kind === 'all' ? (source.view ?? 'all') : 'all';
-      const sort = view === 'due' || view === 'overdue' ? 'due' : 'recent';
+      const sort =
+        (source.kind === 'all' ? source.sort : undefined) ?? (view === 'due' || view === 'overdue' ? 'due' : 'recent');
       const rows = await api['threads.list']({ view, sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
       if (get().generation !== generation) return;
       const pages = { ...get().pages, [page]: rows };

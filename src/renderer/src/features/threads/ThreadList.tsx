@@ -57,7 +57,13 @@ export function ThreadList() {
     [select, open],
   );
 
-  const label = source.kind === 'search' ? `Search results for ${source.query}` : 'Conversations';
+  const sortedByDue =
+    source.kind === 'all' &&
+    (source.sort ?? (source.view === 'due' || source.view === 'overdue' ? 'due' : 'recent')) === 'due';
+  const label =
+    source.kind === 'search'
+      ? `Search results for ${source.query}`
+      : `Conversations, ${sortedByDue ? 'most urgent first' : 'latest first'}`;
   const emptyText = loading
     ? 'Loading…'
     : (error ??
