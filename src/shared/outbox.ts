@@ -86,6 +86,8 @@ export interface Draft {
   keptAttachments: KeptAttachment[];
   /** When the composer opened; a teammate's reply after this is a collision. */
   openedAt: number;
+  /** What a courtesy reply would promise by default: the end of the next business day. */
+  defaultPromiseAt: number;
 }
 
 /** Asks for a draft of `kind` in a thread, answering `parentId` (default: the latest customer message). */

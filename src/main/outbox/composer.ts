@@ -133,7 +133,11 @@ export function quoteOf(ctx: ComposeContext): { text: string; html: string } {
 }
 
 /** What the composer opens with. */
-export function draftFor(ctx: ComposeContext, kept: KeptAttachment[], openedAt: number): Draft {
+export function draftFor(
+  ctx: ComposeContext,
+  kept: KeptAttachment[],
+  openedAt: number,
+): Omit<Draft, 'defaultPromiseAt'> {
   const { to, cc } = defaultRecipients(ctx);
   return {
     threadId: ctx.thread.id,

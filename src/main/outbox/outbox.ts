@@ -7,6 +7,7 @@ import type { Db } from '../store/db';
 import type { ImapSettings } from '../mail/imap/connect';
 import type { SmtpSettings } from '../mail/smtp/transport';
 import { DEFAULT_POLICY, type Policy } from '../../shared/policy';
+import { defaultPromiseAt } from './templates';
 import type { SavedReplyTemplate } from '../../shared/teamEvents';
 import {
   draftRequestSchema,
@@ -100,7 +101,11 @@ export class Outbox {
             .filter((a) => !a.inline)
             .map((a) => ({ messageRowId: ctx.parent?.id ?? 0, part: a.part, filename: a.filename, size: a.size }))
         : [];
-    return draftFor(ctx, kept, this.deps.now());
+    const now = this.deps.now();
+    return {
+      ...draftFor(ctx, kept, now),
+      defaultPromiseAt: defaultPromiseAt(now, this.deps.policy?.() ?? DEFAULT_POLICY),
+    };
   }
 
   /**

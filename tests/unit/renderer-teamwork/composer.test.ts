@@ -23,6 +23,7 @@ const { TeamToasts } = await import('../../../src/renderer/src/features/teamwork
 const { useTeamToasts } = await import('../../../src/renderer/src/features/teamwork/stores');
 
 const DRAFT: Draft = {
+  defaultPromiseAt: Date.UTC(2026, 10, 24, 23, 59),
   threadId: 7,
   threadKey: '<t7@x>',
   kind: 'reply',
@@ -169,12 +170,13 @@ describe('the composer', () => {
   it('courtesy mode starts from the courtesy text and sends through reply.courtesy', async () => {
     const { body, user, onClose } = await opened('courtesy');
     expect(body.value).toBe(COURTESY.body);
-    expect(screen.getByLabelText('Promise an answer by')).toBeTruthy();
+    // The promise field shows the default (end of the next business day) from the draft.
+    expect((screen.getByLabelText('Promise an answer by') as HTMLInputElement).value).not.toBe('');
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(api['reply.send']).not.toHaveBeenCalled();
     expect(api['reply.courtesy']).toHaveBeenCalledWith({
       threadId: 7,
-      promiseAt: undefined,
+      promiseAt: DRAFT.defaultPromiseAt,
       openedAt: 5000,
       force: false,
       text: COURTESY.body,

@@ -113,6 +113,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
         setText(start);
         setInitialText(restored ? '' : start);
         if (restored?.promiseAt) setPromise(toLocalInput(restored.promiseAt));
+        else if (courtesy) setPromise(toLocalInput(d.defaultPromiseAt));
       })
       .catch((error: unknown) => live && setProblem(errorText(error)));
     return () => {
@@ -264,7 +265,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
                 aria-describedby={id('promise-hint')}
               />
               <span id={id('promise-hint')} className="muted tw-hint">
-                {fields.promiseAt ?? 'Empty: the end of the next business day, by the team’s calendar.'}
+                {fields.promiseAt ?? 'Default: the end of the next business day, by the team’s calendar.'}
               </span>
             </>
           )}
