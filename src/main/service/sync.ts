@@ -51,6 +51,7 @@ export async function syncAccount(opts: {
           opts.onThreads?.(threadIds);
           events.emit('threads.changed', { threadIds });
         },
+        onBodiesStored: (threadIds) => events.emit('threads.changed', { threadIds }),
       },
       opts.extraFolders,
       opts.teamPass ? () => opts.teamPass!(client) : undefined,

@@ -53,7 +53,7 @@ function store(
   folder: Folder,
   results: Array<{ id: number; raw: Buffer; outcome: ParseOutcome }>,
   missing: number[],
-): { touched: number[]; failed: number } {
+): { filled: number[]; gone: number[]; failed: number } {
   const bodies: IncomingBody[] = results.map((r) => ({
     messageRowId: r.id,
     raw: r.raw,
@@ -66,7 +66,8 @@ function store(
     return threads;
   })();
   return {
-    touched: [...storeBodies(ctx.db, bodies, ctx.teamAddresses), ...gone],
+    filled: storeBodies(ctx.db, bodies, ctx.teamAddresses),
+    gone,
     failed: results.filter((r) => !r.outcome.ok).length,
   };
 }
@@ -97,7 +98,8 @@ export async function fetchBodies(
         done += inFlight.batch.length;
         failed += stored.failed;
         report(done);
-        if (stored.touched.length > 0) ctx.onThreadsChanged?.(stored.touched);
+        if (stored.gone.length > 0) ctx.onThreadsChanged?.(stored.gone);
+        if (stored.filled.length > 0) (ctx.onBodiesStored ?? ctx.onThreadsChanged)?.(stored.filled);
       }
       inFlight = next;
     }

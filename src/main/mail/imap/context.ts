@@ -16,6 +16,11 @@ export interface SyncContext {
   modes: SyncModes;
   onProgress?: (p: SyncProgress) => void;
   onThreadsChanged?: (threadIds: number[]) => void;
+  /**
+   * Bodies were filled in: snippets and attachments changed, but not who wrote when, so
+   * deadlines and team rows need no recompute (the costliest part of a large first sync).
+   */
+  onBodiesStored?: (threadIds: number[]) => void;
 }
 
 /** The outcome for one folder. */
