@@ -10,7 +10,7 @@ import { composeDemoMessage } from './mime';
 import { CID_PLACEHOLDER } from './newsletters';
 import type { Party, PlannedMessage, PlannedThread } from './plan';
 import type { DemoRandom } from './random';
-import { fillDates } from './topic';
+import { fillDates, MONTHS, WEEKDAYS } from './topic';
 
 /** A rendered message before folders and flags are decided. */
 export interface RenderedMessage {
@@ -20,22 +20,7 @@ export interface RenderedMessage {
 }
 
 const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 function clock(d: Date): string {
   return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
@@ -50,7 +35,7 @@ function quoteDate(ms: number): string {
 /** "Tuesday, 4 June 2024 14:03", Outlook's "Sent:" line. */
 function outlookDate(ms: number): string {
   const d = new Date(ms);
-  return `${LONG_DAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${LONG_MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clock(d)}`;
+  return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clock(d)}`;
 }
 
 function display(party: Party): string {

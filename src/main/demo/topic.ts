@@ -119,8 +119,9 @@ export function fill(template: string, slots: Slots): string {
   return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => slots[name] ?? whole);
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = [
+/** Day and month names for the demo's English text (dates are UTC). */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+export const MONTHS = [
   'January',
   'February',
   'March',

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type ParsedMail as MailparserMail } from 'mailparser';
+import type { AddressObject } from 'mailparser';
+import { parseToShape, type MailShape } from './mailShape.mjs';
+
+export type { MailShape };
 import type { Person } from '../../shared/types';
 import { normalizeMessageId, parseReferences } from '../policy/threading';
 
@@ -69,50 +72,6 @@ export function syntheticMessageId(raw: Buffer): string {
   return `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@promptly.invalid`;
 }
 
-/** What Promptly reads from a parsed message: plain data, so a worker thread can send it. */
-export interface MailShape {
-  messageId: string;
-  references: string;
-  inReplyTo: string;
-  subject: string;
-  from: AddressObject[];
-  to: AddressObject[];
-  cc: AddressObject[];
-  date: number | null;
-  text: string;
-  html: string | null;
-  attachments: Array<{
-    filename: string;
-    contentType: string;
-    size: number;
-    cid: string | null;
-    contentDisposition: string | null;
-  }>;
-}
-
-/** The MailShape of a mailparser result (the worker builds the same shape). */
-export function shapeOf(mail: MailparserMail): MailShape {
-  return {
-    messageId: mail.messageId ?? '',
-    references: Array.isArray(mail.references) ? mail.references.join(' ') : (mail.references ?? ''),
-    inReplyTo: mail.inReplyTo ?? '',
-    subject: mail.subject ?? '',
-    from: mail.from ? [mail.from].flat() : [],
-    to: mail.to ? [mail.to].flat() : [],
-    cc: mail.cc ? [mail.cc].flat() : [],
-    date: mail.date ? mail.date.getTime() : null,
-    text: mail.text ?? '',
-    html: typeof mail.html === 'string' ? mail.html : null,
-    attachments: mail.attachments.map((a) => ({
-      filename: a.filename ?? '',
-      contentType: a.contentType,
-      size: a.size,
-      cid: a.cid ?? null,
-      contentDisposition: a.contentDisposition ?? null,
-    })),
-  };
-}
-
 /** Maps a parsed message to what the store keeps. */
 export function toParsed(mail: MailShape, raw: Buffer, fallbackDate: number): ParsedMessage {
   const messageId = normalizeMessageId(mail.messageId) ?? syntheticMessageId(raw);
@@ -154,8 +113,7 @@ export async function parseMessage(
   fallbackDate: number,
 ): Promise<{ ok: true; message: ParsedMessage } | { ok: false; error: string }> {
   try {
-    const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
-    return { ok: true, message: toParsed(shapeOf(mail), raw, fallbackDate) };
+    return { ok: true, message: toParsed(await parseToShape(raw), raw, fallbackDate) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

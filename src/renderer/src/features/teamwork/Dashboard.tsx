@@ -165,36 +165,29 @@ export function Dashboard({ width, weeks: given }: { width?: number; weeks?: Fol
               )}
             />
           ))}
-          <Figure
-            title="Open threads by owner"
-            unit=""
-            width={width}
-            rows={byOwner}
-            chart={(size) => (
-              <BarChart {...size} data={byOwner} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                <XAxis dataKey="label" stroke="var(--muted)" />
-                <YAxis stroke="var(--muted)" allowDecimals={false} />
-                <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
-                <Bar dataKey="value" name="Open threads" fill="var(--accent)" isAnimationActive={false} />
-              </BarChart>
-            )}
-          />
-          <Figure
-            title="Open threads by age"
-            unit=""
-            width={width}
-            rows={byAge}
-            chart={(size) => (
-              <BarChart {...size} data={byAge} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-                <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                <XAxis dataKey="label" stroke="var(--muted)" />
-                <YAxis stroke="var(--muted)" allowDecimals={false} />
-                <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
-                <Bar dataKey="value" name="Open threads" fill="var(--accent)" isAnimationActive={false} />
-              </BarChart>
-            )}
-          />
+          {(
+            [
+              ['Open threads by owner', byOwner],
+              ['Open threads by age', byAge],
+            ] as const
+          ).map(([title, rows]) => (
+            <Figure
+              key={title}
+              title={title}
+              unit=""
+              width={width}
+              rows={rows}
+              chart={(size) => (
+                <BarChart {...size} data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                  <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
+                  <XAxis dataKey="label" stroke="var(--muted)" />
+                  <YAxis stroke="var(--muted)" allowDecimals={false} />
+                  <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
+                  <Bar dataKey="value" name="Open threads" fill="var(--accent)" isAnimationActive={false} />
+                </BarChart>
+              )}
+            />
+          ))}
         </div>
       )}
     </section>

@@ -1,0 +1,29 @@
+// The one place that turns raw mail into the plain data Promptly keeps (see mailShape.d.mts).
+// Plain JavaScript, so both the parse worker (loaded by URL) and the TypeScript engine use it.
+import { simpleParser } from 'mailparser';
+
+const OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+
+/** Parses raw RFC 5322 bytes into a MailShape; throws when mailparser cannot read them. */
+export async function parseToShape(raw) {
+  const mail = await simpleParser(raw, OPTIONS);
+  return {
+    messageId: mail.messageId ?? '',
+    references: Array.isArray(mail.references) ? mail.references.join(' ') : (mail.references ?? ''),
+    inReplyTo: mail.inReplyTo ?? '',
+    subject: mail.subject ?? '',
+    from: mail.from ? [mail.from].flat() : [],
+    to: mail.to ? [mail.to].flat() : [],
+    cc: mail.cc ? [mail.cc].flat() : [],
+    date: mail.date ? mail.date.getTime() : null,
+    text: mail.text ?? '',
+    html: typeof mail.html === 'string' ? mail.html : null,
+    attachments: mail.attachments.map((a) => ({
+      filename: a.filename ?? '',
+      contentType: a.contentType,
+      size: a.size,
+      cid: a.cid ?? null,
+      contentDisposition: a.contentDisposition ?? null,
+    })),
+  };
+}
