@@ -48,4 +48,31 @@ describe('electron-builder.yml', async () => {
     for (const image of ['tray.png', 'tray-due.png', 'tray-overdue.png', 'tray@2x.png'])
       expect(pngSize(`resources/${image}`)[0]).toBeGreaterThan(0);
   });
+
+  it('gives the deb the metadata and libraries a minimal system needs', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, unknown>;
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.repository).toMatchObject({ type: 'git' });
+    const deb = config.deb as { depends: string[]; recommends: string[] };
+    // electron-builder's defaults, which `depends` replaces when set.
+    for (const lib of ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0'])
+      expect(deb.depends).toContain(lib);
+    expect(deb.depends).toContain('libsecret-1-0');
+    expect(deb.recommends).toContain('libappindicator3-1');
+    // The window's class (from desktopName) and the launcher entry must match.
+    expect(pkg.desktopName).toBe('promptly.desktop');
+    expect(config.linux).toMatchObject({ syncDesktopName: true });
+    expect(JSON.stringify(config.linux)).not.toContain('StartupWMClass');
+  });
+
+  it('keeps renderer-only libraries out of the packaged dependencies (Vite bundles them)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    for (const lib of ['react', 'react-dom', 'recharts', 'cmdk', 'dompurify', 'zustand', '@tanstack/react-virtual'])
+      expect(Object.keys(pkg.dependencies)).not.toContain(lib);
+  });
+
+  it('signs and notarizes macOS builds under the hardened runtime when credentials are given', () => {
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, notarize: true });
+    expect(readFileSync('resources/entitlements.mac.plist', 'utf8')).toContain('com.apple.security.cs.allow-jit');
+  });
 });
