@@ -1,6 +1,6 @@
 import { calls, type CallName, type CallOutcome, type CallResult } from '../../shared/contract';
 import { fieldErrors } from '../../shared/schemas';
-import type { Handlers } from './service';
+import type { Handlers } from './types';
 import { toErrorInfo } from './appError';
 
 /** Whether a string names a call of the contract. */

@@ -1,82 +1,40 @@
-import type { CallArgs, CallInput, CallName, CallResult } from '../../shared/contract';
-import type { QuietHours } from '../../shared/policy';
+import type { CallInput, CallName, CallResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
-import { CALL_NAMES } from '../../shared/channels';
 import type { AccountInput } from '../../shared/schemas';
-import type {
-  AppInfo,
-  AttachmentFile,
-  ConnectionReport,
-  MessageView,
-  SyncReport,
-  ThreadDetail,
-} from '../../shared/types';
-import { join } from 'node:path';
-import { locateAttachment } from '../store/repos/attachments';
-import { fetchAttachment, safeFileName } from '../mail/attachmentFetch';
-import { explainConnectionError } from '../mail/connectionErrors';
-import type { Db } from '../store/db';
-import type { SecretStore } from '../secrets';
+import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
-import { countViews, getThread, resolveThread } from '../store/repos/threads';
+import { resolveThread, listThreadIds } from '../store/repos/threads';
 import { TeamEngine } from './team';
 import { openDemoDatabase, seedDemo } from '../demo/load';
 import { openDb } from '../store/db';
 import { DeadlineKeeper } from './deadlines';
-import { exportCsv, metricsFor, weeklyFor } from './metrics';
 import { Reminders } from './reminders';
 import { createOutbox } from './outboxWiring';
 import type { Outbox } from '../outbox/outbox';
 import { getSetting, setSetting } from '../store/repos/settings';
-import { prepared } from '../store/statements';
-import { decorate, listView } from './threadViews';
-import { VIEWS, type View } from '../../shared/team';
 import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../team/logFolder';
-import { listThreadMessages, listUnreadable } from '../store/repos/messages';
-import { listAttachments } from '../store/repos/attachments';
-import { readFileSync } from 'node:fs';
-import { ensureFolder, listFolders } from '../store/repos/folders';
-import { folderStatus } from './status';
-import { parseSearchQuery } from '../../shared/searchQuery';
-import { findThreads } from '../store/repos/search';
+import { listFolders } from '../store/repos/folders';
 import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
 import { LiveSync } from './liveSync';
-import type { SyncModes } from '../mail/imap/context';
 import { ServiceEvents } from './events';
 import { AppError } from './appError';
+import type { Db } from '../store/db';
+import type { Handlers, ServiceDeps } from './types';
+import type { ServiceCore } from './handlers/core';
+import { buildHandlers } from './handlers';
+import { fetchAttachmentFile } from './handlers/attachments';
+import { threadDetail } from './handlers/threads';
+import { allowsRemoteContent } from './remoteImages';
 
-/** Every call of the contract, implemented. Arguments arrive already validated. */
-export type Handlers = { [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> };
+export type { DesktopFiles, Handlers, ServiceDeps } from './types';
 
-/** What the service needs from the outside world; all effects are passed in. */
-export interface ServiceDeps {
-  db: Db;
-  secrets: SecretStore;
-  now: () => number;
-  version: string;
-  /** True when the database holds the built-in demo mailbox (no server to sync). */
-  demo?: boolean;
-  checkAccount?: (input: AccountInput) => Promise<ConnectionReport>;
-  /** Where downloaded attachments are cached (the data directory). */
-  dataDir?: string;
-  /** Incremental-sync extensions the engine may use; tests switch them off. Default: all. */
-  syncModes?: SyncModes;
-  /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */
-  me?: string;
-  /** Opening and saving files with the OS (the desktop shell); absent in the CLI and preview. */
-  files?: DesktopFiles;
-}
-
-/** What the desktop offers for attachments: open with the default app, save with a dialog. */
-export interface DesktopFiles {
-  openPath(path: string): Promise<void>;
-  /** Copies the file where the person chooses; null when they cancel. */
-  saveAs(path: string, suggestedName: string): Promise<string | null>;
-}
-
-/** The one application API. The IPC handlers, the browser bridge and the CLI all call it. */
-export class PromptlyService {
+/**
+ * The one application API and the composition root: it owns the per-account parts (team
+ * engine, outbox, deadlines, live sync) and hands them to the handler modules in
+ * handlers/. The IPC handlers, the browser bridge and the CLI all call it.
+ */
+export class PromptlyService implements ServiceCore {
   readonly events = new ServiceEvents();
   private syncing: Promise<SyncReport> | null = null;
   private live: LiveSync | null = null;
@@ -84,12 +42,20 @@ export class PromptlyService {
   private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
   private outboxOf: { accountId: number; outbox: Outbox } | null = null;
   private reminders: Reminders | null = null;
-  private policyJson = '';
+  private current: ServiceDeps;
+  private readonly table: Handlers;
   /** Keeps each thread's due time current (see service/deadlines.ts). */
   deadlines: DeadlineKeeper;
 
-  constructor(private deps: ServiceDeps) {
+  constructor(deps: ServiceDeps) {
+    this.current = deps;
     this.deadlines = this.keeper();
+    this.table = buildHandlers(this);
+  }
+
+  /** The outside world as passed in (the database changes when the demo opens). */
+  get deps(): Readonly<ServiceDeps> {
+    return this.current;
   }
 
   private keeper(): DeadlineKeeper {
@@ -111,7 +77,7 @@ export class PromptlyService {
     const db = this.deps.dataDir ? await openDemoDatabase(this.deps.dataDir, this.deps.now()) : openDb(':memory:');
     if (!this.deps.dataDir) await seedDemo(db, this.deps.now());
     this.deps.db.close();
-    this.deps = { ...this.deps, db, demo: true };
+    this.current = { ...this.current, db, demo: true };
     this.deadlines = this.keeper();
     this.teamEngine = null;
     this.outboxOf = null;
@@ -133,19 +99,15 @@ export class PromptlyService {
     const json = JSON.stringify(this.deadlines.policy());
     const stored = getSetting<string>(this.deps.db, 'deadlines.policy', '');
     if (json !== stored) {
-      const all = (
-        prepared(this.deps.db, 'SELECT id FROM threads WHERE account_id = ?').all(account.id) as Array<{ id: number }>
-      ).map((r) => r.id);
-      this.deadlines.refresh(all, this.deps.now());
+      this.deadlines.refresh(listThreadIds(this.deps.db, account.id), this.deps.now());
       setSetting(this.deps.db, 'deadlines.policy', json);
-      this.policyJson = json;
       return;
     }
     this.deadlines.refresh(threadIds, this.deps.now());
   }
 
   /** The due-soon lead of the team policy, in ms. */
-  private leadMs(): number {
+  leadMs(): number {
     return this.deadlines.policy().dueSoonLeadMinutes * 60_000;
   }
 
@@ -168,14 +130,14 @@ export class PromptlyService {
         },
         changed: (item) => this.events.emit('outbox.changed', item),
         toast: (toast) => this.events.emit('toast', toast),
-        sent: () => this.live?.ring(),
+        sent: () => this.ring(),
       });
       this.outboxOf = { accountId: account.id, outbox };
     }
     return this.outboxOf.outbox;
   }
 
-  private requireOutbox(): Outbox {
+  requireOutbox(): Outbox {
     const outbox = this.outbox();
     if (!outbox)
       throw new AppError(
@@ -228,7 +190,7 @@ export class PromptlyService {
     return this.teamEngine.engine;
   }
 
-  private requireTeam(): TeamEngine {
+  requireTeam(): TeamEngine {
     const team = this.team();
     if (!team) throw new AppError('no-account', 'No mailbox is connected yet. Connect one first.');
     return team;
@@ -357,77 +319,22 @@ export class PromptlyService {
 
   /** Whether the person allowed remote images for this message or its sender (the shell's request filter asks). */
   allowsRemoteContent(messageRowId: number): boolean {
-    const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', {
-      senders: [],
-      messages: [],
-    });
-    if (allowed.messages.includes(messageRowId)) return true;
-    const row = prepared(this.deps.db, 'SELECT from_address FROM messages WHERE id = ?').get(messageRowId) as
-      { from_address: string } | undefined;
-    return row !== undefined && allowed.senders.includes(row.from_address);
-  }
-
-  /** Adds attachment lists and the remote-image choice to messages. */
-  private withAttachments(messages: MessageView[]): MessageView[] {
-    const allowed = getSetting<{ senders: string[]; messages: number[] }>(this.deps.db, 'images.allowed', {
-      senders: [],
-      messages: [],
-    });
-    return messages.map((m) => ({
-      ...m,
-      attachments: m.hasAttachments || m.html ? listAttachments(this.deps.db, m.id) : [],
-      imagesAllowed: allowed.senders.includes(m.from.address) || allowed.messages.includes(m.id),
-    }));
+    return allowsRemoteContent(this.deps.db, messageRowId);
   }
 
   /** One thread with messages, team state, notes and activity. */
   threadDetail(id: number): ThreadDetail {
-    const summary = getThread(this.deps.db, id);
-    if (!summary)
-      throw new AppError('not-found', 'That conversation no longer exists. It may have been merged into another one.');
-    const team = this.team();
-    const account = this.requireAccount();
-    const [item] = decorate(this.deps.db, team, account.id, [summary], this.deps.now(), this.leadMs());
-    const extra = team ? team.detail(id) : { notes: [], activity: [] };
-    return {
-      thread: item ?? {
-        ...summary,
-        team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
-        due: null,
-      },
-      messages: this.withAttachments(listThreadMessages(this.deps.db, id)),
-      ...extra,
-    };
+    return threadDetail(this, id);
   }
 
   /** Downloads an attachment on demand into the cache (see mail/attachmentFetch). */
   async fetchAttachment(messageRowId: number, part: string): Promise<AttachmentFile> {
-    const where = locateAttachment(this.deps.db, messageRowId, part);
-    if (!where) throw new AppError('not-found', 'That attachment is not in this message any more.');
-    if (this.deps.demo || !this.deps.dataDir)
-      throw new AppError('not-found', 'Attachments of the demo mailbox are samples and cannot be opened.');
-    const account = this.requireAccount();
-    const password = await this.deps.secrets.get(account.secretRef);
-    if (password === null)
-      throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
-    try {
-      return await fetchAttachment({
-        settings: { ...account.imap, user: account.user, password },
-        folder: where.folder,
-        uid: where.uid,
-        part,
-        cacheDir: join(this.deps.dataDir, 'attachments'),
-        messageRowId,
-        filename: where.filename,
-      });
-    } catch (error) {
-      const e = explainConnectionError(
-        error,
-        { kind: 'IMAP', host: account.imap.host, port: account.imap.port },
-        'session',
-      );
-      throw new AppError(e.code, e.code === 'protocol' ? (error as Error).message : e.message);
-    }
+    return fetchAttachmentFile(this, messageRowId, part);
+  }
+
+  /** Asks live sync for a pass soon (something to append or send is waiting). */
+  ring(): void {
+    this.live?.ring();
   }
 
   /**
@@ -440,157 +347,8 @@ export class PromptlyService {
     return outcome.value as CallResult<K>;
   }
 
-  /** The handler table the transports dispatch to. */
+  /** The handler table the transports dispatch to (built once; see handlers/). */
   handlers(): Handlers {
-    // Resolved per call, so a switch of database (openDemo) reaches transports that kept the table.
-    return Object.fromEntries(
-      CALL_NAMES.map((name) => [
-        name,
-        (args: unknown) => (this.buildHandlers()[name] as (a: unknown) => Promise<unknown>)(args),
-      ]),
-    ) as Handlers;
-  }
-
-  private buildHandlers(): Handlers {
-    const db = this.deps.db;
-    return {
-      'app.info': async () => this.appInfo(),
-      'app.openDemo': async () => this.openDemo(),
-      'threads.list': async ({ view, sort, limit, offset }) => {
-        const account = getAccount(db);
-        if (!account) return [];
-        return listView(db, this.team(), {
-          accountId: account.id,
-          view,
-          sort,
-          limit,
-          offset,
-          now: this.deps.now(),
-          leadMs: this.leadMs(),
-        });
-      },
-      'reply.draft': async (request) => this.requireOutbox().draft(request),
-      'reply.send': async (request) => {
-        const result = await this.requireOutbox().queue(request);
-        if (result.ok) this.live?.ring();
-        return result;
-      },
-      'reply.courtesy': async ({ threadId, ...options }) => this.requireOutbox().courtesy(threadId, options),
-      'outbox.list': async () => this.outbox()?.list() ?? [],
-      'outbox.undo': async ({ id }) => this.requireOutbox().undo(id),
-      'outbox.cancel': async ({ id }) => this.requireOutbox().cancel(id),
-      'outbox.retry': async ({ id, force }) => this.requireOutbox().retry(id, { force }),
-      'outbox.sendAgain': async ({ id }) => this.requireOutbox().sendAgain(id),
-      'templates.list': async () => this.outbox()?.templates() ?? [],
-      'metrics.get': async ({ from, to }) => {
-        const account = this.requireAccount();
-        return metricsFor(db, account.id, this.deadlines, this.team(), { from, to }, this.deps.now());
-      },
-      'metrics.weekly': async () =>
-        weeklyFor(db, this.requireAccount().id, this.deadlines, this.team(), this.deps.now()),
-      'export.csv': async ({ kind }) =>
-        exportCsv(db, this.requireAccount().id, this.deadlines, this.team(), kind, this.deps.now()),
-      'policy.get': async () => this.deadlines.policy(),
-      'policy.set': async (policy) => {
-        this.requireTeam().setPolicy(policy);
-        this.live?.ring();
-        return policy;
-      },
-      'quietHours.get': async () => getSetting<QuietHours | null>(db, 'quietHours', null),
-      'quietHours.set': async ({ quietHours }) => {
-        setSetting(db, 'quietHours', quietHours);
-        return quietHours;
-      },
-      'views.counts': async () => {
-        const account = getAccount(db);
-        const zero = Object.fromEntries(VIEWS.map((v) => [v, 0])) as Record<View, number>;
-        if (!account) return zero;
-        const me = this.team()?.identity()?.address ?? null;
-        return {
-          ...zero,
-          ...countViews(db, { accountId: account.id, me, now: this.deps.now(), leadMs: this.leadMs() }),
-        };
-      },
-      'thread.act': async ({ id, action }) => {
-        const result = this.requireTeam().act(id, action);
-        this.live?.ring(); // append it (and learn its outcome) soon
-        return result;
-      },
-      'team.roster': async () => this.team()?.roster() ?? [],
-      'me.get': async () => this.team()?.identity() ?? null,
-      'me.set': async (identity) => {
-        this.requireTeam().setIdentity(identity);
-        return identity;
-      },
-      'thread.get': async ({ id }) => this.threadDetail(id),
-      'account.get': async () => {
-        const account = getAccount(db);
-        return account ? toAccountView(account) : null;
-      },
-      'account.test': async (input) => (this.deps.checkAccount ?? checkAccount)(input),
-      'account.save': async (input) => this.saveAccount(input),
-      'sync.now': async () => this.syncNow(),
-      'sync.status': async () => {
-        const account = getAccount(db);
-        return account ? folderStatus(db, account.id, this.deps.now()) : [];
-      },
-      'threads.search': async ({ query, limit, tzOffsetMinutes }) => {
-        const account = this.requireAccount();
-        const parsed = parseSearchQuery(query);
-        if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
-        const found = findThreads(db, account.id, parsed.query, {
-          limit,
-          tzOffsetMinutes,
-          now: this.deps.now(),
-          me: this.team()?.identity()?.address ?? null,
-        });
-        if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
-        return decorate(db, this.team(), account.id, found, this.deps.now(), this.leadMs());
-      },
-      'messages.unreadable': async ({ limit }) => {
-        const account = getAccount(db);
-        return account ? listUnreadable(db, account.id, limit) : [];
-      },
-      'attachment.fetch': async ({ messageId, part }) => this.fetchAttachment(messageId, part),
-      'attachment.inline': async ({ messageId, part }) => {
-        const file = await this.fetchAttachment(messageId, part);
-        const meta = listAttachments(db, messageId).find((a) => a.part === part);
-        const type = meta?.contentType ?? 'application/octet-stream';
-        if (!type.startsWith('image/')) throw new AppError('invalid-arguments', 'Only images can be shown inline.');
-        const bytes = readFileSync(file.path);
-        if (bytes.length > 5 * 1024 * 1024)
-          throw new AppError('invalid-arguments', 'This image is too large to show inline; open it instead.');
-        return { dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
-      },
-      'attachment.open': async ({ messageId, part }) => {
-        const file = await this.fetchAttachment(messageId, part);
-        if (!this.deps.files) return { path: file.path, opened: false };
-        await this.deps.files.openPath(file.path);
-        return { path: file.path, opened: true };
-      },
-      'attachment.save': async ({ messageId, part }) => {
-        const file = await this.fetchAttachment(messageId, part);
-        if (!this.deps.files) return { savedTo: null, path: file.path };
-        return {
-          savedTo: await this.deps.files.saveAs(file.path, safeFileName(file.filename, 'attachment')),
-          path: file.path,
-        };
-      },
-      'images.allow': async ({ messageId, sender }) => {
-        const allowed = getSetting<{ senders: string[]; messages: number[] }>(db, 'images.allowed', {
-          senders: [],
-          messages: [],
-        });
-        if (sender && !allowed.senders.includes(sender)) allowed.senders.push(sender);
-        if (messageId && !allowed.messages.includes(messageId)) allowed.messages.push(messageId);
-        setSetting(db, 'images.allowed', allowed);
-        return allowed;
-      },
-      'folders.add': async ({ path }) => {
-        const account = this.requireAccount();
-        ensureFolder(db, account.id, path, 'other');
-        return folderStatus(db, account.id, this.deps.now());
-      },
-    };
+    return this.table;
   }
 }

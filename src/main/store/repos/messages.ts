@@ -110,6 +110,13 @@ export function hasMessage(db: Db, folderId: number, uid: number): boolean {
   return prepared(db, 'SELECT 1 FROM messages WHERE folder_id = ? AND uid = ?').get(folderId, uid) !== undefined;
 }
 
+/** The sender address of a stored message, or null when there is no such message. */
+export function messageSender(db: Db, messageRowId: number): string | null {
+  const row = prepared(db, 'SELECT from_address FROM messages WHERE id = ?').get(messageRowId) as
+    { from_address: string } | undefined;
+  return row?.from_address ?? null;
+}
+
 /** A thread's messages, oldest first. The same mail seen in two folders shows once. */
 export function listThreadMessages(db: Db, threadId: number): MessageView[] {
   const rows = prepared(

@@ -75,6 +75,13 @@ export function listThreads(db: Db, accountId: number, limit: number, offset: nu
   return rows.map(rowToSummary);
 }
 
+/** The ids of every thread of an account (a policy change re-times them all). */
+export function listThreadIds(db: Db, accountId: number): number[] {
+  return (prepared(db, 'SELECT id FROM threads WHERE account_id = ?').all(accountId) as Array<{ id: number }>).map(
+    (r) => r.id,
+  );
+}
+
 /** One thread's summary. */
 export function getThread(db: Db, threadId: number): ThreadSummary | null {
   const row = prepared(db, 'SELECT * FROM threads WHERE id = ?').get(threadId) as ThreadRow | undefined;

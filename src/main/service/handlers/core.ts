@@ -1,0 +1,36 @@
+import type { AccountInput } from '../../../shared/schemas';
+import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../../shared/types';
+import type { Outbox } from '../../outbox/outbox';
+import type { Db } from '../../store/db';
+import type { Account } from '../../store/repos/accounts';
+import type { DeadlineKeeper } from '../deadlines';
+import type { ServiceEvents } from '../events';
+import type { TeamEngine } from '../team';
+import type { ServiceDeps } from '../types';
+
+/**
+ * What the handler modules may use of the service. The service implements it; the
+ * handlers read `db` on every call, so a switch to the demo database reaches a table
+ * that a transport built once.
+ */
+export interface ServiceCore {
+  readonly db: Db;
+  readonly deps: Readonly<ServiceDeps>;
+  readonly events: ServiceEvents;
+  readonly deadlines: DeadlineKeeper;
+  /** The due-soon lead of the team policy, in ms. */
+  leadMs(): number;
+  team(): TeamEngine | null;
+  requireTeam(): TeamEngine;
+  requireAccount(): Account;
+  outbox(): Outbox | null;
+  requireOutbox(): Outbox;
+  /** Asks live sync for a pass soon (something to append or send is waiting). */
+  ring(): void;
+  appInfo(): AppInfo;
+  openDemo(): Promise<AppInfo>;
+  saveAccount(input: AccountInput): Promise<ConnectionReport>;
+  syncNow(): Promise<SyncReport>;
+  threadDetail(id: number): ThreadDetail;
+  fetchAttachment(messageRowId: number, part: string): Promise<AttachmentFile>;
+}

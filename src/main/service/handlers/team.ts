@@ -1,0 +1,24 @@
+import type { Handlers } from '../types';
+import type { ServiceCore } from './core';
+
+/** Team actions on threads, the roster, who I am, and the team's deadline policy. */
+export const teamHandlers = (core: ServiceCore) =>
+  ({
+    'thread.act': async ({ id, action }) => {
+      const result = core.requireTeam().act(id, action);
+      core.ring(); // append it (and learn its outcome) soon
+      return result;
+    },
+    'team.roster': async () => core.team()?.roster() ?? [],
+    'me.get': async () => core.team()?.identity() ?? null,
+    'me.set': async (identity) => {
+      core.requireTeam().setIdentity(identity);
+      return identity;
+    },
+    'policy.get': async () => core.deadlines.policy(),
+    'policy.set': async (policy) => {
+      core.requireTeam().setPolicy(policy);
+      core.ring();
+      return policy;
+    },
+  }) satisfies Partial<Handlers>;

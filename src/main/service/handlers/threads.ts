@@ -1,0 +1,90 @@
+import type { MessageView, ThreadDetail } from '../../../shared/types';
+import { VIEWS, type View } from '../../../shared/team';
+import { parseSearchQuery } from '../../../shared/searchQuery';
+import { getAccount } from '../../store/repos/accounts';
+import { listAttachments } from '../../store/repos/attachments';
+import { listThreadMessages, listUnreadable } from '../../store/repos/messages';
+import { findThreads } from '../../store/repos/search';
+import { countViews, getThread } from '../../store/repos/threads';
+import type { Db } from '../../store/db';
+import { AppError } from '../appError';
+import { allowedImages, imagesAllowedFor } from '../remoteImages';
+import { decorate, listView } from '../threadViews';
+import type { Handlers } from '../types';
+import type { ServiceCore } from './core';
+
+/** Lists, counts, search and one conversation with its messages. */
+export const threadHandlers = (core: ServiceCore) =>
+  ({
+    'threads.list': async ({ view, sort, limit, offset }) => {
+      const account = getAccount(core.db);
+      if (!account) return [];
+      return listView(core.db, core.team(), {
+        accountId: account.id,
+        view,
+        sort,
+        limit,
+        offset,
+        now: core.deps.now(),
+        leadMs: core.leadMs(),
+      });
+    },
+    'views.counts': async () => {
+      const account = getAccount(core.db);
+      const zero = Object.fromEntries(VIEWS.map((v) => [v, 0])) as Record<View, number>;
+      if (!account) return zero;
+      const me = core.team()?.identity()?.address ?? null;
+      return {
+        ...zero,
+        ...countViews(core.db, { accountId: account.id, me, now: core.deps.now(), leadMs: core.leadMs() }),
+      };
+    },
+    'threads.search': async ({ query, limit, tzOffsetMinutes }) => {
+      const account = core.requireAccount();
+      const parsed = parseSearchQuery(query);
+      if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
+      const found = findThreads(core.db, account.id, parsed.query, {
+        limit,
+        tzOffsetMinutes,
+        now: core.deps.now(),
+        me: core.team()?.identity()?.address ?? null,
+      });
+      if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
+      return decorate(core.db, core.team(), account.id, found, core.deps.now(), core.leadMs());
+    },
+    'thread.get': async ({ id }) => core.threadDetail(id),
+    'messages.unreadable': async ({ limit }) => {
+      const account = getAccount(core.db);
+      return account ? listUnreadable(core.db, account.id, limit) : [];
+    },
+  }) satisfies Partial<Handlers>;
+
+/** One thread with messages, team state, notes and activity. */
+export function threadDetail(core: ServiceCore, id: number): ThreadDetail {
+  const summary = getThread(core.db, id);
+  if (!summary)
+    throw new AppError('not-found', 'That conversation no longer exists. It may have been merged into another one.');
+  const team = core.team();
+  const account = core.requireAccount();
+  const [item] = decorate(core.db, team, account.id, [summary], core.deps.now(), core.leadMs());
+  const extra = team ? team.detail(id) : { notes: [], activity: [] };
+  return {
+    thread: item ?? {
+      ...summary,
+      team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
+      due: null,
+    },
+    messages: withAttachments(core.db, listThreadMessages(core.db, id)),
+    ...extra,
+  };
+}
+
+/** Adds attachment lists and the remote-image choice to messages. */
+function withAttachments(db: Db, messages: MessageView[]): MessageView[] {
+  const allowed = allowedImages(db);
+  return messages.map((m) => ({
+    ...m,
+    attachments: m.hasAttachments || m.html ? listAttachments(db, m.id) : [],
+    imagesAllowed: imagesAllowedFor(allowed, m.id, m.from.address),
+  }));
+}

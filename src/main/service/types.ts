@@ -1,0 +1,35 @@
+import type { CallArgs, CallName, CallResult } from '../../shared/contract';
+import type { AccountInput } from '../../shared/schemas';
+import type { ConnectionReport } from '../../shared/types';
+import type { SyncModes } from '../mail/imap/context';
+import type { Db } from '../store/db';
+import type { SecretStore } from '../secrets';
+
+/** Every call of the contract, implemented. Arguments arrive already validated. */
+export type Handlers = { [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> };
+
+/** What the service needs from the outside world; all effects are passed in. */
+export interface ServiceDeps {
+  db: Db;
+  secrets: SecretStore;
+  now: () => number;
+  version: string;
+  /** True when the database holds the built-in demo mailbox (no server to sync). */
+  demo?: boolean;
+  checkAccount?: (input: AccountInput) => Promise<ConnectionReport>;
+  /** Where downloaded attachments are cached (the data directory). */
+  dataDir?: string;
+  /** Incremental-sync extensions the engine may use; tests switch them off. Default: all. */
+  syncModes?: SyncModes;
+  /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */
+  me?: string;
+  /** Opening and saving files with the OS (the desktop shell); absent in the CLI and preview. */
+  files?: DesktopFiles;
+}
+
+/** What the desktop offers for attachments: open with the default app, save with a dialog. */
+export interface DesktopFiles {
+  openPath(path: string): Promise<void>;
+  /** Copies the file where the person chooses; null when they cancel. */
+  saveAs(path: string, suggestedName: string): Promise<string | null>;
+}
