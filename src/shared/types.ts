@@ -45,7 +45,12 @@ export interface MessageView {
   to: Person[];
   cc: Person[];
   subject: string;
+  /** When the message is filed: its Date header, or the server's arrival time when that header is implausible. */
   date: number;
+  /** The Date header as the sender wrote it, when the message is filed under the arrival time instead. */
+  writtenDate: string | null;
+  /** Why Promptly could not read this message (it is kept as received), or null. */
+  unreadable: string | null;
   text: string;
   /** The HTML part as received (sanitize before showing; never trusted). */
   html: string | null;

@@ -308,9 +308,13 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
   }
 }
 
+/** The most rows one list call returns (the contract's cap on `threads.list`). */
+export const MAX_LIMIT = 5000;
+
 function limitFlag(value: string | undefined, fallback: number): number {
   const limit = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
   return limit;
 }
 

@@ -1,4 +1,5 @@
 import { EXIT, runCli } from './cli';
+import { exitWhenDrained } from './exit';
 
 // The headless engine: `npm run cli -- <verb>`.
 runCli(process.argv.slice(2), {
@@ -11,9 +12,9 @@ runCli(process.argv.slice(2), {
     process.once('SIGTERM', resolve);
   }),
 }).then(
-  (code) => process.exit(code),
+  (code) => exitWhenDrained(code),
   (error: unknown) => {
     process.stderr.write(`promptly: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(EXIT.failure);
+    return exitWhenDrained(EXIT.failure);
   },
 );

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { MessageEnvelopeObject } from 'imapflow';
 import type { Person } from '../../shared/types';
-import { normalizeMessageId, parseReferences } from '../policy/threading';
+import { normalizeMessageId, threadingHeaders } from '../policy/threading';
+import { filedDate } from '../policy/messageDate';
 import type { ParsedMessage } from './parse';
 
 function people(list: MessageEnvelopeObject['from']): Person[] {
@@ -29,17 +30,23 @@ export function messageFromEnvelope(
   size: number,
   internalDate: number,
 ): ParsedMessage {
-  const date = env?.date ? new Date(env.date).getTime() : Number.NaN;
-  const inReplyTo = parseReferences(headers['in-reply-to'] ?? env?.inReplyTo ?? '')[0] ?? null;
+  const date = env?.date ? new Date(env.date).getTime() : null;
+  const from = people(env?.from)[0] ?? { name: '', address: '' };
+  const to = people(env?.to);
+  const cc = people(env?.cc);
+  const threading = threadingHeaders({
+    inReplyTo: headers['in-reply-to'] ?? env?.inReplyTo ?? '',
+    references: headers.references ?? '',
+    addresses: [from, ...to, ...cc].map((p) => p.address),
+  });
   return {
     messageId: normalizeMessageId(env?.messageId ?? '') ?? envelopeMessageId(env, size, internalDate),
-    inReplyTo,
-    references: parseReferences(headers.references ?? ''),
+    ...threading,
     subject: (env?.subject ?? '').replace(/\s+/g, ' ').trim(),
-    from: people(env?.from)[0] ?? { name: '', address: '' },
-    to: people(env?.to),
-    cc: people(env?.cc),
-    date: Number.isFinite(date) ? date : internalDate,
+    from,
+    to,
+    cc,
+    date: filedDate(date, internalDate),
     text: '',
     html: null,
     snippet: '',

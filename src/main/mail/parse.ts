@@ -4,7 +4,8 @@ import { parseToShape, type MailShape } from './mailShape.mjs';
 
 export type { MailShape };
 import type { Person } from '../../shared/types';
-import { normalizeMessageId, parseReferences } from '../policy/threading';
+import { normalizeMessageId, threadingHeaders } from '../policy/threading';
+import { filedDate } from '../policy/messageDate';
 
 /** The parts of a message Promptly keeps, independent of the MIME library. */
 export interface ParsedMessage {
@@ -15,7 +16,7 @@ export interface ParsedMessage {
   from: Person;
   to: Person[];
   cc: Person[];
-  /** Header date, or the fallback (IMAP INTERNALDATE) when missing or unreadable. */
+  /** Header date, or the fallback (IMAP INTERNALDATE) when missing, unreadable or implausible (filedDate). */
   date: number;
   text: string;
   html: string | null;
@@ -75,20 +76,24 @@ export function syntheticMessageId(raw: Buffer): string {
 /** Maps a parsed message to what the store keeps. */
 export function toParsed(mail: MailShape, raw: Buffer, fallbackDate: number): ParsedMessage {
   const messageId = normalizeMessageId(mail.messageId) ?? syntheticMessageId(raw);
-  const references = parseReferences(mail.references);
-  const inReplyTo = parseReferences(mail.inReplyTo)[0] ?? null;
   // mailparser derives text from HTML-only mail itself.
   const text = mail.text.trim();
   const from = people(mail.from)[0] ?? { name: '', address: '' };
+  const to = people(mail.to);
+  const cc = people(mail.cc);
+  const threading = threadingHeaders({
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    addresses: [from, ...to, ...cc].map((p) => p.address),
+  });
   return {
     messageId,
-    inReplyTo,
-    references,
+    ...threading,
     subject: mail.subject.replace(/\s+/g, ' ').trim(),
     from,
-    to: people(mail.to),
-    cc: people(mail.cc),
-    date: mail.date !== null && Number.isFinite(mail.date) ? mail.date : fallbackDate,
+    to,
+    cc,
+    date: filedDate(mail.date, fallbackDate),
     text,
     html: mail.html,
     snippet: snippetOf(text),

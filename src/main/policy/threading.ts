@@ -25,6 +25,41 @@ export function parseReferences(header: string): string[] {
   return ids;
 }
 
+/** The raw threading headers of a message and the addresses it names (From, To, Cc). */
+export interface RawThreadingHeaders {
+  inReplyTo: string;
+  references: string;
+  addresses: readonly string[];
+}
+
+/**
+ * In-Reply-To and References as threading uses them. Older clients (exmh, nmh, some
+ * webmails) write In-Reply-To as prose with the replied-to sender's address in angle
+ * brackets before the Message-ID ("Message from Ann <ann@x> of "Tue, …" <id@x>"), so only
+ * bracketed tokens that are not a mail address of this message count, and the last one wins;
+ * a parent that References also names is preferred (JWZ, "the last element of References
+ * is the parent"). References sheds the same address tokens.
+ */
+export function threadingHeaders(raw: RawThreadingHeaders): { inReplyTo: string | null; references: string[] } {
+  const addresses = new Set(raw.addresses.map((a) => a.trim().toLowerCase()).filter((a) => a !== ''));
+  const notAnAddress = (id: string): boolean => !addresses.has(id.toLowerCase());
+  const references = parseReferences(raw.references).filter(notAnAddress);
+  const bracketed = [...raw.inReplyTo.matchAll(/<([^<>]+)>/g)].map((m) => normalizeMessageId(m[1] ?? ''));
+  const tokens = (bracketed.length > 0 ? bracketed : parseReferences(raw.inReplyTo))
+    .filter((id): id is string => id !== null)
+    .filter(notAnAddress)
+    .filter((id) => !looksLikeSenderPhrase(raw.inReplyTo, id));
+  const inReferences = tokens.filter((id) => references.includes(id));
+  const inReplyTo = inReferences.at(-1) ?? tokens.at(-1) ?? null;
+  return { inReplyTo, references };
+}
+
+/** True when `id` follows "from Name": the replied-to sender in prose, not a Message-ID. */
+function looksLikeSenderPhrase(header: string, id: string): boolean {
+  const at = header.indexOf(`<${id}>`);
+  return at >= 0 && /\bfrom\s+[^<>]*$/i.test(header.slice(0, at));
+}
+
 /** The headers threading looks at. */
 export interface ThreadingHeaders {
   messageId: string;

@@ -1,8 +1,10 @@
 /**
- * The header fields sync fetches with the envelope: threading needs References, and the
- * deadline policy needs the markers of automated mail (RFC 3834 Auto-Submitted, lists).
+ * The header fields sync fetches with the envelope: threading needs References, the
+ * deadline policy needs the markers of automated mail (RFC 3834 Auto-Submitted, lists), and
+ * the Date header is kept as written for display when it is not the date filed under.
  */
 export const SYNC_HEADER_FIELDS = [
+  'date',
   'references',
   'in-reply-to',
   'auto-submitted',

@@ -44,6 +44,15 @@ interface MessageRow {
   body_html: string | null;
   from_team: number;
   has_attachments: number;
+  headers: string;
+  parse_error: string | null;
+}
+
+/** The Date header as written when the stored date is not the one it names (see filedDate). */
+function writtenDateOf(headersJson: string, date: number): string | null {
+  const written = (JSON.parse(headersJson) as Record<string, string>).date;
+  if (written === undefined || written === '') return null;
+  return Date.parse(written) === date ? null : written;
 }
 
 function rowToView(row: MessageRow): MessageView {
@@ -55,6 +64,8 @@ function rowToView(row: MessageRow): MessageView {
     cc: JSON.parse(row.cc_json) as Person[],
     subject: row.subject,
     date: row.date,
+    writtenDate: writtenDateOf(row.headers, row.date),
+    unreadable: row.parse_error,
     text: row.body_text,
     html: row.body_html,
     fromTeam: row.from_team === 1,

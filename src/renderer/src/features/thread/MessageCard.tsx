@@ -28,6 +28,11 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
           </span>
         )}
         <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>
+        {message.writtenDate && (
+          <span className="muted written-date" title="The sender's Date header is implausible; shown at arrival time">
+            dated “{message.writtenDate}” by the sender
+          </span>
+        )}
       </div>
       {message.to.length > 0 && (
         <div className="recipients">
