@@ -1,17 +1,13 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { BridgedApi } from '../shared/bridged';
 import { CALL_NAMES, channelOf, EVENT_CHANNEL } from '../shared/channels';
-import type { CallOutcome, EventName, Events, PromptlyApi } from '../shared/contract';
-import { PromptlyError } from '../shared/errors';
+import type { EventName, Events } from '../shared/contract';
 
-async function invoke(channel: string, args: unknown): Promise<unknown> {
-  const outcome = (await ipcRenderer.invoke(channel, args)) as CallOutcome<unknown>;
-  if (!outcome.ok) throw new PromptlyError(outcome.error);
-  return outcome.value;
-}
-
+// Each call resolves to its outcome, never throws: the context bridge would keep only the
+// message of a thrown error and drop its code and fields (see src/shared/bridged.ts).
 const calls = Object.fromEntries(
-  CALL_NAMES.map((name) => [name, (args: unknown) => invoke(channelOf(name), args)]),
-) as Omit<PromptlyApi, 'on'>;
+  CALL_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(channelOf(name), args)]),
+) as Omit<BridgedApi, 'on'>;
 
 const api = {
   ...calls,
@@ -22,7 +18,7 @@ const api = {
     ipcRenderer.on(EVENT_CHANNEL, handler);
     return () => ipcRenderer.off(EVENT_CHANNEL, handler);
   },
-} satisfies PromptlyApi;
+} satisfies BridgedApi;
 
 // One method per contract call, nothing else: the renderer never sees ipcRenderer.
 contextBridge.exposeInMainWorld('promptly', api);

@@ -1,10 +1,15 @@
+import { apiFromOutcomes } from '../../shared/bridged';
 import type { PromptlyApi } from '../../shared/contract';
 import { PromptlyError } from '../../shared/errors';
 import { connectBridge } from './bridgeClient';
 
-/** Electron's preload object, or the WebSocket bridge named in the URL fragment (`#bridge=…&token=…`). */
+/**
+ * Electron's preload object, or the WebSocket bridge named in the URL fragment
+ * (`#bridge=…&token=…`). The preload returns outcomes; errors are thrown here, on this side
+ * of the context bridge, so they keep their code and fields.
+ */
 function resolveApi(): PromptlyApi {
-  if (window.promptly) return window.promptly;
+  if (window.promptly) return apiFromOutcomes(window.promptly);
   const params = new URLSearchParams(window.location.hash.slice(1));
   const url = params.get('bridge');
   const token = params.get('token');

@@ -1,8 +1,8 @@
-import type { PromptlyApi } from '../../shared/contract';
+import type { BridgedApi } from '../../shared/bridged';
 
 declare global {
   interface Window {
     /** Set by the preload in Electron; absent in the browser preview (the bridge is used). */
-    promptly?: PromptlyApi;
+    promptly?: BridgedApi;
   }
 }

@@ -165,6 +165,11 @@ function createState() {
       available: true,
       backend: 'gnome_libsecret' as string,
     },
+    /** What the preload put on the page's `window`, as the page sees it through the bridge. */
+    exposed: {} as Record<string, unknown>,
+    /** The frame URL `ipcRenderer.invoke` presents to the handlers. */
+    senderUrl: 'app://promptly/index.html',
+    rendererListeners: new Map<string, Listener[]>(),
   };
 }
 
@@ -191,6 +196,28 @@ export function resetFake(): void {
   FakeTray.all = [];
   FakeNotification.all = [];
   FakeNotification.supported = true;
+}
+
+/**
+ * What Electron's context bridge does to a value crossing it: plain data is copied, and a
+ * rejected promise arrives as an Error carrying only the original message (no other
+ * properties), as Electron's contextBridge documentation says for errors.
+ */
+function acrossBridge(value: unknown): unknown {
+  if (typeof value === 'function') {
+    return (...args: unknown[]) => {
+      const result = (value as (...a: unknown[]) => unknown)(...args.map((a) => structuredClone(a)));
+      if (result instanceof Promise)
+        return result.then(
+          (resolved: unknown) => structuredClone(resolved),
+          (error: unknown) => Promise.reject(new Error(error instanceof Error ? error.message : String(error))),
+        );
+      return result;
+    };
+  }
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, acrossBridge(inner)]));
+  return structuredClone(value);
 }
 
 const sealed = (text: string): Buffer => Buffer.from(`sealed:${text}`);
@@ -250,6 +277,28 @@ export const electronModule = {
   clipboard: {
     writeText: (text: string) => {
       state.clipboard = text;
+    },
+  },
+  contextBridge: {
+    exposeInMainWorld: (key: string, api: unknown) => {
+      state.exposed[key] = acrossBridge(api);
+    },
+  },
+  ipcRenderer: {
+    invoke: async (channel: string, args: unknown) => {
+      const handler = state.handlers.get(channel);
+      if (!handler) throw new Error(`No handler registered for '${channel}'`);
+      const event = { senderFrame: { url: state.senderUrl, parent: null } };
+      return structuredClone(await handler(event, structuredClone(args)));
+    },
+    on: (channel: string, listener: Listener) => {
+      state.rendererListeners.set(channel, [...(state.rendererListeners.get(channel) ?? []), listener]);
+    },
+    off: (channel: string, listener: Listener) => {
+      state.rendererListeners.set(
+        channel,
+        (state.rendererListeners.get(channel) ?? []).filter((l) => l !== listener),
+      );
     },
   },
   ipcMain: {
