@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'timeout'
   | 'tls'
   | 'auth'
+  | 'signed-out'
+  | 'oauth-not-configured'
   | 'protocol'
   | 'storage'
   | 'internal'

@@ -34,6 +34,7 @@ export const OUTBOX_ERROR_CODES = [
   'attachment-unreadable',
   'too-large',
   'auth',
+  'signed-out',
   'tls',
   'recipient-refused',
   'server-unreachable',

@@ -43,14 +43,20 @@ export interface RunningDovecot {
  * Starts Dovecot with its config, state, logs and mail under `dir`, waiting until IMAP greets.
  * On failure the error carries Dovecot's stderr and the tail of dovecot.log.
  */
-export async function startDovecot(bin: MailBinaries, dir: string, owner: MailOwner): Promise<RunningDovecot> {
+export async function startDovecot(
+  bin: MailBinaries,
+  dir: string,
+  owner: MailOwner,
+  /** Rewrites the generated configuration (e.g. to add an OAuth2 passdb). */
+  adjust: (config: string) => string = (config) => config,
+): Promise<RunningDovecot> {
   const configFile = path.join(dir, 'dovecot.conf');
   let lastError = '';
   // A free port is found by binding port 0 and closing it, so another process may take it
   // before Dovecot binds. That is rare, and a fresh pair of ports fixes it.
   for (let attempt = 0; attempt < 5; attempt++) {
     const [imapPort, lmtpPort] = [await freePort(), await freePort()];
-    await writeFile(configFile, dovecotConfig({ dir, owner, imapPort, lmtpPort }));
+    await writeFile(configFile, adjust(dovecotConfig({ dir, owner, imapPort, lmtpPort })));
     const master = await launchMaster(bin, configFile, dir);
     try {
       await waitForGreeting(imapPort, 5000, () => master.exitCode === undefined);

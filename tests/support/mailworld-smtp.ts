@@ -36,6 +36,8 @@ export interface RelayDeps {
   /** Accepted messages are pushed here as well as written to `<dir>/smtp-log/`. */
   log: SmtpMessage[];
   passwordOf(user: string): Promise<string | null>;
+  /** When set, the server also offers XOAUTH2 and asks this whether the token signs in `user`. */
+  tokenSignsIn?(user: string, token: string): Promise<boolean>;
   deliver(to: string[], raw: Buffer, from: string): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ export async function startSmtpRelay(deps: RelayDeps): Promise<{ port: number; c
     secure: false,
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
-    authMethods: ['PLAIN', 'LOGIN'],
+    authMethods: deps.tokenSignsIn ? ['PLAIN', 'LOGIN', 'XOAUTH2'] : ['PLAIN', 'LOGIN'],
     banner: 'Promptly mail world',
     logger: false,
     // A pooled client that never says QUIT must not hold up stop() for the default 30 s.
@@ -103,6 +105,8 @@ export async function startSmtpRelay(deps: RelayDeps): Promise<{ port: number; c
 }
 
 async function checkLogin(deps: RelayDeps, auth: SMTPServerAuthentication): Promise<boolean> {
+  if (auth.method === 'XOAUTH2')
+    return !!auth.username && !!auth.accessToken && !!(await deps.tokenSignsIn?.(auth.username, auth.accessToken));
   if (!auth.username || auth.password === undefined) return false;
   return (await deps.passwordOf(auth.username)) === auth.password;
 }

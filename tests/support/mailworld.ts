@@ -88,18 +88,27 @@ export interface MailWorld extends MailWorldClient {
   stop(): Promise<void>;
 }
 
+/** Where the world lives and, for the OAuth world, how its servers check tokens. */
+export interface MailWorldOptions {
+  dir?: string;
+  /** Rewrites Dovecot's generated configuration. */
+  adjustDovecot?: (config: string) => string;
+  /** Makes the SMTP server offer XOAUTH2, validated by this. */
+  tokenSignsIn?: (user: string, token: string) => Promise<boolean>;
+}
+
 /**
  * Starts Dovecot and the SMTP relay on free loopback ports, in a fresh `mailworld-*` directory
  * inside `opts.dir` (default: the OS temp dir). Installs Dovecot first where it can.
  */
-export async function startMailWorld(opts: { dir?: string } = {}): Promise<MailWorld> {
+export async function startMailWorld(opts: MailWorldOptions = {}): Promise<MailWorld> {
   const binaries = await ensureMailPackages();
   const owner = mailOwner();
   const dir = await makeWorldDir(opts.dir ?? os.tmpdir(), owner);
   const removeDir = async (): Promise<void> => {
     if (!process.env.KEEP_MAILWORLD) await rm(dir, { recursive: true, force: true });
   };
-  const dovecot = await startDovecot(binaries, dir, owner).catch(async (err: unknown) => {
+  const dovecot = await startDovecot(binaries, dir, owner, opts.adjustDovecot).catch(async (err: unknown) => {
     await removeDir();
     throw err;
   });
@@ -118,6 +127,7 @@ export async function startMailWorld(opts: { dir?: string } = {}): Promise<MailW
     dir,
     log: smtpLog,
     passwordOf: (user) => passwordOf(info, user),
+    ...(opts.tokenSignsIn ? { tokenSignsIn: opts.tokenSignsIn } : {}),
     deliver: (to, raw, from) => lmtpDeliver(info, to, raw, from),
   }).catch(async (err: unknown) => {
     await dovecot.stop();

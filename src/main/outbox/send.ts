@@ -5,7 +5,8 @@
  */
 import { Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import type { SmtpSettings } from '../mail/smtp/transport';
+import { xoauth2For, type SmtpSettings } from '../mail/smtp/transport';
+import type { SignInProblem } from '../mail/login';
 import { SendFailure } from './errors';
 
 /** What the server said when it took the message. */
@@ -65,12 +66,9 @@ export async function submitMessage(
   const server = `${settings.host}:${settings.port}`;
   let handedOver = false;
   try {
+    const login = await loginFor(settings);
     await step<void>((done) => connection.connect((err) => done(err)));
-    if (settings.user) {
-      await step<void>((done) =>
-        connection.login({ user: settings.user, pass: settings.password }, (err) => done(err)),
-      );
-    }
+    if (settings.user) await step<void>((done) => connection.login(login, (err) => done(err)));
     // The body is piped only after the server's 354; once it has all been read, the final
     // "." may be on the wire and the server may have taken the message.
     const body = Readable.from([raw]);
@@ -86,7 +84,25 @@ export async function submitMessage(
     return { response: info.response, rejected: rejectedOf(info.rejected, info.rejectedErrors) };
   } catch (error) {
     connection.close();
+    if (error instanceof SendFailure) throw error;
     throw explainSendError(error as SmtpError, server, handedOver);
+  }
+}
+
+/**
+ * The login for the connection. A token is fetched before connecting, so that a provider that
+ * signed the person out stops the reply here: it waits, untouched, for the next sign-in.
+ */
+async function loginFor(settings: SmtpSettings): Promise<Parameters<SMTPConnection['login']>[0]> {
+  if ('password' in settings) return { user: settings.user, pass: settings.password };
+  try {
+    const token = await settings.tokens.accessToken();
+    return { oauth2: xoauth2For(settings.user, settings.tokens, token) };
+  } catch (error) {
+    const problem = error as Partial<SignInProblem>;
+    if (problem.code === 'signed-out')
+      throw new SendFailure('signed-out', `${problem.message} The reply waits in the outbox.`, 'safe', true);
+    throw error;
   }
 }
 
