@@ -1,22 +1,44 @@
 // Renders resources/*.svg to the PNGs Electron needs (tray images cannot be SVG).
 // Run after editing an icon: `npx tsx scripts/make-icons.ts`. Uses Debian's Chromium.
+// Tray images come in three kinds (src/main/shell/platform.ts, trayImageName): dark for
+// light panels, light for dark panels, and macOS template images (black with alpha, which
+// the menu bar tints itself).
 import { readFileSync } from 'node:fs';
 import { launchChromium } from '../tests/support/browser';
 
-const targets: Array<[svg: string, png: string, size: number]> = [
-  ['icon.svg', 'icon.png', 512],
-  ['tray.svg', 'tray.png', 16],
-  ['tray.svg', 'tray@2x.png', 32],
-  ['tray-due.svg', 'tray-due.png', 16],
-  ['tray-due.svg', 'tray-due@2x.png', 32],
-  ['tray-overdue.svg', 'tray-overdue.png', 16],
-  ['tray-overdue.svg', 'tray-overdue@2x.png', 32],
-];
+const BUBBLE = '#3a3f47';
+type Kind = 'dark' | 'light' | 'template';
+
+/** The SVG source recoloured for a kind of tray image. */
+function recolour(svg: string, kind: Kind): string {
+  if (kind === 'dark') return svg;
+  if (kind === 'light') return svg.replaceAll(BUBBLE, '#e8eaed').replaceAll('stroke="#fff"', 'stroke="#202124"');
+  // Template: only alpha counts; the status dot is cut out of the bubble by a dark ring.
+  return svg
+    .replaceAll(BUBBLE, '#000')
+    .replace(/fill="#(?!000)[0-9a-f]{3,6}"/g, 'fill="#000"')
+    .replaceAll('stroke="#fff"', 'stroke="#000" stroke-opacity="0"');
+}
+
+const targets: Array<[svg: string, png: string, size: number, kind: Kind]> = [['icon.svg', 'icon.png', 512, 'dark']];
+for (const base of ['tray', 'tray-due', 'tray-overdue']) {
+  for (const [kind, suffix] of [
+    ['dark', ''],
+    ['light', '-light'],
+    ['template', 'Template'],
+  ] as const) {
+    targets.push([`${base}.svg`, `${base}${suffix}.png`, 16, kind]);
+    targets.push([`${base}.svg`, `${base}${suffix}@2x.png`, 32, kind]);
+  }
+}
 
 const browser = await launchChromium();
-for (const [svg, png, size] of targets) {
+for (const [svg, png, size, kind] of targets) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  const source = readFileSync(`resources/${svg}`, 'utf8').replace('<svg ', `<svg width="${size}" height="${size}" `);
+  const source = recolour(readFileSync(`resources/${svg}`, 'utf8'), kind).replace(
+    '<svg ',
+    `<svg width="${size}" height="${size}" `,
+  );
   await page.setContent(`<html><body style="margin:0;background:transparent">${source}</body></html>`);
   await page.screenshot({ path: `resources/${png}`, omitBackground: true });
   await page.close();

@@ -1,14 +1,15 @@
-import { app, clipboard, session, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, nativeTheme, powerMonitor, session, shell, type BrowserWindow } from 'electron';
 import { release } from 'node:os';
 import type { FolderStatus } from '../../shared/types';
 import type { PromptlyService } from '../service/service';
 import type { AppPage } from './appPage';
 import { formatDiagnostics } from './diagnostics';
 import { forwardEvents, registerIpc } from './ipc';
-import { installQuitHandler, installCloseToTray, runQuitSteps, setOpenAtLogin, startedHidden } from './lifecycle';
+import { installQuitHandler, installCloseToTray, runQuitSteps, setOpenAtLogin } from './lifecycle';
 import type { RotatingLog } from './log';
 import { installAppMenu, type AppMenuHandlers } from './menu';
 import { NotificationCenter } from './notifications';
+import { appIconFile, closeHidesWindow, darkPanel, hasVisibleTray, launchedAtLogin, offersDevTools } from './platform';
 import type { RemoteContentAllowance } from './remoteContent';
 import { openThread, rendererLinkOf, sendMenuAction } from './rendererEvents';
 import { hardenSession } from './session';
@@ -32,7 +33,10 @@ export interface DesktopDeps {
   log: RotatingLog;
   allowance: RemoteContentAllowance;
   platform?: NodeJS.Platform;
+  env?: NodeJS.ProcessEnv;
   argv?: readonly string[];
+  /** False in development (`npm run dev`): the View menu then offers Developer Tools. */
+  isPackaged?: boolean;
   now?: () => number;
 }
 
@@ -53,6 +57,8 @@ export interface Desktop {
 export function startDesktop(deps: DesktopDeps): Desktop {
   const platform = deps.platform ?? process.platform;
   const now = deps.now ?? Date.now;
+  const trayVisible = hasVisibleTray(platform, deps.env ?? process.env);
+  const icon = appIconFile(platform, deps.resourcesDir);
   const settingsFile = shellSettingsFile(deps.dataDir);
   let settings = loadShellSettings(settingsFile);
   const updateSettings = (change: Partial<ShellSettings>): void => {
@@ -62,10 +68,18 @@ export function startDesktop(deps: DesktopDeps): Desktop {
 
   hardenSession(session.defaultSession, deps.page, deps.allowance);
   registerIpc(deps.service, deps.page, (call, url) => deps.log.warn(`Refused ${call} from ${url}`));
+  const hidesOnClose = (): boolean => closeHidesWindow(platform, settings.minimizeToTray, trayVisible);
+  const atLogin = launchedAtLogin(
+    platform,
+    deps.argv ?? process.argv,
+    () => app.getLoginItemSettings().wasOpenedAtLogin,
+  );
   const window = createMainWindow({
     preloadDir: deps.preloadDir,
     page: deps.page,
-    showOnReady: !(startedHidden(deps.argv ?? process.argv) && settings.minimizeToTray),
+    icon,
+    // Started at login: stay out of the way, but only where the window can be brought back.
+    showOnReady: !(atLogin && hidesOnClose()),
   });
   forwardEvents(deps.service, window.webContents);
   const link = rendererLinkOf(() => (window.isDestroyed() ? null : window.webContents));
@@ -75,7 +89,20 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     openThread(link, threadKey);
   };
 
-  const notifications = new NotificationCenter({ focus, openThread: (key) => openThread(link, key) }, now);
+  const notifications = new NotificationCenter(
+    {
+      focus,
+      openThread: (key) => openThread(link, key),
+      failed: (error, firstTime) => {
+        // macOS refuses notifications from unsigned builds (docs/packaging.md).
+        if (firstTime) deps.log.warn(`The system did not show a notification: ${error}`);
+        if (platform === 'darwin') app.dock?.bounce('informational');
+        else if (!window.isDestroyed()) window.flashFrame(true);
+      },
+    },
+    now,
+    icon,
+  );
   let resumeTimer: NodeJS.Timeout | undefined;
   const tray = new TrayController(
     deps.resourcesDir,
@@ -99,7 +126,9 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     () => (window.isDestroyed() ? null : window),
     now,
     platform,
+    () => darkPanel(platform, nativeTheme),
   );
+  nativeTheme.on('updated', () => tray.render());
   deps.service.events.on('tray.changed', (state) => tray.update(state));
   deps.service.events.on('notify', (request) => notifications.show(request));
   deps.service.events.on('sync.error', (error) => deps.log.error(`Sync: ${error.code}: ${error.message}`));
@@ -136,26 +165,41 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     minimizeToTray: { checked: settings.minimizeToTray, set: (value) => changeSetting({ minimizeToTray: value }) },
     openAtLogin: { checked: settings.openAtLogin, set: (value) => changeSetting({ openAtLogin: value }) },
   });
+  const menuOptions = { devTools: offersDevTools(deps.isPackaged ?? app.isPackaged), trayVisible };
   const changeSetting = (change: Partial<ShellSettings>): void => {
     updateSettings(change);
     if (change.openAtLogin !== undefined) setOpenAtLogin(app, change.openAtLogin, platform);
-    installAppMenu(platform, menuHandlers());
+    installAppMenu(platform, menuHandlers(), menuOptions);
   };
-  installAppMenu(platform, menuHandlers());
+  installAppMenu(platform, menuHandlers(), menuOptions);
 
-  const isQuitting = installQuitHandler(app, async () => {
-    clearTimeout(resumeTimer);
-    await runQuitSteps({
-      stopLive: () => deps.service.stopLive(),
-      shutdown: deps.service.shutdown ? () => deps.service.shutdown?.() ?? Promise.resolve() : undefined,
-      closeDb: () => deps.service.db.close(),
-      log: (message, error) => deps.log.error(message, error),
-    });
-    tray.destroy();
-    deps.log.info('Quit cleanly');
-  });
+  const quit = installQuitHandler(
+    app,
+    async () => {
+      clearTimeout(resumeTimer);
+      await runQuitSteps({
+        stopLive: () => deps.service.stopLive(),
+        shutdown: deps.service.shutdown ? () => deps.service.shutdown?.() ?? Promise.resolve() : undefined,
+        closeDb: () => deps.service.db.close(),
+        log: (message, error) => deps.log.error(message, error),
+      });
+      tray.destroy();
+      deps.log.info('Quit cleanly');
+    },
+    () => {
+      // The OS is ending the session: no waiting for the network. The database closes
+      // (WAL checkpoint); a send cut off stays in `sending`, recoverable at next start.
+      clearTimeout(resumeTimer);
+      void deps.service.stopLive().catch(() => undefined);
+      deps.service.db.close();
+      tray.destroy();
+      deps.log.info('Quit for the end of the session');
+    },
+  );
+  powerMonitor.on('shutdown', () => quit.osEnding());
+  window.on('session-end', () => quit.sessionEnded());
   // macOS keeps apps running without windows: closing hides, so the dock icon brings it back.
-  installCloseToTray(window, () => settings.minimizeToTray || platform === 'darwin', isQuitting);
+  installCloseToTray(window, hidesOnClose, () => quit.isQuitting());
   deps.log.info(`Started ${deps.service.appInfo().version} on ${platform}`);
 
   return { window, tray, notifications, settings: () => settings, focus, copyDiagnostics };

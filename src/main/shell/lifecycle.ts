@@ -2,6 +2,7 @@ import type { App, BrowserWindow } from 'electron';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { loginItemSettings } from './platform';
 
 /** What quitting must wind down, in order. */
 export interface QuitSteps {
@@ -55,14 +56,35 @@ export async function runQuitSteps(steps: QuitSteps, timeoutMs = QUIT_TIMEOUT_MS
   }
 }
 
+/** What the quit handler hands back to the shell. */
+export interface QuitControl {
+  /** True once quitting has begun (the close-to-tray handler lets the window close). */
+  isQuitting(): boolean;
+  /**
+   * The OS is about to shut down or log out (powerMonitor `shutdown` on macOS and Linux):
+   * the next quit must not be held, or the OS reads it as the app refusing to quit.
+   */
+  osEnding(): void;
+  /** The session has ended (Windows `session-end`): the process may be killed at once. */
+  sessionEnded(): void;
+}
+
 /**
- * Holds the first quit until `windDown` has finished, then quits for real. Returns
- * `isQuitting`, which the close-to-tray handler reads.
+ * Holds the person's first quit until `windDown` has finished, then quits for real. When
+ * the OS is ending the session, never holds it: `windDownNow` runs synchronously instead
+ * (close the database; a send cut off stays recoverable in `sending`).
  */
-export function installQuitHandler(app: App, windDown: () => Promise<void>): () => boolean {
+export function installQuitHandler(app: App, windDown: () => Promise<void>, windDownNow: () => void): QuitControl {
   let state: 'running' | 'winding-down' | 'done' = 'running';
+  let ending = false;
+  const finishNow = (): void => {
+    if (state === 'done') return;
+    state = 'done';
+    windDownNow();
+  };
   app.on('before-quit', (event) => {
     if (state === 'done') return;
+    if (ending) return finishNow();
     event.preventDefault();
     if (state === 'winding-down') return;
     state = 'winding-down';
@@ -71,7 +93,16 @@ export function installQuitHandler(app: App, windDown: () => Promise<void>): () 
       app.quit();
     });
   });
-  return () => state !== 'running';
+  return {
+    isQuitting: () => state !== 'running',
+    osEnding: () => {
+      ending = true;
+    },
+    sessionEnded: () => {
+      ending = true;
+      finishNow();
+    },
+  };
 }
 
 /**
@@ -110,7 +141,8 @@ export function linuxAutostartEntry(exec: string): string {
 }
 
 /**
- * Opens Promptly at login, or stops doing so. macOS and Windows use the OS login items;
+ * Opens Promptly at login, or stops doing so. macOS and Windows use the OS login items
+ * (options per OS in `loginItemSettings`);
  * Linux, where Electron has none, gets an XDG autostart file (the AppImage path when run
  * from an AppImage, which moves less than the mounted executable).
  */
@@ -121,7 +153,7 @@ export function setOpenAtLogin(
   env: NodeJS.ProcessEnv = process.env,
 ): void {
   if (platform !== 'linux') {
-    app.setLoginItemSettings({ openAtLogin: enabled, args: enabled ? ['--hidden'] : [] });
+    app.setLoginItemSettings(loginItemSettings(platform, enabled));
     return;
   }
   const dir = join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'autostart');
@@ -132,9 +164,4 @@ export function setOpenAtLogin(
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, linuxAutostartEntry(env.APPIMAGE ?? process.execPath));
-}
-
-/** Whether this launch came from the login item (start hidden in the tray). */
-export function startedHidden(argv: readonly string[]): boolean {
-  return argv.includes('--hidden');
 }

@@ -31,6 +31,14 @@ export interface AppMenuHandlers {
   openAtLogin: { checked: boolean; set(value: boolean): void };
 }
 
+/** What the menu offers on this machine. */
+export interface AppMenuOptions {
+  /** Developer Tools in the View menu: development builds only (`offersDevTools`). */
+  devTools: boolean;
+  /** "Minimise to Tray on Close" only where a tray icon can bring the window back. */
+  trayVisible: boolean;
+}
+
 /** Whether an accelerator uses a command modifier (Shift alone is just typing a capital). */
 export function hasCommandModifier(accelerator: string): boolean {
   return accelerator
@@ -58,15 +66,24 @@ function byAction(action: MenuAction): (typeof MENU_ACTIONS)[number] {
  * The application menu: standard roles (so copy, paste, undo and window keys work, and
  * macOS gets its app menu) plus Promptly's actions with their shortcuts.
  */
-export function appMenuTemplate(platform: NodeJS.Platform, handlers: AppMenuHandlers): MenuItemConstructorOptions[] {
+export function appMenuTemplate(
+  platform: NodeJS.Platform,
+  handlers: AppMenuHandlers,
+  options: AppMenuOptions = { devTools: false, trayVisible: true },
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const toTray: MenuItemConstructorOptions[] = options.trayVisible
+    ? [
+        {
+          label: 'Minimise to Tray on Close',
+          type: 'checkbox',
+          checked: handlers.minimizeToTray.checked,
+          click: (menuItem) => handlers.minimizeToTray.set(menuItem.checked),
+        },
+      ]
+    : [];
   const settings: MenuItemConstructorOptions[] = [
-    {
-      label: 'Minimise to Tray on Close',
-      type: 'checkbox',
-      checked: handlers.minimizeToTray.checked,
-      click: (menuItem) => handlers.minimizeToTray.set(menuItem.checked),
-    },
+    ...toTray,
     {
       label: 'Open at Login',
       type: 'checkbox',
@@ -132,7 +149,7 @@ export function appMenuTemplate(platform: NodeJS.Platform, handlers: AppMenuHand
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        { role: 'toggleDevTools' },
+        ...(options.devTools ? [{ role: 'toggleDevTools' } as const] : []),
       ],
     },
     conversation,
@@ -142,6 +159,6 @@ export function appMenuTemplate(platform: NodeJS.Platform, handlers: AppMenuHand
 }
 
 /** Builds and installs the application menu. */
-export function installAppMenu(platform: NodeJS.Platform, handlers: AppMenuHandlers): void {
-  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform, handlers)));
+export function installAppMenu(platform: NodeJS.Platform, handlers: AppMenuHandlers, options: AppMenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(platform, handlers, options)));
 }

@@ -4,10 +4,15 @@ import type { NotifyRequest } from '../../shared/contract';
 /** How long "Pause notifications for 1 h" lasts. */
 export const PAUSE_MS = 60 * 60 * 1000;
 
-/** What a notification click does. */
+/** What a notification click does, and what happens when the OS refuses to show one. */
 export interface NotificationActions {
   focus(): void;
   openThread(threadKey: string): void;
+  /**
+   * The OS would not show a notification (macOS refuses them for unsigned builds): ask
+   * for attention another way (dock bounce, taskbar flash) and log `error` once.
+   */
+  failed?(error: string, firstTime: boolean): void;
 }
 
 /**
@@ -23,6 +28,7 @@ export class NotificationCenter {
   private pausedUntilMs: number | null = null;
   // Electron drops the click handler of a notification that was garbage-collected.
   private readonly shown = new Set<Notification>();
+  private failures = 0;
 
   constructor(
     private readonly actions: NotificationActions,
@@ -64,7 +70,11 @@ export class NotificationCenter {
       if (request.threadKey) this.actions.openThread(request.threadKey);
     });
     notification.on('close', forget);
-    notification.on('failed', forget);
+    notification.on('failed', (_event, error) => {
+      forget();
+      this.failures++;
+      this.actions.failed?.(error, this.failures === 1);
+    });
     this.shown.add(notification);
     notification.show();
     return true;

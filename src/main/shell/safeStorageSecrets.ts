@@ -1,13 +1,7 @@
 import { safeStorage } from 'electron';
 import { FileSecretStore, type SecretStore } from '../secrets';
 import { AppError } from '../service/appError';
-
-/** Why Promptly will not store a password on a Linux desktop without a keychain. */
-export const BASIC_TEXT_REFUSAL =
-  'No keychain (GNOME Keyring, KWallet or another Secret Service) is running, so Electron would keep the password ' +
-  'with a key written in its own code: anyone who can read your files could read it. Start or install a keychain ' +
-  '(for example `gnome-keyring`) and sign in again, or use the command-line sync, which keeps the password in a ' +
-  'file only your user can read (cli-secrets.json, mode 0600).';
+import { keychainAdvice } from './platform';
 
 /** The part of Electron's safeStorage this store uses (the async API where it exists). */
 type SafeStorageApi = Pick<
@@ -29,6 +23,7 @@ export class SafeStorageSecretStore implements SecretStore {
     file: string,
     private readonly storage: SafeStorageApi = safeStorage,
     private readonly platform: NodeJS.Platform = process.platform,
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.file = new FileSecretStore(file);
   }
@@ -43,7 +38,8 @@ export class SafeStorageSecretStore implements SecretStore {
         'The system keychain is not available, so Promptly cannot store the password safely. Unlock or set up the keychain and try again.',
       );
     if (this.platform === 'linux' && this.storage.getSelectedStorageBackend() === 'basic_text')
-      throw new AppError('storage', BASIC_TEXT_REFUSAL);
+      // Electron would seal the password with a key written in its own code.
+      throw new AppError('storage', keychainAdvice(this.env));
   }
 
   private async encrypt(secret: string): Promise<string> {

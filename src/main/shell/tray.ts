@@ -2,7 +2,8 @@ import { app, Menu, nativeImage, Tray, type BrowserWindow, type MenuItemConstruc
 import { join } from 'node:path';
 import type { TrayState } from '../../shared/policy';
 import { badgeBitmap, badgeText } from './badge';
-import { trayView, type TrayVariant, type TrayView } from './trayView';
+import { trayImageName, type TrayVariant } from './platform';
+import { trayView, type TrayView } from './trayView';
 
 /** What the tray's menu does. */
 export interface TrayActions {
@@ -15,9 +16,17 @@ export interface TrayActions {
   pausedUntil(): number | null;
 }
 
-/** The tray image files in resources/ (Electron picks the @2x file on high-DPI screens). */
-export function trayImageFile(resourcesDir: string, variant: TrayVariant): string {
-  return join(resourcesDir, variant === 'normal' ? 'tray.png' : `tray-${variant}.png`);
+/**
+ * The tray image file in resources/ for this OS and panel colour (Electron picks the @2x
+ * file on high-DPI screens, and treats a `Template` image as a macOS template image).
+ */
+export function trayImageFile(
+  resourcesDir: string,
+  variant: TrayVariant,
+  platform: NodeJS.Platform,
+  darkPanel: boolean,
+): string {
+  return join(resourcesDir, trayImageName(platform, variant, darkPanel));
 }
 
 /** The tray menu for a view. */
@@ -52,8 +61,10 @@ export class TrayController {
     private readonly window: () => BrowserWindow | null,
     private readonly now: () => number = Date.now,
     private readonly platform: NodeJS.Platform = process.platform,
+    /** Whether the taskbar or panel is dark (light icons then); read at each redraw. */
+    private readonly darkPanel: () => boolean = () => false,
   ) {
-    this.tray = new Tray(trayImageFile(resourcesDir, 'normal'));
+    this.tray = new Tray(trayImageFile(resourcesDir, 'normal', platform, darkPanel()));
     this.tray.on('click', () => actions.open());
     this.render();
   }
@@ -67,7 +78,7 @@ export class TrayController {
   /** Redraws with the last state (after pause changes). */
   render(): TrayView {
     const view = trayView(this.state, this.now(), this.actions.pausedUntil());
-    this.tray.setImage(trayImageFile(this.resourcesDir, view.variant));
+    this.tray.setImage(trayImageFile(this.resourcesDir, view.variant, this.platform, this.darkPanel()));
     this.tray.setToolTip(view.tooltip);
     if (this.platform === 'darwin') this.tray.setTitle(view.title);
     this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(view, this.actions)));

@@ -1,7 +1,5 @@
 import type { DeadlineReason, TrayItem, TrayState } from '../../shared/policy';
-
-/** Which tray image to show. */
-export type TrayVariant = 'normal' | 'due' | 'overdue';
+import type { TrayVariant } from './platform';
 
 /** One urgent conversation in the tray menu. */
 export interface TrayMenuThread {

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
-const { fake, resetFake } = await import('./fakeElectron');
+const { fake, fakeEvent, resetFake } = await import('./fakeElectron');
 const { startDesktop } = await import('../../../src/main/shell/desktop');
 const { appPageOf } = await import('../../../src/main/shell/appPage');
 const { RotatingLog } = await import('../../../src/main/shell/log');
@@ -17,7 +17,29 @@ const { MemorySecretStore } = await import('../../../src/main/secrets');
 type MenuItem = Record<string, unknown> & { submenu?: MenuItem[] };
 const flatten = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...flatten(i.submenu ?? [])]);
 
-function boot(platform: NodeJS.Platform = 'linux') {
+function bootIn(dataDir: string, platform: NodeJS.Platform, env: NodeJS.ProcessEnv) {
+  const service = new PromptlyService({
+    db: openDb(':memory:'),
+    secrets: new MemorySecretStore(),
+    now: () => 0,
+    version: '1',
+  });
+  startDesktop({
+    service,
+    dataDir,
+    resourcesDir: '/res',
+    preloadDir: '/app/out/preload',
+    page: appPageOf('/app/out/renderer'),
+    log: new RotatingLog(join(dataDir, 'logs')),
+    allowance: new MemoryRemoteContentAllowance(),
+    platform,
+    env,
+    argv: ['promptly'],
+  });
+  return { window: fake.BrowserWindow.all[0]! };
+}
+
+function boot(platform: NodeJS.Platform = 'linux', extra: { env?: NodeJS.ProcessEnv; argv?: string[] } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-desktop-'));
   const db = openDb(':memory:');
   const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: () => 0, version: '9.9.9' });
@@ -37,7 +59,8 @@ function boot(platform: NodeJS.Platform = 'linux') {
     log: new RotatingLog(join(dataDir, 'logs')),
     allowance: new MemoryRemoteContentAllowance(),
     platform,
-    argv: ['promptly'],
+    env: extra.env ?? { XDG_CURRENT_DESKTOP: 'KDE' },
+    argv: extra.argv ?? ['promptly'],
     now: () => Date.UTC(2026, 0, 5, 12),
   });
   const window = fake.BrowserWindow.all[0]!;
@@ -118,5 +141,72 @@ describe('the desktop shell', () => {
     mac.emit('close', close);
     expect(close.defaultPrevented).toBe(true);
     expect(mac.visible).toBe(false);
+  });
+
+  it('on stock GNOME (no tray) closing quits even with "minimise to tray" chosen, and the menu does not offer it', () => {
+    const dataDir = boot('linux', { env: { XDG_CURRENT_DESKTOP: 'GNOME' } }).dataDir;
+    resetFake();
+    writeFileSync(join(dataDir, 'shell-settings.json'), JSON.stringify({ minimizeToTray: true }));
+    const { window } = bootIn(dataDir, 'linux', { XDG_CURRENT_DESKTOP: 'GNOME' });
+    const close = fakeEvent();
+    window.emit('close', close);
+    expect(close.defaultPrevented).toBe(false);
+    const labels = flatten(fake.state.applicationMenu!.template as MenuItem[]).map((i) => i.label);
+    expect(labels).not.toContain('Minimise to Tray on Close');
+    resetFake();
+    const kde = bootIn(dataDir, 'linux', { XDG_CURRENT_DESKTOP: 'KDE' }).window;
+    const kdeClose = fakeEvent();
+    kde.emit('close', kdeClose);
+    expect(kdeClose.defaultPrevented).toBe(true);
+  });
+
+  it('does not hold the quit when the OS shuts down, and still closes the database', () => {
+    const { order } = boot('darwin');
+    fake.powerMonitor.emit('shutdown');
+    const quit = fakeEvent();
+    fake.emitApp('before-quit', quit);
+    expect(quit.defaultPrevented).toBe(false);
+    expect(order).toContain('closeDb');
+  });
+
+  it('when macOS refuses a notification (unsigned build) it bounces the dock and logs once', () => {
+    const { service, dataDir } = boot('darwin');
+    for (const id of ['1', '2']) {
+      service.events.emit('notify', { id, title: 'Overdue', body: 'b', threadKey: '<t@x>', kind: 'overdue' });
+      fake.Notification.all.at(-1)?.emit('failed', fakeEvent(), 'not permitted');
+    }
+    expect(fake.state.app.dock.bounces).toBe(2);
+    const log = readFileSync(join(dataDir, 'logs', 'promptly.log'), 'utf8');
+    expect(log.match(/did not show a notification: not permitted/g)).toHaveLength(1);
+  });
+
+  it('gives the window and notifications the app icon, except on macOS (the bundle has it)', () => {
+    const { service, window } = boot('linux');
+    expect(window.options.icon).toBe('/res/icon.png');
+    service.events.emit('notify', { id: '1', title: 'T', body: 'b', threadKey: null, kind: 'overdue' });
+    expect(fake.Notification.all[0]?.options.icon).toBe('/res/icon.png');
+    resetFake();
+    expect(boot('darwin').window.options.icon).toBeUndefined();
+  });
+
+  it('uses template tray images on macOS and light ones on a dark Windows taskbar, following theme changes', () => {
+    expect(boot('darwin').tray.image).toBe('/res/trayTemplate.png');
+    resetFake();
+    const { tray } = boot('win32');
+    expect(tray.image).toBe('/res/tray.png');
+    fake.nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = true;
+    fake.nativeTheme.emit('updated');
+    expect(tray.image).toBe('/res/tray-light.png');
+  });
+
+  it('starts hidden when macOS opened it at login, and shown otherwise', () => {
+    fake.state.app.wasOpenedAtLogin = true;
+    const mac = boot('darwin').window;
+    mac.emit('ready-to-show');
+    expect(mac.visible).toBe(false);
+    resetFake();
+    const win = boot('win32').window;
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(true);
   });
 });

@@ -84,6 +84,10 @@ class FakeBrowserWindow extends EventEmitter {
   setOverlayIcon(image: unknown, description: string): void {
     this.overlay = image === null ? null : { image, description };
   }
+  flashes = 0;
+  flashFrame(flag: boolean): void {
+    if (flag) this.flashes++;
+  }
 }
 
 /** A built menu: the template it was built from. */
@@ -145,13 +149,24 @@ function createState() {
       singleInstanceLock: true,
       badgeCount: null as number | null,
       loginItem: null as Record<string, unknown> | null,
+      wasOpenedAtLogin: false,
+      isPackaged: true,
+      /** Every call start-up code made on `app`, in order (AUMID must come first). */
+      calls: [] as string[],
+      switches: new Map<string, string | undefined>(),
       dock: {
         badge: '',
+        bounces: 0,
         setBadge(text: string) {
           state.app.dock.badge = text;
         },
+        bounce() {
+          state.app.dock.bounces++;
+          return state.app.dock.bounces;
+        },
       },
     }),
+
     handlers: new Map<string, Handler>(),
     opened: [] as string[],
     openedPaths: [] as string[],
@@ -175,6 +190,15 @@ function createState() {
 
 let state = createState();
 
+/** Electron's nativeTheme: the panel colour the tray follows, and its `updated` event. */
+const nativeTheme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: false,
+});
+
+/** Electron's powerMonitor: `shutdown` when the OS ends the session. */
+const powerMonitor = new EventEmitter();
+
 /** The recorded state of the fake: what the shell did to Electron. */
 export const fake = {
   get state() {
@@ -183,6 +207,8 @@ export const fake = {
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
   Notification: FakeNotification,
+  nativeTheme,
+  powerMonitor,
   /** Runs the `ready`-style lifecycle events the shell listens to. */
   emitApp(event: string, ...args: unknown[]): boolean {
     return state.app.emit(event, ...args);
@@ -192,6 +218,10 @@ export const fake = {
 /** Forgets every window, tray, notification, handler and recorded call. */
 export function resetFake(): void {
   state = createState();
+  nativeTheme.removeAllListeners();
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.shouldUseDarkColorsForSystemIntegratedUI = false;
+  powerMonitor.removeAllListeners();
   FakeBrowserWindow.all = [];
   FakeTray.all = [];
   FakeNotification.all = [];
@@ -246,6 +276,20 @@ export const electronModule = {
           setLoginItemSettings: (settings: Record<string, unknown>) => {
             app.loginItem = settings;
           },
+          getLoginItemSettings: () => ({
+            openAtLogin: Boolean(app.loginItem?.openAtLogin),
+            wasOpenedAtLogin: app.wasOpenedAtLogin,
+          }),
+          setAppUserModelId: (id: string) => {
+            app.calls.push(`setAppUserModelId ${id}`);
+          },
+          commandLine: {
+            appendSwitch: (name: string, value?: string) => {
+              app.calls.push(`appendSwitch ${name}${value === undefined ? '' : `=${value}`}`);
+              app.switches.set(name, value);
+            },
+          },
+          isPackaged: app.isPackaged,
           dock: app.dock,
         };
         return methods[key];
@@ -255,6 +299,8 @@ export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
   Tray: FakeTray,
   Notification: FakeNotification,
+  nativeTheme,
+  powerMonitor,
   Menu: {
     buildFromTemplate: (template: Array<Record<string, unknown>>): FakeMenu => ({ template }),
     setApplicationMenu: (menu: FakeMenu) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -59,12 +59,13 @@ describe('lifecycle', () => {
   it('holds the quit until winding down is done, then quits once', async () => {
     let finish: () => void = () => undefined;
     const windDown = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
-    const isQuitting = lifecycle.installQuitHandler(app, windDown);
-    expect(isQuitting()).toBe(false);
+    const windDownNow = vi.fn();
+    const quit = lifecycle.installQuitHandler(app, windDown, windDownNow);
+    expect(quit.isQuitting()).toBe(false);
     const first = fakeEvent();
     fake.emitApp('before-quit', first);
     expect(first.defaultPrevented).toBe(true);
-    expect(isQuitting()).toBe(true);
+    expect(quit.isQuitting()).toBe(true);
     const again = fakeEvent();
     fake.emitApp('before-quit', again);
     expect(again.defaultPrevented).toBe(true);
@@ -76,6 +77,34 @@ describe('lifecycle', () => {
     const last = fakeEvent();
     fake.emitApp('before-quit', last);
     expect(last.defaultPrevented).toBe(false);
+    expect(windDownNow).not.toHaveBeenCalled();
+  });
+
+  it('never holds a quit the OS asked for at shutdown or logout (macOS, Linux)', () => {
+    const windDown = vi.fn(async () => undefined);
+    const windDownNow = vi.fn();
+    const quit = lifecycle.installQuitHandler(app, windDown, windDownNow);
+    quit.osEnding();
+    // Shutdown may still be cancelled by another app: nothing closes before the quit.
+    expect(windDownNow).not.toHaveBeenCalled();
+    const event = fakeEvent();
+    fake.emitApp('before-quit', event);
+    expect(event.defaultPrevented).toBe(false);
+    expect(windDown).not.toHaveBeenCalled();
+    expect(windDownNow).toHaveBeenCalledOnce();
+    fake.emitApp('before-quit', fakeEvent());
+    expect(windDownNow).toHaveBeenCalledOnce();
+  });
+
+  it('winds down at once when the Windows session ends, even mid-quit', () => {
+    const windDownNow = vi.fn();
+    const quit = lifecycle.installQuitHandler(app, () => new Promise<void>(() => undefined), windDownNow);
+    fake.emitApp('before-quit', fakeEvent());
+    quit.sessionEnded();
+    expect(windDownNow).toHaveBeenCalledOnce();
+    const after = fakeEvent();
+    fake.emitApp('before-quit', after);
+    expect(after.defaultPrevented).toBe(false);
   });
 
   it('closing hides the window in the tray when chosen, but never while quitting', () => {
@@ -105,8 +134,13 @@ describe('lifecycle', () => {
   });
 
   it('opens at login through the OS on macOS and Windows, and an autostart file on Linux', () => {
+    // Only Windows passes arguments to login items; macOS says so with wasOpenedAtLogin.
     lifecycle.setOpenAtLogin(app, true, 'darwin');
+    expect(fake.state.app.loginItem).toEqual({ openAtLogin: true });
+    lifecycle.setOpenAtLogin(app, true, 'win32');
     expect(fake.state.app.loginItem).toEqual({ openAtLogin: true, args: ['--hidden'] });
+    lifecycle.setOpenAtLogin(app, false, 'win32');
+    expect(fake.state.app.loginItem).toEqual({ openAtLogin: false, args: [] });
     const config = mkdtempSync(join(tmpdir(), 'promptly-autostart-'));
     const env = { XDG_CONFIG_HOME: config, APPIMAGE: '/home/me/Apps/Promptly "x".AppImage' };
     lifecycle.setOpenAtLogin(app, true, 'linux', env);
@@ -114,6 +148,6 @@ describe('lifecycle', () => {
     expect(readFileSync(file, 'utf8')).toContain('Exec="/home/me/Apps/Promptly \\"x\\".AppImage" --hidden');
     lifecycle.setOpenAtLogin(app, false, 'linux', env);
     expect(existsSync(file)).toBe(false);
-    expect(lifecycle.startedHidden(['promptly', '--hidden'])).toBe(true);
+    rmSync(config, { recursive: true, force: true });
   });
 });

@@ -22,7 +22,11 @@ describe('the application menu', () => {
     const h = handlers();
     const items = flatten(appMenuTemplate('linux', h));
     const roles = items.map((i) => i.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'quit', 'zoomIn', 'toggleDevTools']));
+    expect(roles).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'quit', 'zoomIn']));
+    // A packaged build has no Developer Tools item; development builds do.
+    expect(roles).not.toContain('toggleDevTools');
+    const dev = flatten(appMenuTemplate('linux', h, { devTools: true, trayVisible: true }));
+    expect(dev.map((i) => i.role)).toContain('toggleDevTools');
     for (const { label, accelerator, action } of MENU_ACTIONS) {
       const found = items.find((i) => i.label === label);
       expect(found).toMatchObject({ accelerator, registerAccelerator: false });
@@ -53,5 +57,11 @@ describe('the application menu', () => {
     const copy = flatten(appMenuTemplate('win32', h)).find((i) => i.label === 'Copy Diagnostics');
     (copy?.click as () => void)();
     expect(h.copyDiagnostics).toHaveBeenCalledOnce();
+  });
+
+  it('offers "Minimise to Tray on Close" only where a tray icon can bring the window back', () => {
+    const noTray = flatten(appMenuTemplate('linux', handlers(), { devTools: false, trayVisible: false }));
+    expect(noTray.map((i) => i.label)).not.toContain('Minimise to Tray on Close');
+    expect(noTray.map((i) => i.label)).toContain('Open at Login');
   });
 });

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { fake, resetFake, electronModule } = await import('./fakeElectron');
-const { SafeStorageSecretStore, BASIC_TEXT_REFUSAL } = await import('../../../src/main/shell/safeStorageSecrets');
+const { SafeStorageSecretStore } = await import('../../../src/main/shell/safeStorageSecrets');
 
 const file = () => join(mkdtempSync(join(tmpdir(), 'promptly-keychain-')), 'secrets.json');
 
@@ -22,14 +22,15 @@ describe('the keychain secret store', () => {
     expect(await store.get('account:b')).toBe(null);
   });
 
-  it("refuses Linux's basic_text backend with an explanation", async () => {
+  it("refuses Linux's basic_text backend with advice for the person's desktop", async () => {
     fake.state.safeStorage.backend = 'basic_text';
-    const store = new SafeStorageSecretStore(file(), undefined, 'linux');
-    await expect(store.set('account:a', 'hunter2')).rejects.toMatchObject({
-      code: 'storage',
-      message: BASIC_TEXT_REFUSAL,
-    });
-    expect(BASIC_TEXT_REFUSAL).toMatch(/keychain/);
+    const sway = new SafeStorageSecretStore(file(), undefined, 'linux', { XDG_CURRENT_DESKTOP: 'sway' });
+    const refusal = await sway.set('account:a', 'hunter2').catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'storage' });
+    expect((refusal as Error).message).toContain('--password-store=gnome-libsecret');
+    expect((refusal as Error).message).toContain('(sway)');
+    const gnome = new SafeStorageSecretStore(file(), undefined, 'linux', { XDG_CURRENT_DESKTOP: 'GNOME' });
+    await expect(gnome.set('account:a', 'hunter2')).rejects.toThrow(/gnome-keyring/);
     // The same backend name means nothing on other platforms.
     await new SafeStorageSecretStore(file(), undefined, 'darwin').set('account:a', 'x');
   });

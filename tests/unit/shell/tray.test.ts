@@ -118,7 +118,9 @@ describe('tray view helpers', () => {
 
   it('is normal when nothing is due and an expired pause is not shown', () => {
     expect(trayView(state(0, 0), NOW, NOW - 1)).toMatchObject({ variant: 'normal', paused: false, badge: 0 });
-    expect(trayImageFile('/r', 'overdue')).toBe('/r/tray-overdue.png');
+    expect(trayImageFile('/r', 'overdue', 'linux', false)).toBe('/r/tray-overdue.png');
+    expect(trayImageFile('/r', 'overdue', 'win32', true)).toBe('/r/tray-overdue-light.png');
+    expect(trayImageFile('/r', 'overdue', 'darwin', true)).toBe('/r/tray-overdueTemplate.png');
   });
 
   it('draws the badge number as white pixels on a red disc', () => {

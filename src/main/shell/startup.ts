@@ -1,0 +1,36 @@
+import type { App } from 'electron';
+import { appUserModelId, passwordStoreSwitch } from './platform';
+import { secretServiceOnBus } from './secretService';
+
+/** What start-up reads from the process; the real process unless a test passes its own. */
+export interface StartupEnvironment {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  argv: readonly string[];
+  secretServiceOnBus: () => boolean;
+}
+
+/**
+ * What must happen before anything else, while the app is not ready yet: the Windows
+ * AppUserModelID first (toasts and taskbar grouping use it from the first window on), then
+ * the Linux keychain switch (Chromium reads it once, when it starts its keychain).
+ */
+export function prepareApp(
+  app: Pick<App, 'setAppUserModelId' | 'commandLine'>,
+  environment: StartupEnvironment = {
+    platform: process.platform,
+    env: process.env,
+    argv: process.argv,
+    secretServiceOnBus: () => secretServiceOnBus(),
+  },
+): void {
+  const id = appUserModelId(environment.platform);
+  if (id !== null) app.setAppUserModelId(id);
+  const store = passwordStoreSwitch(
+    environment.platform,
+    environment.env,
+    environment.argv,
+    environment.secretServiceOnBus,
+  );
+  if (store !== null) app.commandLine.appendSwitch('password-store', store);
+}
