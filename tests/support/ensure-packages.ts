@@ -1,5 +1,6 @@
 /**
- * Makes sure the Dovecot binaries that the integration tests drive are present.
+ * Makes sure the Dovecot binaries that the integration tests drive (and dnsmasq, the DNS
+ * server of the autoconfig tests) are present.
  *
  * CI machines start clean, so on Debian as root we install the packages ourselves instead of
  * asking every entry point (.ci/run, a developer's shell, the vitest global setup) to remember.
@@ -85,6 +86,26 @@ async function libexecDirOf(dovecot: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** The advice shown when dnsmasq (the local DNS server of the autoconfig tests) cannot be installed. */
+export const MISSING_DNSMASQ_MESSAGE =
+  'Autoconfig tests need dnsmasq as a local DNS server: on Debian/Ubuntu run ' +
+  '`sudo apt-get install dnsmasq-base`; on macOS `brew install dnsmasq`';
+
+/**
+ * Returns the path of dnsmasq, installing Debian's `dnsmasq-base` (the program without the
+ * system service) when it is missing and we are root. Throws {@link MISSING_DNSMASQ_MESSAGE}
+ * otherwise: the DNS tests never skip.
+ */
+export async function ensureDnsmasq(): Promise<string> {
+  const found = await findExecutable('dnsmasq');
+  if (found) return found;
+  if (!canAptInstall()) throw new Error(MISSING_DNSMASQ_MESSAGE);
+  await aptInstall(['dnsmasq-base']);
+  const installed = await findExecutable('dnsmasq');
+  if (!installed) throw new Error(`${MISSING_DNSMASQ_MESSAGE} (apt-get install did not provide it)`);
+  return installed;
 }
 
 function canAptInstall(): boolean {
