@@ -11,6 +11,7 @@ export const CALL_NAMES = [
   'account.get',
   'account.test',
   'account.save',
+  'account.discover',
   'sync.now',
   'sync.status',
   'threads.search',

@@ -12,6 +12,7 @@ import {
 import { identitySchema, threadActionSchema, VIEWS, type Identity, type View } from './team';
 import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
+import type { DiscoveryResult } from './discovery';
 import { CALL_NAMES, EVENT_NAMES } from './channels';
 import {
   policySchema,
@@ -109,6 +110,13 @@ export const calls = {
   'account.get': { args: z.object({}).strict(), result: returns<AccountView | null>() },
   'account.test': { args: accountInputSchema, result: returns<ConnectionReport>() },
   'account.save': { args: accountInputSchema, result: returns<ConnectionReport>() },
+  /** Server settings for an address from presets, autoconfig XML, DNS SRV or a tested guess (issue 11). */
+  'account.discover': {
+    args: z
+      .object({ address: z.string().trim().email('Enter the full address, for example support@example.com.') })
+      .strict(),
+    result: returns<DiscoveryResult>(),
+  },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
   'sync.status': { args: z.object({}).strict(), result: returns<FolderStatus[]>() },
   'threads.search': {

@@ -1,6 +1,7 @@
 import type { CallArgs, CallName, CallResult } from '../../shared/contract';
 import type { AccountInput } from '../../shared/schemas';
 import type { ConnectionReport } from '../../shared/types';
+import type { DiscoveryDeps } from '../mail/autoconfig/discover';
 import type { SyncModes } from '../mail/imap/context';
 import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
@@ -25,6 +26,8 @@ export interface ServiceDeps {
   me?: string;
   /** Opening and saving files with the OS (the desktop shell); absent in the CLI and preview. */
   files?: DesktopFiles;
+  /** Where settings discovery looks (DNS, HTTP, clock); tests point it at local servers. */
+  discovery?: Partial<DiscoveryDeps>;
 }
 
 /** What the desktop offers for attachments: open with the default app, save with a dialog. */

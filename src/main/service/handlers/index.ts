@@ -3,6 +3,7 @@ import { accountHandlers } from './account';
 import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import type { ServiceCore } from './core';
+import { discoveryHandlers } from './discovery';
 import { metricsHandlers } from './metrics';
 import { outboxHandlers } from './outbox';
 import { settingsHandlers } from './settings';
@@ -21,6 +22,7 @@ export function buildHandlers(core: ServiceCore): Handlers {
     ...teamHandlers(core),
     ...outboxHandlers(core),
     ...accountHandlers(core),
+    ...discoveryHandlers(core),
     ...metricsHandlers(core),
     ...settingsHandlers(core),
     ...attachmentHandlers(core),
