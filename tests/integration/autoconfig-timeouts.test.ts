@@ -26,9 +26,27 @@ const XML = autoconfigXml('slow.test', [
 
 let dns: DnsServer;
 let http: AutoconfigHttp;
-/** Accepts connections and never greets: a mail server that hangs. */
-let mute: net.Server;
-const muteSockets: net.Socket[] = [];
+
+/** A mail server that accepts connections and never greets; one per test, so no late connection of another test counts. */
+async function startMuteServer(): Promise<{ port: number; connected: Promise<net.Socket>; stop(): Promise<void> }> {
+  const sockets: net.Socket[] = [];
+  let first: (socket: net.Socket) => void = () => undefined;
+  const connected = new Promise<net.Socket>((resolve) => (first = resolve));
+  const server = net.createServer((socket) => {
+    sockets.push(socket);
+    socket.resume(); // read (and drop) what arrives, so that the other side's close is seen
+    first(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    connected,
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 beforeAll(async () => {
   dns = await startDnsServer({
@@ -46,22 +64,15 @@ beforeAll(async () => {
     'autoconfig.slowsrv.test/mail/config-v1.1.xml': 404,
     'autoconfig.hang.test/mail/config-v1.1.xml': 'hang',
   });
-  mute = net.createServer((socket) => {
-    muteSockets.push(socket);
-    socket.resume(); // read (and drop) what arrives, so the close of the other side is seen
-  });
-  await new Promise<void>((resolve) => mute.listen(0, '127.0.0.1', resolve));
 });
 
 afterAll(async () => {
-  for (const socket of muteSockets) socket.destroy();
-  await new Promise((resolve) => mute?.close(resolve));
   await http?.stop();
   await dns?.stop();
 });
 
-function deps(clock: ManualClock, overrides: Partial<DiscoveryDeps> = {}): DiscoveryDeps {
-  const port = (mute.address() as net.AddressInfo).port;
+/** Discovery against the local servers; the guess connects to `port` (by default 9, where nothing listens). */
+function deps(clock: ManualClock, overrides: Partial<DiscoveryDeps> = {}, port = 9): DiscoveryDeps {
   return discoveryDeps({
     dns: resolverDns([dns.address]),
     xmlUrls: http.urlsFor,
@@ -114,13 +125,13 @@ describe('mail settings discovery: time-outs', () => {
   it('SRV lookups that hang are abandoned, then the guess is tried', async () => {
     const clock = manualClock();
     const silent = await startSilentDnsServer();
+    const mute = await startMuteServer();
     try {
       const hangingSrv = { ...resolverDns([dns.address]), resolveSrv: resolverDns([silent.address]).resolveSrv };
-      const pending = discoverMailSettings('desk@slowsrv.test', deps(clock, { dns: hangingSrv }));
+      const pending = discoverMailSettings('desk@slowsrv.test', deps(clock, { dns: hangingSrv }, mute.port));
       await silent.queried;
       clock.advance(DISCOVERY_TIMEOUTS.srv);
-      const connected = new Promise((resolve) => mute.once('connection', resolve));
-      await connected;
+      await mute.connected;
       clock.advance(DISCOVERY_TIMEOUTS.guess);
       const result = await pending;
       expect(result.source).toBe('none');
@@ -129,22 +140,25 @@ describe('mail settings discovery: time-outs', () => {
         { source: 'guess', outcome: 'timed out after 6 s', ms: 6_000 },
       ]);
     } finally {
+      await mute.stop();
       await silent.stop();
     }
   });
 
   it('a server that accepts and never greets is dropped when the guess times out', async () => {
     const clock = manualClock();
-    const before = muteSockets.length;
-    const connected = new Promise<net.Socket>((resolve) => mute.once('connection', resolve));
-    const pending = discoverMailSettings('desk@slowsrv.test', deps(clock));
-    const socket = await connected;
-    clock.advance(DISCOVERY_TIMEOUTS.guess);
-    const result = await pending;
-    expect(result.source).toBe('none');
-    expect(result.tried.at(-1)).toEqual({ source: 'guess', outcome: 'timed out after 6 s', ms: 6_000 });
-    expect(muteSockets.length).toBeGreaterThan(before);
-    await new Promise((resolve) => (socket.closed ? resolve(null) : socket.once('close', resolve)));
+    const mute = await startMuteServer();
+    try {
+      const pending = discoverMailSettings('desk@slowsrv.test', deps(clock, {}, mute.port));
+      const socket = await mute.connected;
+      clock.advance(DISCOVERY_TIMEOUTS.guess);
+      const result = await pending;
+      expect(result.source).toBe('none');
+      expect(result.tried.at(-1)).toEqual({ source: 'guess', outcome: 'timed out after 6 s', ms: 6_000 });
+      await new Promise((resolve) => (socket.closed ? resolve(null) : socket.once('close', resolve)));
+    } finally {
+      await mute.stop();
+    }
   });
 
   it('on the real clock, a hanging source is abandoned after its time-out', async () => {
