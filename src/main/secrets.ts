@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir } from './privateFiles';
 import { dirname } from 'node:path';
 
 /**
@@ -39,7 +40,7 @@ export class FileSecretStore implements SecretStore {
   }
 
   private write(all: Record<string, string>): void {
-    mkdirSync(dirname(this.file), { recursive: true });
+    ensurePrivateDir(dirname(this.file));
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
     chmodSync(tmp, 0o600);

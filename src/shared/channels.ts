@@ -42,6 +42,7 @@ export const CALL_NAMES = [
   'attachment.inline',
   'images.allow',
   'attachment.open',
+  'attachment.reveal',
   'attachment.save',
 ] as const;
 

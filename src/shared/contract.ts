@@ -145,6 +145,10 @@ export const calls = {
     args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
     result: returns<{ path: string; opened: boolean }>(),
   },
+  'attachment.reveal': {
+    args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
+    result: returns<{ path: string; shown: boolean }>(),
+  },
   'attachment.save': {
     args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
     result: returns<{ savedTo: string | null; path: string }>(),

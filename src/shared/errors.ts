@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'oauth-not-configured'
   | 'protocol'
   | 'storage'
+  | 'dangerous-attachment'
   | 'internal'
   | OutboxErrorCode;
 

@@ -69,6 +69,8 @@ export interface AttachmentInfo {
   size: number;
   contentId: string | null;
   inline: boolean;
+  /** Why it must not be opened with one click (it could run code), naming its real type; null when safe to open. */
+  risk: string | null;
 }
 
 /** A thread's due time and how urgent it is now (ISSUE 6: calm, due soon, overdue). */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openDb, type Db } from '../../src/main/store/db';
 import { MemorySecretStore } from '../../src/main/secrets';
-import { PromptlyService } from '../../src/main/service/service';
+import { PromptlyService, type DesktopFiles } from '../../src/main/service/service';
 import { attachMailWorld, type MailWorldClient, type Mailbox } from './mailworld';
 import type { AccountInput } from '../../src/shared/schemas';
 import type { SyncModes } from '../../src/main/mail/imap/context';
@@ -31,7 +31,7 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 export async function startEngine(
   world: MailWorldClient,
   mailbox: Mailbox,
-  options: { syncModes?: SyncModes; me?: string } = {},
+  options: { syncModes?: SyncModes; me?: string; files?: DesktopFiles } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));

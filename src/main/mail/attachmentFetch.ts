@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../privateFiles';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { ImapSettings } from './imap/connect';
@@ -57,8 +58,9 @@ export async function fetchAttachment(opts: {
   const mail = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const attachment = mail.attachments[Number(opts.part)];
   if (!attachment) throw new Error('This attachment is no longer in the message.');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path, attachment.content);
+  ensurePrivateDir(opts.cacheDir);
+  ensurePrivateDir(dir);
+  writeFileSync(path, attachment.content, { mode: PRIVATE_FILE_MODE });
   return {
     path,
     filename: attachment.filename ?? opts.filename,

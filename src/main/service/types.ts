@@ -35,4 +35,6 @@ export interface DesktopFiles {
   openPath(path: string): Promise<void>;
   /** Copies the file where the person chooses; null when they cancel. */
   saveAs(path: string, suggestedName: string): Promise<string | null>;
+  /** Shows the file selected in the OS file manager, without opening it. */
+  showInFolder(path: string): void;
 }

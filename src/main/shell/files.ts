@@ -8,6 +8,9 @@ export const desktopFiles: DesktopFiles = {
     const problem = await shell.openPath(path);
     if (problem) throw new Error(problem);
   },
+  showInFolder(path) {
+    shell.showItemInFolder(path);
+  },
   async saveAs(path, suggestedName) {
     const choice = await dialog.showSaveDialog({ defaultPath: suggestedName });
     if (choice.canceled || !choice.filePath) return null;

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadMigrations, migrate } from './migrate';
+import { ensurePrivateDir, ensurePrivateFile } from '../privateFiles';
 
 /** The engine's SQLite handle. Only `src/main` ever holds one. */
 export type Db = Database.Database;
@@ -11,7 +11,10 @@ export type Db = Database.Database;
  * migrates it to the latest schema. Use ':memory:' in unit tests.
  */
 export function openDb(file: string, migrationsDir?: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

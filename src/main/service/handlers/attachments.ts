@@ -1,8 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentFile } from '../../../shared/types';
 import { fetchAttachment, safeFileName } from '../../mail/attachmentFetch';
 import { explainConnectionError } from '../../mail/connectionErrors';
+import { attachmentRisk, zipEntryNames } from '../../mail/attachmentRisk';
+import { markFromInternet } from '../../mail/originMarker';
 import { listAttachments, locateAttachment } from '../../store/repos/attachments';
 import { AppError } from '../appError';
 import type { Handlers } from '../types';
@@ -26,13 +28,22 @@ export const attachmentHandlers = (core: ServiceCore) =>
       return { dataUrl: `data:${type};base64,${bytes.toString('base64')}` };
     },
     'attachment.open': async ({ messageId, part }) => {
-      const file = await core.fetchAttachment(messageId, part);
+      const file = await downloaded(core, messageId, part);
+      // Main decides and the shell obeys: a file that could run code is never handed to openPath.
+      const risk = await riskOfDownloaded(file.path, file.filename, file.contentType);
+      if (risk) throw new AppError('dangerous-attachment', risk);
       if (!core.deps.files) return { path: file.path, opened: false };
       await core.deps.files.openPath(file.path);
       return { path: file.path, opened: true };
     },
+    'attachment.reveal': async ({ messageId, part }) => {
+      const file = await downloaded(core, messageId, part);
+      if (!core.deps.files) return { path: file.path, shown: false };
+      core.deps.files.showInFolder(file.path);
+      return { path: file.path, shown: true };
+    },
     'attachment.save': async ({ messageId, part }) => {
-      const file = await core.fetchAttachment(messageId, part);
+      const file = await downloaded(core, messageId, part);
       if (!core.deps.files) return { savedTo: null, path: file.path };
       return {
         savedTo: await core.deps.files.saveAs(file.path, safeFileName(file.filename, 'attachment')),
@@ -40,6 +51,42 @@ export const attachmentHandlers = (core: ServiceCore) =>
       };
     },
   }) satisfies Partial<Handlers>;
+
+/** Downloads an attachment into the cache, marked as coming from the internet, with its stored type. */
+async function downloaded(core: ServiceCore, messageId: number, part: string): Promise<AttachmentFile> {
+  const file = await core.fetchAttachment(messageId, part);
+  if (!file.cached) await markFromInternet(file.path, core.deps.now());
+  const meta = listAttachments(core.db, messageId).find((a) => a.part === part);
+  return {
+    ...file,
+    filename: file.filename || (meta?.filename ?? ''),
+    contentType: meta?.contentType ?? file.contentType,
+  };
+}
+
+/** Archives bigger than this are not searched for programs inside (the warning still names archives it cannot read). */
+const ZIP_SCAN_LIMIT = 64 * 1024 * 1024;
+
+/** The risk of a downloaded file, judged by its name, type, first bytes and, for a ZIP, its entries. */
+export async function riskOfDownloaded(path: string, filename: string, contentType: string): Promise<string | null> {
+  const size = (await stat(path)).size;
+  const bytes = size <= ZIP_SCAN_LIMIT ? await readFile(path) : null;
+  const head = bytes ? bytes.subarray(0, 8) : await firstBytes(path, 8);
+  const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const archiveEntries = isZip && bytes ? (zipEntryNames(bytes) ?? undefined) : undefined;
+  return attachmentRisk({ filename, contentType, head, archiveEntries });
+}
+
+async function firstBytes(path: string, count: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Downloads an attachment on demand into the cache (see mail/attachmentFetch). */
 export async function fetchAttachmentFile(

@@ -3,6 +3,7 @@ import { VIEWS, type View } from '../../../shared/team';
 import { parseSearchQuery } from '../../../shared/searchQuery';
 import { getAccount } from '../../store/repos/accounts';
 import { listAttachments } from '../../store/repos/attachments';
+import { attachmentRisk } from '../../mail/attachmentRisk';
 import { listThreadMessages, listUnreadable } from '../../store/repos/messages';
 import { findThreads } from '../../store/repos/search';
 import { countViews, getThread } from '../../store/repos/threads';
@@ -84,7 +85,10 @@ function withAttachments(db: Db, messages: MessageView[]): MessageView[] {
   const allowed = allowedImages(db);
   return messages.map((m) => ({
     ...m,
-    attachments: m.hasAttachments || m.html ? listAttachments(db, m.id) : [],
+    attachments: (m.hasAttachments || m.html ? listAttachments(db, m.id) : []).map((a) => ({
+      ...a,
+      risk: attachmentRisk({ filename: a.filename, contentType: a.contentType }),
+    })),
     imagesAllowed: imagesAllowedFor(allowed, m.id, m.from.address),
   }));
 }

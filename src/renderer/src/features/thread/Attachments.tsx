@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AttachmentInfo, MessageView } from '../../../../shared/types';
 import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
+import { PromptlyError } from '../../../../shared/errors';
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -35,42 +36,71 @@ export function useInlineImages(message: MessageView): Record<string, string> | 
   return images;
 }
 
-/** The message's attachments: open with the default app or save (downloaded on demand). */
+type AttachmentAction = 'open' | 'save' | 'reveal';
+
+/**
+ * The message's attachments: open with the default app, save, or show in the folder
+ * (downloaded on demand). One that could run code is never opened: it offers only Save and
+ * Show in folder, under a warning naming its real type.
+ */
 export function Attachments({ message }: { message: MessageView }) {
   const [status, setStatus] = useState<string | null>(null);
+  const [blocked, setBlocked] = useState<Record<string, string>>({});
   const files = (message.attachments ?? []).filter((a) => !a.inline);
   if (files.length === 0) return null;
-  const run = async (a: AttachmentInfo, how: 'open' | 'save') => {
+  const run = async (a: AttachmentInfo, how: AttachmentAction) => {
     setStatus(`Fetching ${a.filename || 'the attachment'}…`);
     try {
       if (how === 'open') {
         const r = await api['attachment.open']({ messageId: message.id, part: a.part });
         setStatus(r.opened ? null : `Downloaded to ${r.path}`);
+      } else if (how === 'reveal') {
+        const r = await api['attachment.reveal']({ messageId: message.id, part: a.part });
+        setStatus(r.shown ? null : `Downloaded to ${r.path}`);
       } else {
         const r = await api['attachment.save']({ messageId: message.id, part: a.part });
         setStatus(r.savedTo ? `Saved to ${r.savedTo}` : `Downloaded to ${r.path}`);
       }
     } catch (error) {
-      setStatus(errorText(error));
+      if (error instanceof PromptlyError && error.code === 'dangerous-attachment') {
+        setBlocked((b) => ({ ...b, [a.part]: error.message }));
+        setStatus(null);
+      } else setStatus(errorText(error));
     }
   };
   return (
     <div className="attachments" aria-label="Attachments">
       <ul>
-        {files.map((a) => (
-          <li key={a.part}>
-            <span className="attachment-name">{a.filename || '(unnamed)'}</span>{' '}
-            <span className="muted">
-              {a.contentType}, {size(a.size)}
-            </span>{' '}
-            <button type="button" onClick={() => void run(a, 'open')} aria-label={`Open ${a.filename || 'attachment'}`}>
-              Open
-            </button>{' '}
-            <button type="button" onClick={() => void run(a, 'save')} aria-label={`Save ${a.filename || 'attachment'}`}>
-              Save…
-            </button>
-          </li>
-        ))}
+        {files.map((a) => {
+          const risk = a.risk ?? blocked[a.part] ?? null;
+          const name = a.filename || 'attachment';
+          return (
+            <li key={a.part} className={risk ? 'risky' : undefined}>
+              <span className="attachment-name">{a.filename || '(unnamed)'}</span>{' '}
+              <span className="muted">
+                {a.contentType}, {size(a.size)}
+              </span>{' '}
+              {!risk && (
+                <button type="button" onClick={() => void run(a, 'open')} aria-label={`Open ${name}`}>
+                  Open
+                </button>
+              )}{' '}
+              <button type="button" onClick={() => void run(a, 'save')} aria-label={`Save ${name}`}>
+                Save…
+              </button>{' '}
+              {risk && (
+                <button type="button" onClick={() => void run(a, 'reveal')} aria-label={`Show ${name} in folder`}>
+                  Show in folder
+                </button>
+              )}
+              {risk && (
+                <p className="attachment-warning" role="alert">
+                  {risk}
+                </p>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {status && (
         <p className="muted" role="status">
