@@ -16,6 +16,8 @@ import { VIEWS, type View } from '../../shared/team';
 import { searchThreads } from './verbs/search';
 import { folderStatus } from '../service/status';
 import { rawThreadRows } from '../store/repos/messages';
+import type { DiscoveryDeps } from '../mail/autoconfig/discover';
+import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
 
 /** Where the CLI writes; tests pass buffers. */
 export interface CliIo {
@@ -25,6 +27,8 @@ export interface CliIo {
   now: () => number;
   /** Resolves on Ctrl+C, ending long-running verbs (`sync`). */
   stopped?: Promise<void>;
+  /** Where settings discovery looks; tests point it at local DNS and HTTP servers. */
+  discovery?: Partial<DiscoveryDeps>;
 }
 
 /** Exit codes: 0 success, 1 failure, 2 bad usage (issue 2). */
@@ -34,9 +38,11 @@ class UsageError extends Error {}
 
 const USAGE = `usage: promptly [--data-dir DIR] [--json] <verb>
 verbs:
-  account set --imap-host H --imap-port P --imap-tls tls|starttls|none
-              --smtp-host H --smtp-port P --smtp-tls tls|starttls|none
-              --user U --password-env VAR --address ADDR [--name NAME]
+  account set --address ADDR --password-env VAR [--name NAME] [--user U]
+              [--imap-host H --imap-port P --imap-tls tls|starttls|none
+               --smtp-host H --smtp-port P --smtp-tls tls|starttls|none]
+                          without the servers, they are found from the address
+  account discover ADDR   find the server settings of an address, and say how
   account test
   sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
   status                  per-folder sync state, last error and lag
@@ -121,6 +127,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     version: VERSION,
     dataDir,
     me: values.me?.toLowerCase(),
+    discovery: io.discovery,
   });
   try {
     return await runVerb(positionals, values, service, io);
@@ -140,8 +147,20 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
   const [verb, sub, arg] = positionals;
   const print = (value: unknown, text: () => string): void => io.out(values.json ? JSON.stringify(value) : text());
   switch (`${verb}${verb === 'account' ? ` ${sub ?? ''}` : ''}`) {
+    case 'account discover': {
+      if (!arg)
+        throw new UsageError('account discover needs an address, for example: account discover support@example.com');
+      const result = await service.call('account.discover', { address: arg });
+      print(result, () => formatDiscovery(result));
+      if (result.source === 'none') io.err(`promptly: no server settings found for ${arg}.`);
+      return result.source === 'none' ? EXIT.failure : EXIT.ok;
+    }
     case 'account set': {
-      const input = accountInputFromFlags(values, io.env);
+      passwordFromEnv(values, io.env); // before any lookup: a missing password is the first thing to fix
+      const input = accountInputFromFlags(
+        wantsDiscovery(values) ? await discovered(values, service, io) : values,
+        io.env,
+      );
       const report = await service.saveAccount(input);
       print(report, () => `${formatReport(report)}${report.ok ? '\nSaved.' : ''}`);
       if (!report.ok) io.err(`promptly: account not saved: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
@@ -318,7 +337,8 @@ function limitFlag(value: string | undefined, fallback: number): number {
   return limit;
 }
 
-function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {
+/** The password of `account set`, read from the variable --password-env names. */
+function passwordFromEnv(values: Flags, env: NodeJS.ProcessEnv): string {
   const varName = values['password-env'];
   if (!varName)
     throw new UsageError(
@@ -327,6 +347,23 @@ function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {
   const password = env[varName];
   if (password === undefined || password === '')
     throw new UsageError(`the environment variable ${varName} is empty; set it to the password first.`);
+  return password;
+}
+
+/** `account set` without servers: finds them from --address and says where they came from. */
+async function discovered(values: Flags, service: PromptlyService, io: CliIo): Promise<Flags> {
+  if (!values.address)
+    throw new UsageError('account set needs --address (the servers are found from it when you leave them out).');
+  const result = await service.call('account.discover', { address: values.address });
+  const filled = { ...values, ...withDiscovered(values, result) };
+  io.err(`promptly: using ${result.sourceDetail}`);
+  if (result.settings.auth === 'oauth2')
+    io.err('promptly: this provider prefers OAuth2 sign-in; a password works only where it allows app passwords.');
+  return filled;
+}
+
+function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {
+  const password = passwordFromEnv(values, env);
   const parsed = accountInputSchema.safeParse({
     address: values.address,
     displayName: values.name ?? '',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetForDomain, presetForMx, presetSettings } from '../../../src/main/mail/autoconfig/presets';
 import { PRESETS } from '../../../src/shared/providers';
+import { domainOf } from '../../../src/main/mail/autoconfig/validate';
 
 describe('provider presets by domain and by MX host', () => {
   it('matches a provider’s own domains, case-insensitively', () => {
@@ -46,5 +47,14 @@ describe('provider presets by domain and by MX host', () => {
     const fastmail = presetSettings(byId('fastmail'), 'a@b.test');
     expect(fastmail.auth).toBe('password');
     expect(fastmail.oauthProvider).toBeUndefined();
+  });
+});
+
+describe('the domain of an address', () => {
+  it('is lower-cased, and an international domain is looked up in its DNS form', () => {
+    expect(domainOf('Desk@Harbour.TEST')).toBe('harbour.test');
+    expect(domainOf('info@bücher.test')).toBe('xn--bcher-kva.test');
+    expect(domainOf('support')).toBeNull();
+    expect(domainOf('support@localhost')).toBeNull();
   });
 });
