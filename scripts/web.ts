@@ -49,14 +49,15 @@ const service = await openService();
 service.startReminders();
 if (service.appInfo().mode === 'account')
   void service.startLive().catch((error: unknown) => console.error(`Live sync did not start: ${String(error)}`));
-const bridge = await startBridge(service);
 const vite = await createServer({ ...rendererConfig, server: { host: '127.0.0.1', port: Number(values.port) } });
 await vite.listen();
 const base = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
+// Only the preview's own page may use the bridge (checked against the handshake's Origin).
+const bridge = await startBridge(service, { allowedOrigins: [new URL(base).origin] });
 console.log(
   `Promptly preview: ${base}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
 );
-console.log('The link carries a one-time token; keep it private. Ctrl+C stops.');
+console.log('The link carries a one-time token: it opens one tab, which may reload. Ctrl+C stops.');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -36,7 +36,9 @@ const outDir = join(dir, 'renderer');
 const config = { ...rendererConfig, logLevel: 'warn' as const, build: { ...rendererConfig.build, outDir } };
 await build(config);
 const server = await preview({ ...config, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
-const url = `${server.resolvedUrls?.local[0]}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`;
+// Each page exchanges its own single-use token.
+const url = (): string =>
+  `${server.resolvedUrls?.local[0]}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.issueToken())}`;
 const browser = await launchChromium();
 
 /** Time from the last key press to the DOM (and layout) showing `done`. */
@@ -62,7 +64,7 @@ try {
   for (let i = 0; i < 7; i += 1) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(installProbe);
-    await page.goto(url);
+    await page.goto(url());
     await page.waitForSelector('.thread-row[data-thread-id]');
     firstRender.push(await page.evaluate(() => (window as unknown as { __firstRow: number }).__firstRow));
     await page.close();
@@ -71,7 +73,7 @@ try {
   log('first render done');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(installProbe);
-  await page.goto(url);
+  await page.goto(url());
   await page.waitForSelector('.thread-row[data-thread-id]');
   await page.waitForFunction(() => document.activeElement?.id === 'thread-list');
   const selectedIs = (i: number) => `document.querySelector('.thread-row.selected')?.id === 'thread-${i}'`;

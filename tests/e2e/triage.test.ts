@@ -189,7 +189,11 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
       expect(noToken).toBe(401);
 
       const ws = new WebSocket(`${b.url}/?token=${encodeURIComponent(b.token)}`);
-      await new Promise((resolve) => ws.on('open', resolve));
+      // The printed token is exchanged for a session secret, sent first.
+      const session = await new Promise<unknown>((resolve) =>
+        ws.once('message', (d) => resolve(JSON.parse(String(d)))),
+      );
+      expect(session).toMatchObject({ type: 'session', secret: expect.any(String) });
       const ask = (payload: string) =>
         new Promise<unknown>((resolve) => {
           ws.once('message', (data) => resolve(JSON.parse(String(data))));
@@ -214,6 +218,31 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
       });
       ws.close();
     } finally {
+      await b.close();
+    }
+  });
+
+  it('a tab reloads on its session secret; the printed token is gone from the address and opens no second tab', async () => {
+    const world = await mailWorld();
+    const { service } = await startEngine(world, await world.createMailbox('support'));
+    const b = await startBridge(service);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    try {
+      const link = `${inject('rendererUrl')}#bridge=${encodeURIComponent(b.url)}&token=${encodeURIComponent(b.token)}`;
+      await page.goto(link);
+      const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+      await expect.poll(focusedId).toBe('thread-list');
+      await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('token=');
+      await page.reload();
+      await expect.poll(focusedId).toBe('thread-list');
+      await page.screenshot({ path: artifactPath('bridge-reloaded.png') });
+
+      const second = await browser.newPage();
+      await second.goto(link);
+      await expect.poll(() => second.getByText(/Could not reach the Promptly engine/).count()).toBeGreaterThan(0);
+      await second.close();
+    } finally {
+      await page.close();
       await b.close();
     }
   });

@@ -21,6 +21,8 @@ export function parseBridgeRequest(text: string): ParsedBridgeRequest {
   return { ok: true, ...parsed.data };
 }
 
-/** What the bridge sends back: a call's outcome or a pushed event. */
+/** What the bridge sends: a call's outcome, a pushed event, or the session secret a printed token was exchanged for. */
 export type BridgeResponse =
-  { type: 'result'; id: number; outcome: CallOutcome<unknown> } | { type: 'event'; event: EventName; payload: unknown };
+  | { type: 'result'; id: number; outcome: CallOutcome<unknown> }
+  | { type: 'event'; event: EventName; payload: unknown }
+  | { type: 'session'; secret: string };

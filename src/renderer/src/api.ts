@@ -13,14 +13,25 @@ function resolveApi(): PromptlyApi {
   const params = new URLSearchParams(window.location.hash.slice(1));
   const url = params.get('bridge');
   const token = params.get('token');
-  if (!url || !token) {
+  const session = url ? window.sessionStorage.getItem(sessionKey(url)) : null;
+  if (!url || (!token && !session)) {
     throw new PromptlyError({
       code: 'no-account',
       message:
         'Promptly is not connected to its engine. Start it with `npm start`, or `npm run web` for the browser preview.',
     });
   }
-  return connectBridge(url, token);
+  // The printed token works once: it is swapped for a session secret kept by this tab only,
+  // and taken out of the address bar and history.
+  return connectBridge(url, token ? { token } : { session: session ?? '' }, (secret) => {
+    window.sessionStorage.setItem(sessionKey(url), secret);
+    params.delete('token');
+    window.history.replaceState(null, '', `#${params.toString()}`);
+  });
+}
+
+function sessionKey(bridgeUrl: string): string {
+  return `promptly.bridge.session ${bridgeUrl}`;
 }
 
 /** The renderer's only way to reach main. */

@@ -10,14 +10,28 @@ import { PromptlyError } from '../../shared/errors';
 
 type Listener = (payload: unknown) => void;
 type BridgeMessage =
-  { type: 'result'; id: number; outcome: CallOutcome<unknown> } | { type: 'event'; event: EventName; payload: unknown };
+  | { type: 'result'; id: number; outcome: CallOutcome<unknown> }
+  | { type: 'event'; event: EventName; payload: unknown }
+  | { type: 'session'; secret: string };
+
+/** How a page proves it may use the bridge: the printed single-use token, or the session secret it was exchanged for. */
+export type BridgeCredential = { token: string } | { session: string };
 
 /**
  * The contract over the test/preview WebSocket bridge: the same object shape the preload
- * exposes in Electron, so the renderer cannot tell the two apart.
+ * exposes in Electron, so the renderer cannot tell the two apart. `onSession` receives the
+ * secret a token was exchanged for, so a reload of the page can connect again.
  */
-export function connectBridge(url: string, token: string): PromptlyApi {
-  const socket = new WebSocket(`${url}/?token=${encodeURIComponent(token)}`);
+export function connectBridge(
+  url: string,
+  credential: BridgeCredential,
+  onSession: (secret: string) => void = () => undefined,
+): PromptlyApi {
+  const query =
+    'token' in credential
+      ? `token=${encodeURIComponent(credential.token)}`
+      : `session=${encodeURIComponent(credential.session)}`;
+  const socket = new WebSocket(`${url}/?${query}`);
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve());
     socket.addEventListener('error', () =>
@@ -35,6 +49,10 @@ export function connectBridge(url: string, token: string): PromptlyApi {
 
   socket.addEventListener('message', (event) => {
     const message = JSON.parse(String(event.data)) as BridgeMessage;
+    if (message.type === 'session') {
+      onSession(message.secret);
+      return;
+    }
     if (message.type === 'event') {
       listeners.get(message.event)?.forEach((listener) => listener(message.payload));
       return;
