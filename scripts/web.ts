@@ -14,6 +14,7 @@ import { FileSecretStore } from '../src/main/secrets';
 import { cliSecretsFile, databaseFile } from '../src/main/paths';
 import { PromptlyService } from '../src/main/service/service';
 import { VERSION } from '../src/main/version';
+import { appCsp } from '../src/main/shell/csp';
 
 const { values } = parseArgs({
   options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '5173' } },
@@ -49,7 +50,16 @@ const service = await openService();
 service.startReminders();
 if (service.appInfo().mode === 'account')
   void service.startLive().catch((error: unknown) => console.error(`Live sync did not start: ${String(error)}`));
-const vite = await createServer({ ...rendererConfig, server: { host: '127.0.0.1', port: Number(values.port) } });
+// The app's CSP as a header, as the packaged app sends it; the dev server's React preamble
+// and the bridge socket are the only additions (src/main/shell/csp.ts).
+const vite = await createServer({
+  ...rendererConfig,
+  server: {
+    host: '127.0.0.1',
+    port: Number(values.port),
+    headers: { 'Content-Security-Policy': appCsp({ dev: true, bridge: true }) },
+  },
+});
 await vite.listen();
 const base = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${values.port}/`;
 // Only the preview's own page may use the bridge (checked against the handshake's Origin).

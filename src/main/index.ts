@@ -1,4 +1,4 @@
-import { app, dialog } from 'electron';
+import { app, dialog, protocol } from 'electron';
 import { join } from 'node:path';
 import { openDb } from './store/db';
 import { databaseFile } from './paths';
@@ -6,20 +6,24 @@ import { getAccount } from './store/repos/accounts';
 import { PromptlyService } from './service/service';
 import { openDemoDatabase } from './demo/load';
 import { VERSION } from './version';
-import { SafeStorageSecretStore } from './shell/safeStorageSecrets';
+import { desktopSecretStore } from './shell/desktopSecrets';
 import { desktopFiles } from './shell/files';
 import { appPageOf } from './shell/appPage';
 import { startDesktop, type Desktop } from './shell/desktop';
 import { claimSingleInstance } from './shell/lifecycle';
 import { RotatingLog } from './shell/log';
 import { hardenContents, focusWindow } from './shell/window';
+import { prepareApp } from './shell/startup';
 
 // Electron entry: the only file outside src/main/shell that may import 'electron'.
+
+// Before anything else: the Windows AppUserModelID, the Linux keychain, the app:// scheme.
+prepareApp(app, protocol);
 
 let desktop: Desktop | null = null;
 
 async function openService(dataDir: string): Promise<PromptlyService> {
-  const secrets = new SafeStorageSecretStore(join(dataDir, 'secrets.json'));
+  const secrets = desktopSecretStore(dataDir);
   const db = openDb(databaseFile(dataDir));
   if (getAccount(db))
     return new PromptlyService({ db, secrets, now: Date.now, version: VERSION, dataDir, files: desktopFiles });
@@ -50,6 +54,7 @@ async function start(): Promise<void> {
     dataDir,
     resourcesDir: resourcesDir(),
     preloadDir: join(import.meta.dirname, '../preload'),
+    isPackaged: app.isPackaged,
     page: appPageOf(join(import.meta.dirname, '../renderer'), process.env.ELECTRON_RENDERER_URL),
     log,
     // The person's "load images" choices, per message or sender, kept by the service.

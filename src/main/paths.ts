@@ -20,7 +20,16 @@ export function databaseFile(dataDir: string): string {
   return join(dataDir, 'promptly.sqlite');
 }
 
-/** The CLI's private secrets file (the desktop app uses the OS keychain instead). */
+/** The desktop app's secrets, each sealed with the OS keychain (Electron safeStorage). */
+export function keychainSecretsFile(dataDir: string): string {
+  return join(dataDir, 'secrets.json');
+}
+
+/**
+ * The CLI's private secrets file (mode 0600, no keychain). The desktop app reads it too
+ * when its keychain holds no password for an account, so a mailbox set up with the CLI
+ * opens in the app.
+ */
 export function cliSecretsFile(dataDir: string): string {
   return join(dataDir, 'cli-secrets.json');
 }

@@ -1,8 +1,9 @@
-import { app, clipboard, nativeTheme, powerMonitor, session, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, nativeTheme, powerMonitor, protocol, session, shell, type BrowserWindow } from 'electron';
 import { release } from 'node:os';
 import type { FolderStatus } from '../../shared/types';
 import type { PromptlyService } from '../service/service';
-import type { AppPage } from './appPage';
+import { APP_SCHEME, type AppPage } from './appPage';
+import { serveAppRequest } from './appProtocol';
 import { formatDiagnostics } from './diagnostics';
 import { forwardEvents, registerIpc } from './ipc';
 import { installQuitHandler, installCloseToTray, runQuitSteps, setOpenAtLogin } from './lifecycle';
@@ -66,6 +67,8 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     saveShellSettings(settingsFile, settings);
   };
 
+  // The built renderer, with the CSP header, at app://promptly/ (see appPage.ts).
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request.url, deps.page.rendererDir));
   hardenSession(session.defaultSession, deps.page, deps.allowance);
   registerIpc(deps.service, deps.page, (call, url) => deps.log.warn(`Refused ${call} from ${url}`));
   const hidesOnClose = (): boolean => closeHidesWindow(platform, settings.minimizeToTray, trayVisible);

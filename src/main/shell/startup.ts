@@ -1,4 +1,5 @@
-import type { App } from 'electron';
+import type { App, Protocol } from 'electron';
+import { APP_SCHEME_PRIVILEGES } from './appProtocol';
 import { appUserModelId, passwordStoreSwitch } from './platform';
 import { secretServiceOnBus } from './secretService';
 
@@ -13,10 +14,12 @@ export interface StartupEnvironment {
 /**
  * What must happen before anything else, while the app is not ready yet: the Windows
  * AppUserModelID first (toasts and taskbar grouping use it from the first window on), then
- * the Linux keychain switch (Chromium reads it once, when it starts its keychain).
+ * the Linux keychain switch (Chromium reads it once, when it starts its keychain), then the
+ * app:// scheme's privileges (only possible before ready).
  */
 export function prepareApp(
   app: Pick<App, 'setAppUserModelId' | 'commandLine'>,
+  protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>,
   environment: StartupEnvironment = {
     platform: process.platform,
     env: process.env,
@@ -33,4 +36,5 @@ export function prepareApp(
     environment.secretServiceOnBus,
   );
   if (store !== null) app.commandLine.appendSwitch('password-store', store);
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }

@@ -1,5 +1,6 @@
 // A test-only page (built only under Vitest): renders HTML message bodies with the real
 // HtmlMessage component, so hostile mail can be tested before MessageView carries `html`.
+import './strictCsp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HtmlMessage } from './features/thread/HtmlMessage';

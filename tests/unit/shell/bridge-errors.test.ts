@@ -24,7 +24,7 @@ describe('errors crossing the context bridge', () => {
 
   beforeEach(async () => {
     resetFake();
-    fake.state.senderUrl = 'file:///app/out/renderer/index.html';
+
     registerIpc(service, appPageOf('/app/out/renderer'));
     vi.resetModules();
     await import('../../../src/preload/index');

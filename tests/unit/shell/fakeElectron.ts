@@ -180,6 +180,8 @@ function createState() {
       available: true,
       backend: 'gnome_libsecret' as string,
     },
+    privilegedSchemes: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
     /** What the preload put on the page's `window`, as the page sees it through the bridge. */
     exposed: {} as Record<string, unknown>,
     /** The frame URL `ipcRenderer.invoke` presents to the handlers. */
@@ -323,6 +325,15 @@ export const electronModule = {
   clipboard: {
     writeText: (text: string) => {
       state.clipboard = text;
+    },
+  },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) => {
+      state.app.calls.push(`registerSchemesAsPrivileged ${schemes.map((s) => s.scheme).join(',')}`);
+      state.privilegedSchemes.push(...schemes);
+    },
+    handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
+      state.protocolHandlers.set(scheme, handler);
     },
   },
   contextBridge: {

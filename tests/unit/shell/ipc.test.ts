@@ -22,7 +22,7 @@ describe('IPC handlers built from the contract', () => {
     now: () => 0,
     version: 't',
   });
-  const appPage = top('file:///app/out/renderer/index.html');
+  const appPage = top('app://promptly/index.html');
   const handler = (name: string) => {
     const fn = fake.state.handlers.get(`promptly:${name}`);
     if (!fn) throw new Error(`no handler for ${name}`);
@@ -50,8 +50,10 @@ describe('IPC handlers built from the contract', () => {
     registerIpc(stub, page, refused);
     const untrusted = [
       top('https://evil.example/'),
-      top('file:///etc/passwd.html'),
-      { senderFrame: { url: 'file:///app/out/renderer/index.html', parent: { url: 'x', parent: null } } },
+      top('file:///app/out/renderer/index.html'),
+      top('app://promptly/fixture.html'),
+      top('app://evil/index.html'),
+      { senderFrame: { url: 'app://promptly/index.html', parent: { url: 'x', parent: null } } },
       { senderFrame: null },
     ];
     for (const event of untrusted) {
@@ -60,9 +62,21 @@ describe('IPC handlers built from the contract', () => {
     expect(await handler('threads.list')(appPage, { limit: 'all' })).toMatchObject({ ok: false });
     expect(await handler('threads.list')(appPage, { limit: 5, extra: true })).toMatchObject({ ok: false });
     expect(ran).not.toHaveBeenCalled();
-    expect(refused).toHaveBeenCalledTimes(4);
+    expect(refused).toHaveBeenCalledTimes(6);
     expect(await handler('threads.list')(appPage, { limit: 5 })).toEqual({ ok: true, value: [] });
     expect(ran).toHaveBeenCalledOnce();
+  });
+
+  it('compares the app origin, not a file path (drive-letter case and escaping cannot refuse it)', () => {
+    const windowsPage = appPageOf('C:\\Program Files\\Promptly\\resources\\app.asar\\out\\renderer');
+    expect(isTrustedSender(top('app://promptly/index.html#/thread/4'), windowsPage)).toBe(true);
+    expect(isTrustedSender(top('app://promptly/'), windowsPage)).toBe(true);
+    expect(
+      isTrustedSender(
+        top('file:///c:/Program%20Files/Promptly/resources/app.asar/out/renderer/index.html'),
+        windowsPage,
+      ),
+    ).toBe(false);
   });
 
   it('trusts the dev server only while it is the app page', () => {

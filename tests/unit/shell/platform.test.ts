@@ -17,12 +17,18 @@ describe('OS decisions of the desktop shell', () => {
     for (const os of OSES) {
       resetFake();
       const env = { XDG_CURRENT_DESKTOP: 'sway' };
-      prepareApp(electronModule.app as never, { platform: os, env, argv: [], secretServiceOnBus: () => true });
+      prepareApp(electronModule.app as never, electronModule.protocol, {
+        platform: os,
+        env,
+        argv: [],
+        secretServiceOnBus: () => true,
+      });
       const calls = fake.state.app.calls;
       if (os === 'win32') expect(calls[0]).toBe(`setAppUserModelId ${platform.APP_ID}`);
       else expect(calls.some((c) => c.startsWith('setAppUserModelId'))).toBe(false);
       if (os === 'linux') expect(calls).toContain('appendSwitch password-store=gnome-libsecret');
       else expect(calls.some((c) => c.startsWith('appendSwitch'))).toBe(false);
+      expect(calls.at(-1)).toBe('registerSchemesAsPrivileged app');
     }
   });
 

@@ -5,13 +5,13 @@ vi.mock('electron', async () => (await import('./fakeElectron')).electronModule)
 const { fake, resetFake } = await import('./fakeElectron');
 const { hardenSession } = await import('../../../src/main/shell/session');
 const { appPageOf } = await import('../../../src/main/shell/appPage');
-const { APP_CSP } = await import('../../../src/main/shell/csp');
+const { APP_CSP, appCsp } = await import('../../../src/main/shell/csp');
 const { blocksRemoteRequest, MemoryRemoteContentAllowance, messageFrameName, messageIdOfFrame } =
   await import('../../../src/main/shell/remoteContent');
 type FrameInfo = import('../../../src/main/shell/remoteContent').FrameInfo;
 
 const page = appPageOf('/app/out/renderer');
-const appFrame: FrameInfo = { url: 'file:///app/out/renderer/index.html', name: '', parent: null };
+const appFrame: FrameInfo = { url: 'app://promptly/index.html', name: '', parent: null };
 const messageFrame = (id: number): FrameInfo => ({ url: 'about:srcdoc', name: messageFrameName(id), parent: appFrame });
 
 describe('the hardened session', () => {
@@ -30,23 +30,35 @@ describe('the hardened session', () => {
     expect(fake.state.permissionCheck?.(null, 'media')).toBe(false);
   });
 
-  it('adds the CSP header to the app page only, replacing any other CSP', () => {
+  it("in development adds the dev CSP header to the dev server's page only, replacing any other CSP", async () => {
+    resetFake();
+    const { session } = await import('electron');
+    hardenSession(session.defaultSession, appPageOf('/app/out/renderer', 'http://localhost:5173'), allowance);
     const results: unknown[] = [];
     const callback = (r: unknown) => results.push(r);
     fake.state.headersReceived?.(
       {
-        url: 'file:///app/out/renderer/index.html',
+        url: 'http://localhost:5173/',
         resourceType: 'mainFrame',
         responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] },
       },
       callback,
     );
     fake.state.headersReceived?.({ url: 'https://cdn.example/x.png', resourceType: 'image' }, callback);
-    expect(results[0]).toEqual({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [APP_CSP] } });
+    const devCsp = appCsp({ dev: true });
+    expect(results[0]).toEqual({ responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [devCsp] } });
     expect(results[1]).toEqual({});
+  });
+
+  it('allows the React preamble (inline script) and the reload socket in development only', () => {
     expect(APP_CSP).toContain("default-src 'none'");
-    expect(APP_CSP).toContain("script-src 'self'");
+    expect(APP_CSP).toMatch(/script-src 'self';/);
+    expect(APP_CSP).toMatch(/connect-src 'self';/);
     expect(APP_CSP).not.toContain('unsafe-eval');
+    expect(appCsp({ dev: true })).toMatch(/script-src 'self' 'unsafe-inline';/);
+    expect(appCsp({ dev: true })).toContain('ws://localhost:*');
+    // The browser preview differs from the packaged app only by the bridge socket.
+    expect(appCsp({ bridge: true }).replace(' ws://127.0.0.1:*', '')).toBe(APP_CSP);
   });
 
   it('filters every remote scheme', () => {

@@ -36,7 +36,7 @@ describe('the main window', () => {
   });
 
   it('loads the app page', () => {
-    expect(newWindow().loadedUrl).toBe('file:///app/out/renderer/index.html');
+    expect(newWindow().loadedUrl).toBe('app://promptly/index.html');
   });
 
   it('refuses navigation, frame navigation to pages and webviews', () => {

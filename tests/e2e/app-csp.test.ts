@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { mailWorld, startEngine } from '../support/engine';
+import { artifactPath, launchChromium } from '../support/browser';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { APP_CSP, appCsp } from '../../src/main/shell/csp';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the UI tests run under the packaged app's CSP", () => {
+  let bridge: Bridge | undefined;
+  afterAll(async () => bridge?.close());
+
+  it('serves the renderer with the app CSP header, renders without a violation, and blocks injected script', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('csp');
+    const { service } = await startEngine(world, support);
+    bridge = await startBridge(service);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+    const violations: string[] = [];
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(
+          `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+        ),
+      );
+      (window as unknown as { violations: string[] }).violations = [];
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    const response = await page.goto(
+      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+    );
+    const header = response?.headers()['content-security-policy'];
+    expect(header).toBe(appCsp({ bridge: true }));
+    // The only difference from the packaged app: the bridge socket on loopback.
+    expect(header?.replace(' ws://127.0.0.1:*', '')).toBe(APP_CSP);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
+
+    await page.getByRole('listbox', { name: 'Conversations' }).waitFor();
+    expect(violations).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+
+    const ran = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: boolean; violations: string[] };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 50));
+      return { injected: w.injected === true, violations: w.violations };
+    });
+    expect(ran.injected).toBe(false);
+    expect(ran.violations.some((v) => v.startsWith('script-src'))).toBe(true);
+    await page.screenshot({ path: artifactPath('app-csp.png') });
+    await page.close();
+  });
+});
