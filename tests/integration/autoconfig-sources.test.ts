@@ -44,6 +44,7 @@ beforeAll(async () => {
       { type: 'smtp', hostname: 'smtp.wellknown.test', port: 587, socketType: 'STARTTLS' },
     ]),
     'autoconfig.broken.test/mail/config-v1.1.xml': '<html>Welcome to nginx!</html>',
+    'autoconfig.huge.test/mail/config-v1.1.xml': `<clientConfig>${' '.repeat(300 * 1024)}</clientConfig>`,
   });
 });
 
@@ -180,6 +181,14 @@ describe('mail settings discovery: each source, in order', () => {
     expect(outcomes['dns-srv']).toBe('no SRV records for broken.test');
     expect(outcomes.guess).toBe(
       'no IMAP server answered (imap.broken.test:9 no such host, mail.broken.test:9 no such host)',
+    );
+  });
+
+  it('reads at most 256 KB of an answer: an autoconfig document is a few kilobytes', async () => {
+    const result = await discoverMailSettings('desk@huge.test', deps());
+    const xml = result.tried.find((t) => t.source === 'autoconfig-xml');
+    expect(xml?.outcome).toContain(
+      '/autoconfig.huge.test/mail/config-v1.1.xml?emailaddress=desk%40huge.test: the answer is larger than 256 KB',
     );
   });
 
