@@ -31,6 +31,7 @@ import type {
   ThreadListItem,
   AccountView,
   FolderStatus,
+  LiveSyncStatus,
   UnreadableMessage,
   AttachmentFile,
 } from './types';
@@ -119,6 +120,28 @@ export const calls = {
   },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
   'sync.status': { args: z.object({}).strict(), result: returns<FolderStatus[]>() },
+  'sync.live': { args: z.object({}).strict(), result: returns<LiveSyncStatus>() },
+  'sync.configure': {
+    args: z
+      .object({
+        maxConnections: z
+          .number()
+          .int()
+          .min(1, 'Promptly needs at least one connection.')
+          .max(20, 'More than 20 connections would exceed most servers.')
+          .optional(),
+        pollSeconds: z
+          .number()
+          .int()
+          .min(5, 'Check at most every 5 seconds.')
+          .max(3600, 'Check at least once an hour.')
+          .optional(),
+        /** The window came to the front (checks get faster) or went to the background. */
+        focused: z.boolean().optional(),
+      })
+      .strict(),
+    result: returns<LiveSyncStatus>(),
+  },
   'threads.search': {
     args: z
       .object({
@@ -174,6 +197,8 @@ export interface Events {
   'threads.changed': { threadIds: number[] };
   'sync.progress': SyncProgress;
   'sync.error': ErrorInfo;
+  /** Push mode, check interval or connection trouble changed. */
+  'sync.live': LiveSyncStatus;
   /** The tray's count and most urgent threads changed. */
   'tray.changed': TrayState;
   /** A desktop notification to show now (already de-duplicated and quiet-hours aware). */

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'auth'
   | 'signed-out'
   | 'oauth-not-configured'
+  | 'too-many-connections'
+  | 'server-busy'
   | 'protocol'
   | 'storage'
   | 'dangerous-attachment'

@@ -150,6 +150,33 @@ export interface FolderStatus {
   lastError: string | null;
 }
 
+/**
+ * How a teammate's Promptly hears about changes, for `status` and the sync panel.
+ * `push`: NOTIFY (every folder instantly), IDLE (INBOX instantly, the others every
+ * `pollSeconds`), poll (every folder every `pollSeconds`), or off (live sync not running).
+ */
+export interface LiveSyncStatus {
+  push: 'notify' | 'idle' | 'poll' | 'off';
+  /** How often folders without push are checked, now (faster while the window is focused). */
+  pollSeconds: number;
+  /** The check interval while the window is in the background (the setting). */
+  backgroundPollSeconds: number;
+  /** Connections this Promptly holds now, and the most it may hold (the setting). */
+  connections: number;
+  maxConnections: number;
+  /** Why push is slow or missing, in words for a person; null when all is well. */
+  note: string | null;
+  /** Stable code for `note`: the server's connection limit, no push offered, or the setting. */
+  reason: 'too-many-connections' | 'server-busy' | 'no-push' | 'idle-only' | 'setting' | 'network' | null;
+  updatedAt: number;
+}
+
+/** The connection budget and check interval a person can set (Settings, `sync --max-connections`). */
+export interface LiveSyncSettings {
+  maxConnections: number;
+  pollSeconds: number;
+}
+
 /** A message Promptly could not read: kept raw, shown in the "Could not read" view. */
 export interface UnreadableMessage {
   id: number;

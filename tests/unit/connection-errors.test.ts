@@ -50,3 +50,56 @@ describe('a connection lost mid-session', () => {
     expect(explainConnectionError({ authenticationFailed: true }, imap, 'session').code).toBe('auth');
   });
 });
+
+describe('an account at its connection limit', () => {
+  // Exactly what imapflow hands over when Dovecot refuses the 11th login (measured here).
+  const dovecot = {
+    message: 'Command failed',
+    authenticationFailed: true,
+    responseText: 'Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
+    responseStatus: 'NO',
+    serverResponseCode: 'LIMIT',
+    response: '2 NO [LIMIT] Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)',
+  };
+
+  it.each([
+    ['Dovecot [LIMIT]', dovecot],
+    [
+      'Gmail [ALERT]',
+      {
+        authenticationFailed: true,
+        serverResponseCode: 'ALERT',
+        responseText: 'Too many simultaneous connections. (Failure)',
+      },
+    ],
+    ['a bare RFC 5530 [LIMIT]', { authenticationFailed: true, serverResponseCode: 'LIMIT', responseText: 'Sorry' }],
+    ['a BYE at the greeting', { message: 'Unexpected BYE: Too many connections from your IP' }],
+  ])('%s is never called a wrong password', (_name, error) => {
+    const explained = explainConnectionError(error, imap);
+    expect(explained.code).toBe('too-many-connections');
+    expect(explained.message).toMatch(/allows only a few connections for this account and they are in use/);
+    expect(explained.message).not.toMatch(/password/);
+  });
+
+  it("quotes the server's own words", () => {
+    expect(explainConnectionError(dovecot, imap).message).toContain(
+      'The server said: "Maximum number of connections from user+IP exceeded (mail_max_userip_connections=10)".',
+    );
+  });
+
+  it.each(['UNAVAILABLE', 'INUSE'])('[%s] means try again later, not a wrong password', (code) => {
+    const explained = explainConnectionError(
+      { authenticationFailed: true, serverResponseCode: code, responseText: 'Backend temporarily down' },
+      imap,
+    );
+    expect(explained).toMatchObject({ code: 'server-busy', message: /try again shortly.*Backend temporarily down/ });
+  });
+
+  it('leaves a real wrong password alone', () => {
+    const explained = explainConnectionError(
+      { authenticationFailed: true, serverResponseCode: 'AUTHENTICATIONFAILED', responseText: 'Authentication failed.' },
+      imap,
+    );
+    expect(explained.code).toBe('auth');
+  });
+});

@@ -23,6 +23,37 @@ const LOST =
 const SYSTEM_CODE = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPROTO)\b/;
 const TLS_CODES = /^(ERR_SSL_|ERR_TLS_|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_|EPROTO$|ERR_OSSL)/;
 
+/** What a person is told when the account has no connection left for this teammate. */
+export const TOO_MANY_CONNECTIONS =
+  "The mail server allows only a few connections for this account and they are in use (your teammates' Promptly, phones, other mail apps).";
+
+/**
+ * Connection-limit wording of Dovecot ("Maximum number of connections from user+IP exceeded"),
+ * Gmail ("[ALERT] Too many simultaneous connections"), Courier, Exchange and others.
+ */
+const LIMIT_TEXT = /too many (simultaneous |concurrent |open )?(connections|sessions|logins)|maximum (number of )?connections|connection limit|simultaneous connections/i;
+
+/**
+ * A refusal because the account is busy rather than because the password is wrong:
+ * RFC 5530's [LIMIT] (or limit wording) is "too many connections"; [UNAVAILABLE] and [INUSE]
+ * are "try again later". Both keep the server's own words. Null for anything else.
+ */
+export function explainServerLimit(error: unknown, kind: 'IMAP' | 'SMTP' = 'IMAP'): Explained | null {
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
+  const said = (e.responseText ?? '').trim() || (e.response ?? '').trim() || (e.message ?? '').trim();
+  const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
+  const code = (e.serverResponseCode ?? '').toUpperCase();
+  const quoted = said && said !== 'Command failed' ? ` The server said: "${said}".` : '';
+  if (code === 'LIMIT' || LIMIT_TEXT.test(text))
+    return { code: 'too-many-connections', message: `${TOO_MANY_CONNECTIONS}${quoted}` };
+  if (code === 'UNAVAILABLE' || code === 'INUSE')
+    return {
+      code: 'server-busy',
+      message: `The ${kind} server cannot let Promptly in right now; Promptly will try again shortly.${quoted}`,
+    };
+  return null;
+}
+
 /**
  * Turns a socket, TLS or protocol error from imapflow or nodemailer into one sentence
  * saying what is wrong and what to do.
@@ -56,6 +87,9 @@ export function explainConnectionError(
       message: `Nothing answered on ${at}. Check the ${server.kind} port (usually ${server.kind === 'IMAP' ? '993 for TLS or 143 for STARTTLS' : '465 for TLS or 587 for STARTTLS'}).`,
     };
   }
+  // Checked before the password: servers refuse the login itself when the account is at its limit.
+  const busy = explainServerLimit(e, server.kind);
+  if (busy) return busy;
   if (
     e.authenticationFailed === true ||
     code === 'EAUTH' ||
