@@ -9,6 +9,7 @@ import { PromptlyService, type DesktopFiles } from '../../src/main/service/servi
 import { attachMailWorld, type MailWorldClient, type Mailbox } from './mailworld';
 import type { AccountInput } from '../../src/shared/schemas';
 import type { SyncModes } from '../../src/main/mail/imap/context';
+import type { LiveSyncTuning } from '../../src/main/service/liveSync';
 
 /** The shared test mail world started by the global setup. */
 export async function mailWorld(): Promise<MailWorldClient> {
@@ -31,7 +32,7 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 export async function startEngine(
   world: MailWorldClient,
   mailbox: Mailbox,
-  options: { syncModes?: SyncModes; me?: string; files?: DesktopFiles } = {},
+  options: { syncModes?: SyncModes; me?: string; files?: DesktopFiles; liveTuning?: LiveSyncTuning } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));

@@ -97,7 +97,11 @@ describe('an account at its connection limit', () => {
 
   it('leaves a real wrong password alone', () => {
     const explained = explainConnectionError(
-      { authenticationFailed: true, serverResponseCode: 'AUTHENTICATIONFAILED', responseText: 'Authentication failed.' },
+      {
+        authenticationFailed: true,
+        serverResponseCode: 'AUTHENTICATIONFAILED',
+        responseText: 'Authentication failed.',
+      },
       imap,
     );
     expect(explained.code).toBe('auth');

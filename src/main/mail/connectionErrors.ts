@@ -31,7 +31,8 @@ export const TOO_MANY_CONNECTIONS =
  * Connection-limit wording of Dovecot ("Maximum number of connections from user+IP exceeded"),
  * Gmail ("[ALERT] Too many simultaneous connections"), Courier, Exchange and others.
  */
-const LIMIT_TEXT = /too many (simultaneous |concurrent |open )?(connections|sessions|logins)|maximum (number of )?connections|connection limit|simultaneous connections/i;
+const LIMIT_TEXT =
+  /too many (simultaneous |concurrent |open )?(connections|sessions|logins)|maximum (number of )?connections|connection limit|simultaneous connections/i;
 
 /**
  * A refusal because the account is busy rather than because the password is wrong:
@@ -40,9 +41,10 @@ const LIMIT_TEXT = /too many (simultaneous |concurrent |open )?(connections|sess
  */
 export function explainServerLimit(error: unknown, kind: 'IMAP' | 'SMTP' = 'IMAP'): Explained | null {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
-  const said = (e.responseText ?? '').trim() || (e.response ?? '').trim() || (e.message ?? '').trim();
+  const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+  const said = str(e.responseText) || str(e.response) || str(e.message);
   const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
-  const code = (e.serverResponseCode ?? '').toUpperCase();
+  const code = str(e.serverResponseCode).toUpperCase();
   const quoted = said && said !== 'Command failed' ? ` The server said: "${said}".` : '';
   if (code === 'LIMIT' || LIMIT_TEXT.test(text))
     return { code: 'too-many-connections', message: `${TOO_MANY_CONNECTIONS}${quoted}` };

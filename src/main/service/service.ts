@@ -1,7 +1,15 @@
 import type { CallInput, CallName, CallResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
 import type { AccountInput } from '../../shared/schemas';
-import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../shared/types';
+import type {
+  AppInfo,
+  AttachmentFile,
+  ConnectionReport,
+  LiveSyncSettings,
+  LiveSyncStatus,
+  SyncReport,
+  ThreadDetail,
+} from '../../shared/types';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
 import { resolveThread, listThreadIds } from '../store/repos/threads';
 import { TeamEngine } from './team';
@@ -17,6 +25,7 @@ import { listFolders } from '../store/repos/folders';
 import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
 import { LiveSync } from './liveSync';
+import { DEFAULT_LIVE_SETTINGS, describeLive } from './liveStatus';
 import { ServiceEvents } from './events';
 import { AppError } from './appError';
 import type { Db } from '../store/db';
@@ -221,20 +230,63 @@ export class PromptlyService implements ServiceCore {
     return report;
   }
 
-  /** Starts push sync (IDLE on INBOX and Sent) after a first pass; `stopLive` ends it. */
+  /**
+   * Starts live sync after a first pass; `stopLive` ends it. A first pass the server refused
+   * for lack of connections does not stop it: live sync checks again within its interval.
+   */
   async startLive(): Promise<SyncReport> {
-    const report = await this.syncNow();
+    const report = await this.syncNow().catch((error: unknown) => {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'too-many-connections' || code === 'server-busy') return { folders: [], durationMs: 0 };
+      throw error;
+    });
     const account = this.requireAccount();
     const password = await this.deps.secrets.get(account.secretRef);
     if (password === null || this.live) return report;
     this.live = new LiveSync(
       this.deps.db,
       () => this.syncNow(),
-      () => undefined,
+      (status) => this.liveChanged(status),
+      this.liveSettings(),
+      this.deps.now,
+      this.deps.liveTuning,
     );
     this.live.start(account, password);
     await this.outbox()?.start();
     return report;
+  }
+
+  /** The connection budget and check interval (Settings, `sync --max-connections`). */
+  private liveSettings(): LiveSyncSettings {
+    return { ...DEFAULT_LIVE_SETTINGS, ...getSetting<Partial<LiveSyncSettings>>(this.deps.db, 'sync.settings', {}) };
+  }
+
+  /** Stored for `status` in another process, and pushed to the sync panel. */
+  private liveChanged(status: LiveSyncStatus): void {
+    setSetting(this.deps.db, 'sync.liveStatus', status);
+    this.events.emit('sync.live', status);
+  }
+
+  liveStatus(): LiveSyncStatus {
+    if (this.live) return this.live.status();
+    const idle = describeLive({
+      running: false,
+      push: null,
+      problem: null,
+      settings: this.liveSettings(),
+      pollSeconds: this.liveSettings().pollSeconds,
+      connections: 0,
+      now: this.deps.now(),
+    });
+    return getSetting<LiveSyncStatus>(this.deps.db, 'sync.liveStatus', idle);
+  }
+
+  configureLive(change: Partial<LiveSyncSettings> & { focused?: boolean }): LiveSyncStatus {
+    const { focused, ...settings } = change;
+    const next = { ...this.liveSettings(), ...settings };
+    if (Object.keys(settings).length > 0) setSetting(this.deps.db, 'sync.settings', next);
+    this.live?.configure({ settings: next, focused });
+    return this.liveStatus();
   }
 
   /** Before quitting (after `stopLive`): let a pass in flight finish; sends are recoverable by design. */
@@ -294,6 +346,7 @@ export class PromptlyService implements ServiceCore {
           this.team()?.materialize(threadIds);
           this.refreshDeadlines(threadIds);
         },
+        withConnection: this.live?.withConnection,
         extraFolders: listFolders(this.deps.db, account.id)
           .filter((f) => f.role === 'other')
           .map((f) => f.path),

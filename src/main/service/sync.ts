@@ -1,16 +1,32 @@
 import type { ImapFlow } from 'imapflow';
+import type { WithConnection } from '../mail/imap/budget';
 import type { SyncReport } from '../../shared/types';
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
 import { recordFolderError } from '../store/repos/folders';
-import { connectImap } from '../mail/imap/connect';
+import { connectImap, type ImapSettings } from '../mail/imap/connect';
 import { syncMailbox } from '../mail/imap/sync';
 import type { SyncModes } from '../mail/imap/context';
 import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from './appError';
 import type { ServiceEvents } from './events';
 
-/** One sync pass over the account on a fresh connection (imapflow instances cannot reconnect). */
+/** A fresh connection for one pass, logged out afterwards (imapflow instances cannot reconnect). */
+function freshConnection(settings: ImapSettings): WithConnection {
+  return async (work) => {
+    const client = await connectImap(settings);
+    try {
+      return await work(client);
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  };
+}
+
+/**
+ * One sync pass over the account, on the connection `withConnection` lends (live sync's
+ * watching one) or on a fresh one.
+ */
 export async function syncAccount(opts: {
   db: Db;
   account: Account;
@@ -24,45 +40,41 @@ export async function syncAccount(opts: {
   teamPass?: (client: ImapFlow) => Promise<void>;
   /** Called with threads a mail batch touched, before `threads.changed` goes out. */
   onThreads?: (threadIds: number[]) => void;
+  withConnection?: WithConnection;
 }): Promise<SyncReport> {
   const { account, events } = opts;
   const began = opts.now();
   const server = { kind: 'IMAP' as const, host: account.imap.host, port: account.imap.port };
-  let client;
+  const withConnection =
+    opts.withConnection ?? freshConnection({ ...account.imap, user: account.user, password: opts.password });
+  let connected = false;
   try {
-    client = await connectImap({ ...account.imap, user: account.user, password: opts.password });
-  } catch (error) {
-    const e = explainConnectionError(error, server);
-    recordFolderError(opts.db, account.id, e.message);
-    events.emit('sync.error', e);
-    throw new AppError(e.code, e.message);
-  }
-  try {
-    const folders = await syncMailbox(
-      client,
-      {
-        db: opts.db,
-        accountId: account.id,
-        teamAddresses: opts.teamAddresses,
-        now: opts.now,
-        modes: opts.modes,
-        onProgress: (p) => events.emit('sync.progress', p),
-        onThreadsChanged: (threadIds) => {
-          opts.onThreads?.(threadIds);
-          events.emit('threads.changed', { threadIds });
+    const folders = await withConnection((client) => {
+      connected = true;
+      return syncMailbox(
+        client,
+        {
+          db: opts.db,
+          accountId: account.id,
+          teamAddresses: opts.teamAddresses,
+          now: opts.now,
+          modes: opts.modes,
+          onProgress: (p) => events.emit('sync.progress', p),
+          onThreadsChanged: (threadIds) => {
+            opts.onThreads?.(threadIds);
+            events.emit('threads.changed', { threadIds });
+          },
+          onBodiesStored: (threadIds) => events.emit('threads.changed', { threadIds }),
         },
-        onBodiesStored: (threadIds) => events.emit('threads.changed', { threadIds }),
-      },
-      opts.extraFolders,
-      opts.teamPass ? () => opts.teamPass!(client) : undefined,
-    );
+        opts.extraFolders,
+        opts.teamPass ? () => opts.teamPass!(client) : undefined,
+      );
+    });
     return { folders, durationMs: opts.now() - began };
   } catch (error) {
-    const e = explainConnectionError(error, server, 'session');
+    const e = explainConnectionError(error, server, connected ? 'session' : 'connect');
     recordFolderError(opts.db, account.id, e.message);
     events.emit('sync.error', e);
     throw new AppError(e.code, e.message);
-  } finally {
-    await client.logout().catch(() => client.close());
   }
 }

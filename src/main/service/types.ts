@@ -5,6 +5,7 @@ import type { DiscoveryDeps } from '../mail/autoconfig/discover';
 import type { SyncModes } from '../mail/imap/context';
 import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
+import type { LiveSyncTuning } from './liveSync';
 
 /** Every call of the contract, implemented. Arguments arrive already validated. */
 export type Handlers = { [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> };
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   syncModes?: SyncModes;
   /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */
   me?: string;
+  /** Live-sync timings for tests (short cool-downs and retries); the product uses the defaults. */
+  liveTuning?: LiveSyncTuning;
   /** Opening and saving files with the OS (the desktop shell); absent in the CLI and preview. */
   files?: DesktopFiles;
   /** Where settings discovery looks (DNS, HTTP, clock); tests point it at local servers. */

@@ -1,3 +1,8 @@
+import type { ImapFlow } from 'imapflow';
+
+/** Runs `work` on an IMAP connection someone lends (live sync's watching one, or a short-lived one). */
+export type WithConnection = <T>(work: (client: ImapFlow) => Promise<T>) => Promise<T>;
+
 /**
  * How many IMAP connections one teammate's Promptly may hold at once. Servers count every
  * connection of the shared account (Dovecot: 10 per user and IP by default), so the whole

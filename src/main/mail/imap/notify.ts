@@ -19,8 +19,8 @@ export function canNotify(client: ImapFlow, paths: string[]): boolean {
 
 /**
  * Asks the server to report new, expunged and re-flagged messages in `paths` on this one
- * connection (RFC 5465 `NOTIFY SET (mailboxes ...)`). For folders that are not selected the
- * server sends unsolicited `STATUS` responses; each one calls `onChange`. imapflow has no
+ * connection (RFC 5465 `NOTIFY SET (selected ...) (mailboxes ...)`). For folders that are not
+ * selected the server sends unsolicited `STATUS` responses; each one calls `onChange`. imapflow has no
  * NOTIFY command, so it goes through its raw command path.
  */
 export async function notifyOn(client: ImapFlow, paths: string[], onChange: (path: string) => void): Promise<void> {
@@ -34,6 +34,8 @@ export async function notifyOn(client: ImapFlow, paths: string[], onChange: (pat
   const events = ['MessageNew', 'MessageExpunge', 'FlagChange'].map((value) => ({ type: 'ATOM', value }));
   const response = await raw.exec('NOTIFY', [
     { type: 'ATOM', value: 'SET' },
+    // The selected folder (INBOX while watching) is reported as EXISTS/EXPUNGE/FETCH, RFC 5465 5.1.
+    [{ type: 'ATOM', value: 'selected' }, events],
     [{ type: 'ATOM', value: 'mailboxes' }, mailboxes, events],
   ]);
   response.next();

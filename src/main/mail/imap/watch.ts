@@ -42,8 +42,8 @@ const DEAD_AFTER_MS = 5 * 60_000;
 /**
  * The one long-lived connection of a teammate's Promptly. It watches every folder that
  * matters: with NOTIFY (RFC 5465) all of them push; otherwise IDLE (RFC 2177) pushes INBOX
- * and the others get a cheap STATUS check every `checkEveryMs`; without IDLE every folder is
- * checked that way. Sync passes borrow this connection instead of opening another, so a
+ * and the others get a cheap STATUS check every `checkEveryMs`; without IDLE, INBOX gets a
+ * NOOP at the same interval. Sync passes borrow this connection instead of opening another, so a
  * teammate costs the account one connection at rest.
  */
 export class Doorbell {
@@ -60,6 +60,11 @@ export class Doorbell {
   /** Connects and keeps the connection up, reconnecting with backoff, until `stop`. */
   start(): void {
     this.running ??= this.loop();
+  }
+
+  /** The folders this doorbell watches. */
+  get folders(): string[] {
+    return this.o.folders;
   }
 
   /** The push mode while connected, or null. */
@@ -149,17 +154,19 @@ export class Doorbell {
     }
   }
 
-  /** Puts IDLE back on INBOX and compares the other folders' marks with the last ones seen. */
+  /**
+   * Keeps INBOX selected (IDLE needs it; without IDLE a NOOP brings its news) and compares
+   * the other folders' marks with the last ones seen. STATUS is only asked of folders that
+   * are not selected: for the selected one a server may answer from the session's old view.
+   */
   private async check(client: ImapFlow): Promise<void> {
     const [inbox = 'INBOX', ...others] = this.o.folders;
-    if (this.mode !== 'poll' && (!client.mailbox || client.mailbox.path !== inbox)) {
-      // IDLE needs INBOX selected; a borrowed pass may have left another folder selected.
+    if (!client.mailbox || client.mailbox.path !== inbox) {
+      // A borrowed pass may have left another folder selected.
       const mailbox = await client.mailboxOpen(inbox, { readOnly: true });
       if (this.marks.changed(inbox, mailbox)) this.o.onChange();
-    }
-    if (this.mode === 'notify') return;
-    const polled = this.mode === 'poll' ? this.o.folders : others;
-    if (await this.marks.compare(client, polled)) this.o.onChange();
+    } else if (this.mode === 'poll') await client.noop();
+    if (this.mode !== 'notify' && (await this.marks.compare(client, others))) this.o.onChange();
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -170,14 +177,15 @@ export class Doorbell {
 
   private sleep(ms: number): Promise<void> {
     return new Promise<void>((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
       const done = (): void => {
-        clearTimeout(timer);
         this.wake = null;
         resolve();
       };
-      timer = setTimeout(done, ms);
-      this.wake = done;
+      const timer = setTimeout(done, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        done();
+      };
     });
   }
 }

@@ -1,5 +1,13 @@
 import type { AccountInput } from '../../../shared/schemas';
-import type { AppInfo, AttachmentFile, ConnectionReport, SyncReport, ThreadDetail } from '../../../shared/types';
+import type {
+  AppInfo,
+  AttachmentFile,
+  ConnectionReport,
+  LiveSyncSettings,
+  LiveSyncStatus,
+  SyncReport,
+  ThreadDetail,
+} from '../../../shared/types';
 import type { Outbox } from '../../outbox/outbox';
 import type { Db } from '../../store/db';
 import type { Account } from '../../store/repos/accounts';
@@ -31,6 +39,10 @@ export interface ServiceCore {
   openDemo(): Promise<AppInfo>;
   saveAccount(input: AccountInput): Promise<ConnectionReport>;
   syncNow(): Promise<SyncReport>;
+  /** How live sync hears about changes (stored by the process running it, if not this one). */
+  liveStatus(): LiveSyncStatus;
+  /** Saves a new connection budget or check interval, or notes the window's focus. */
+  configureLive(change: Partial<LiveSyncSettings> & { focused?: boolean }): LiveSyncStatus;
   threadDetail(id: number): ThreadDetail;
   fetchAttachment(messageRowId: number, part: string): Promise<AttachmentFile>;
 }

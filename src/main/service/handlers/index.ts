@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { attachmentHandlers } from './attachments';
 import type { ServiceCore } from './core';
 import { discoveryHandlers } from './discovery';
+import { liveHandlers } from './live';
 import { metricsHandlers } from './metrics';
 import { outboxHandlers } from './outbox';
 import { settingsHandlers } from './settings';
@@ -23,6 +24,7 @@ export function buildHandlers(core: ServiceCore): Handlers {
     ...outboxHandlers(core),
     ...accountHandlers(core),
     ...discoveryHandlers(core),
+    ...liveHandlers(core),
     ...metricsHandlers(core),
     ...settingsHandlers(core),
     ...attachmentHandlers(core),
