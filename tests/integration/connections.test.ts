@@ -89,11 +89,12 @@ describe.each([
   });
 
   it('holds one connection per teammate at rest and says how it hears about changes', async () => {
-    const watching = (m: Mate) =>
-      m.service.liveStatus().connections === 1 && m.service.liveStatus().reason !== 'too-many-connections';
-    await waitFor(() => team.mates.every(watching), 10_000, 'every teammate watching').catch((error: unknown) => {
-      throw new Error(`${String(error)}: ${JSON.stringify(team.mates.map((m) => m.service.liveStatus()))}`);
-    });
+    // Watching means the push mode is known: NOTIFY, or polling because the server offers no IDLE.
+    const watching = (m: Mate) => {
+      const status = m.service.liveStatus();
+      return push === 'notify' ? status.push === 'notify' : status.reason === 'no-push';
+    };
+    await waitFor(() => team.mates.every(watching), 20_000, 'every teammate watching');
     // Passes that were running settle within a moment; then each holds only its watching connection.
     await waitFor(() => connectionsOf(world, team.support.user) <= 8, 10_000, 'connections to settle');
     expect(connectionsOf(world, team.support.user), JSON.stringify(team.mates.map((m) => m.service.liveStatus()))).toBe(
