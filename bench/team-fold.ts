@@ -7,7 +7,8 @@
 import os from 'node:os';
 import { decodeTeamEventMessage } from '../src/main/team/decodeMessage';
 import { encodeTeamEventMessage } from '../src/main/team/eventMessage';
-import { applyEvent, fold, type TeamLogEntry } from '../src/main/team/fold';
+import { applyEvent, fold } from '../src/main/team/fold';
+import type { TeamLogEntry } from '../src/shared/teamEvents';
 import type { TeamState } from '../src/main/team/state';
 import { teamEventSchema } from '../src/shared/teamEvents';
 import { mulberry32 as random } from '../tests/support/prng';

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { rendererConfig } from '../renderer.vite';
 import { startBridge } from '../src/main/bridge/server';
-import { openDemoDatabase } from '../src/main/demo/load';
+import { openDemoMailbox } from '../src/main/service/demoMailbox';
 import { openDb } from '../src/main/store/db';
 import { getAccount } from '../src/main/store/repos/accounts';
 import { FileSecretStore } from '../src/main/secrets';
@@ -36,7 +36,7 @@ async function openService(): Promise<PromptlyService> {
     console.error(`No account in ${dataDir}; showing the demo mailbox instead.`);
   }
   const demoDir = mkdtempSync(join(tmpdir(), 'promptly-demo-'));
-  const db = await openDemoDatabase(demoDir, Date.now());
+  const db = await openDemoMailbox(demoDir, Date.now());
   return new PromptlyService({
     db,
     secrets: new FileSecretStore(join(demoDir, 'secrets.json')),

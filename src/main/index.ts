@@ -4,7 +4,7 @@ import { openDb } from './store/db';
 import { databaseFile } from './paths';
 import { getAccount } from './store/repos/accounts';
 import { PromptlyService } from './service/service';
-import { openDemoDatabase } from './demo/load';
+import { openDemoMailbox } from './service/demoMailbox';
 import { VERSION } from './version';
 import { desktopSecretStore } from './shell/desktopSecrets';
 import { desktopFiles } from './shell/files';
@@ -30,7 +30,7 @@ async function openService(dataDir: string): Promise<PromptlyService> {
   db.close();
   // No mailbox yet: show the demo so a newcomer sees the product at once.
   return new PromptlyService({
-    db: await openDemoDatabase(dataDir, Date.now()),
+    db: await openDemoMailbox(dataDir, Date.now()),
     secrets,
     now: Date.now,
     version: VERSION,

@@ -274,3 +274,11 @@ export interface SavedReplyTemplate {
   updatedAt: number;
   uid: number;
 }
+
+/** One message of the log folder: its UID and its decoded JSON (unchecked). `problem` is set when
+ *  the message could not be decoded at all; the entry is then recorded as ignored with that reason. */
+export interface TeamLogEntry {
+  uid: number;
+  event: unknown;
+  problem?: string;
+}

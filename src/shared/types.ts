@@ -73,6 +73,24 @@ export interface AttachmentInfo {
   risk: string | null;
 }
 
+/** The parts of a message Promptly keeps, independent of the MIME library. */
+export interface ParsedMessage {
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  from: Person;
+  to: Person[];
+  cc: Person[];
+  /** Header date, or the fallback (IMAP INTERNALDATE) when missing, unreadable or implausible (filedDate). */
+  date: number;
+  text: string;
+  html: string | null;
+  snippet: string;
+  hasAttachments: boolean;
+  attachments: AttachmentInfo[];
+}
+
 /** A thread's due time and how urgent it is now (ISSUE 6: calm, due soon, overdue). */
 export interface DueView {
   dueAt: number;

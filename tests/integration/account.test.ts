@@ -153,6 +153,9 @@ describe('CLI account verbs', () => {
       [],
     );
     expect((await cli(['--data-dir', dataDir, 'search'])).code).toBe(2);
+    const badDate = await cli(['--data-dir', dataDir, 'search', 'before:2024-02-31']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.err).toMatch(/2024-02-31/);
   });
 
   it('continuous sync picks up new mail with IDLE and stops cleanly on the stop signal', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Toast } from '../../src/shared/contract';
 import type { PromptlyService } from '../../src/main/service/service';
-import { TEAM_LOG_FOLDER } from '../../src/main/team/logFolder';
+import { TEAM_LOG_FOLDER } from '../../src/main/mail/imap/teamLogFolder';
 import { encodeTeamEventMessage } from '../../src/main/team/eventMessage';
 import { mailWorld, otherClient, startEngine } from '../support/engine';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
-import { seedDemo } from '../../src/main/demo/load';
+import { seedDemoMailbox } from '../../src/main/service/demoMailbox';
 import { PromptlyService } from '../../src/main/service/service';
 import { MemorySecretStore } from '../../src/main/secrets';
 
@@ -8,7 +8,7 @@ describe('demo mailbox in the store', () => {
   it('loads through the real parse-and-store path into 300+ threads, newest first', async () => {
     const now = Date.UTC(2026, 10, 22, 12);
     const db = openDb(':memory:');
-    await seedDemo(db, now);
+    await seedDemoMailbox(db, now);
     const service = new PromptlyService({
       db,
       secrets: new MemorySecretStore(),

@@ -11,7 +11,7 @@ import { openDb } from '../../src/main/store/db';
 import { saveAccount } from '../../src/main/store/repos/accounts';
 import { ensureFolder } from '../../src/main/store/repos/folders';
 import { storeMessage } from '../../src/main/store/ingest';
-import type { ParsedMessage } from '../../src/main/mail/parse';
+import type { ParsedMessage } from '../../src/shared/types';
 
 function m(id: string, references: string[] = [], over: Partial<JwzMessage> = {}): JwzMessage {
   return {

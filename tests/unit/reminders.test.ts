@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/main/store/db';
-import { seedDemo } from '../../src/main/demo/load';
+import { seedDemoMailbox } from '../../src/main/service/demoMailbox';
 import { PromptlyService } from '../../src/main/service/service';
 import { MemorySecretStore } from '../../src/main/secrets';
 import type { NotifyRequest } from '../../src/shared/contract';
@@ -11,7 +11,7 @@ describe('reminders over the demo mailbox', () => {
   it('shows the tray count, notifies once as a summary, and never repeats after a restart', async () => {
     const now = Date.UTC(2026, 10, 20, 15);
     const db = openDb(':memory:');
-    await seedDemo(db, now);
+    await seedDemoMailbox(db, now);
     setSetting(db, 'me', { name: 'Alice', address: 'alice@harbourbikes.example', signature: '' });
     const start = (): { service: PromptlyService; tray: TrayState[]; notes: NotifyRequest[] } => {
       const service = new PromptlyService({

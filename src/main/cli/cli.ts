@@ -13,11 +13,9 @@ import { policyFromFlags } from './verbs/policy';
 import { formatDeadlines, formatMetrics } from './format';
 import { TEAM_VERBS, teamVerb } from './verbs/team';
 import { VIEWS, type View } from '../../shared/team';
-import { searchThreads } from './verbs/search';
-import { folderStatus } from '../service/status';
-import { rawThreadRows } from '../store/repos/messages';
 import type { DiscoveryDeps } from '../mail/autoconfig/discover';
 import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
+import { AppError } from '../service/appError';
 
 /** Where the CLI writes; tests pass buffers. */
 export interface CliIo {
@@ -182,8 +180,8 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       return EXIT.ok;
     }
     case 'status': {
-      const account = service.requireAccount();
-      const folders = folderStatus(service.db, account.id, io.now());
+      service.requireAccount();
+      const folders = await service.call('sync.status', {});
       print(folders, () => formatStatus(folders));
       return EXIT.ok;
     }
@@ -195,13 +193,14 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
         .join(' ');
       if (!query.trim())
         throw new UsageError('search needs a query, for example: search from:bob@acme.example invoice');
-      const account = service.requireAccount();
-      const found = searchThreads(service.db, account.id, query, {
-        limit: limitFlag(values.limit, 50),
-        now: io.now(),
-        me: service.team()?.identity()?.address ?? null,
-      });
-      if ('error' in found) throw new UsageError(found.error.message);
+      service.requireAccount();
+      const found = await service
+        .call('threads.search', { query, limit: limitFlag(values.limit, 50) })
+        .catch((error: unknown) => {
+          // A query the parser refuses is bad usage (exit 2), like a bad flag.
+          if (error instanceof AppError && error.code === 'invalid-arguments') throw new UsageError(error.message);
+          throw error;
+        });
       print(found, () => formatThreads(found, io.now()));
       return EXIT.ok;
     }
@@ -219,7 +218,7 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       if (!sub) throw new UsageError('thread needs an ID or a thread key.');
       const detail = service.threadByIdOrKey(sub);
       if (values.raw) {
-        const rows = rawThreadRows(service.db, detail.thread.id);
+        const rows = service.storedMessages(detail.thread.id);
         io.out(JSON.stringify({ thread: detail.thread, messages: rows }, null, values.json ? undefined : 2));
         return EXIT.ok;
       }

@@ -9,7 +9,6 @@ import { generateDemoMailbox } from './generate';
 import { demoTeamLog } from './teamEvents';
 import { saveTeamLogEntries } from '../store/repos/teamLog';
 import { setSetting } from '../store/repos/settings';
-import { TeamEngine } from '../service/team';
 
 /** The demo database's file inside a data directory (kept apart from real mail). */
 export function demoDatabaseFile(dataDir: string): string {
@@ -65,14 +64,12 @@ export async function seedDemo(db: Db, now: number): Promise<void> {
     address: demo.team[0]?.address ?? demo.address,
     signature: '',
   });
-  // Materialise the folded state into the list views, as a sync would.
-  new TeamEngine(db, accountId, () => now, { threadsChanged: () => undefined, toast: () => undefined }).applyLog({
-    entries: [],
-    reset: true,
-  });
 }
 
-/** Opens a fresh demo database for this session (regenerated so its dates are recent). */
+/**
+ * Opens a fresh demo database for this session, seeded so its dates are recent. The team
+ * state is folded by the caller (service/demoMailbox.ts), as a sync would.
+ */
 export async function openDemoDatabase(dataDir: string, now: number): Promise<Db> {
   const file = demoDatabaseFile(dataDir);
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);

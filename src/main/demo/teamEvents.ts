@@ -1,15 +1,7 @@
 import type { Db } from '../store/db';
-import type { TeamLogEntry } from '../team/fold';
+import { threadReplyFacts } from '../store/repos/threads';
+import type { TeamLogEntry } from '../../shared/teamEvents';
 import { DemoRandom } from './random';
-
-interface ThreadFacts {
-  id: number;
-  key: string;
-  lastAt: number;
-  lastFromTeam: boolean;
-  teamReplies: number;
-  lastText: string;
-}
 
 function uuid(n: number): string {
   return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -28,15 +20,7 @@ export function demoTeamLog(
   seed = 7,
 ): TeamLogEntry[] {
   const rnd = new DemoRandom(seed);
-  const facts = db
-    .prepare(
-      `SELECT t.id, t.thread_key AS key, t.last_message_at AS lastAt,
-         (SELECT from_team FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastFromTeam,
-         (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id AND m.from_team = 1) AS teamReplies,
-         (SELECT body_text FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastText
-       FROM threads t WHERE t.account_id = ? ORDER BY t.first_message_at`,
-    )
-    .all(accountId) as Array<Omit<ThreadFacts, 'lastFromTeam'> & { lastFromTeam: number }>;
+  const facts = threadReplyFacts(db, accountId);
   const entries: TeamLogEntry[] = [];
   let n = 0;
   const add = (event: Record<string, unknown>): string => {
@@ -56,7 +40,7 @@ export function demoTeamLog(
       payload: { name: mate.name, active: true },
     });
   const workers = team.filter((m) => !m.address.startsWith('sam@'));
-  for (const f of facts.map((r) => ({ ...r, lastFromTeam: r.lastFromTeam === 1 }))) {
+  for (const f of facts) {
     if (f.teamReplies === 0) continue; // nobody has taken the unanswered ones yet
     const owner = rnd.pick(workers);
     const at = Math.min(f.lastAt, now - 60_000);

@@ -3,7 +3,7 @@ import type { MessageEnvelopeObject } from 'imapflow';
 import type { Person } from '../../shared/types';
 import { normalizeMessageId, threadingHeaders } from '../policy/threading';
 import { filedDate } from '../policy/messageDate';
-import type { ParsedMessage } from './parse';
+import type { ParsedMessage } from '../../shared/types';
 
 function people(list: MessageEnvelopeObject['from']): Person[] {
   return (list ?? [])

@@ -3,38 +3,9 @@ import type { AddressObject } from 'mailparser';
 import { parseToShape, type MailShape } from './mailShape.mjs';
 
 export type { MailShape };
-import type { Person } from '../../shared/types';
+import type { ParsedMessage, Person } from '../../shared/types';
 import { normalizeMessageId, threadingHeaders } from '../policy/threading';
 import { filedDate } from '../policy/messageDate';
-
-/** The parts of a message Promptly keeps, independent of the MIME library. */
-export interface ParsedMessage {
-  messageId: string;
-  inReplyTo: string | null;
-  references: string[];
-  subject: string;
-  from: Person;
-  to: Person[];
-  cc: Person[];
-  /** Header date, or the fallback (IMAP INTERNALDATE) when missing, unreadable or implausible (filedDate). */
-  date: number;
-  text: string;
-  html: string | null;
-  snippet: string;
-  hasAttachments: boolean;
-  attachments: AttachmentMeta[];
-}
-
-/** What the list and thread pane know of an attachment before its content is downloaded. */
-export interface AttachmentMeta {
-  /** Position among the message's attachments (content is re-extracted on demand). */
-  part: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  contentId: string | null;
-  inline: boolean;
-}
 
 const SNIPPET_LENGTH = 160;
 

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { parseMessage, toParsed, type MailShape, type ParsedMessage } from './parse';
+import type { ParsedMessage } from '../../shared/types';
+import { parseMessage, toParsed, type MailShape } from './parse';
 
 /** A parse outcome: the message, or why it could not be read. */
 export type ParseOutcome = { ok: true; message: ParsedMessage } | { ok: false; error: string };

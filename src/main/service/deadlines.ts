@@ -8,17 +8,9 @@ import {
   type DeadlineThread,
   type ThreadMessage,
 } from '../policy/deadlines';
-import { prepared } from '../store/statements';
+import { deadlineMessages } from '../store/repos/messages';
 import { getThread, saveDue } from '../store/repos/threads';
 import { getThreadTeam } from '../store/repos/threadTeam';
-
-interface MessageRow {
-  message_id: string;
-  date: number;
-  from_team: number;
-  from_address: string;
-  headers: string;
-}
 
 /** A team promise (from the log), placed on the courtesy reply that made it. */
 export interface PromiseMark {
@@ -59,20 +51,15 @@ export class DeadlineKeeper {
 
   /** The deadline inputs of one thread: its messages (each Message-ID once) and team state. */
   input(threadId: number): DeadlineThread {
-    const rows = prepared(
-      this.db,
-      'SELECT message_id, date, from_team, from_address, headers FROM messages WHERE thread_id = ? AND uid > 0 ORDER BY date, id',
-    ).all(threadId) as MessageRow[];
     const seen = new Set<string>();
     const messages: ThreadMessage[] = [];
-    for (const r of rows) {
-      if (seen.has(r.message_id)) continue;
-      seen.add(r.message_id);
-      const headers = JSON.parse(r.headers) as Record<string, string>;
+    for (const m of deadlineMessages(this.db, threadId)) {
+      if (seen.has(m.messageId)) continue;
+      seen.add(m.messageId);
       messages.push({
-        at: r.date,
-        direction: r.from_team === 1 ? 'team' : 'customer',
-        isAutomated: r.from_team === 0 && isAutomatedMessage(headers, r.from_address, headers['content-type']),
+        at: m.date,
+        direction: m.fromTeam ? 'team' : 'customer',
+        isAutomated: !m.fromTeam && isAutomatedMessage(m.headers, m.fromAddress, m.headers['content-type']),
       });
     }
     for (const p of this.promisesOf(threadId)) markCourtesy(messages, p);
@@ -111,35 +98,6 @@ function markCourtesy(messages: ThreadMessage[], p: PromiseMark): void {
   // The reply is not synced yet: the promise event itself stands for it.
   messages.push({ at: p.at, direction: 'team', isAutomated: false, isCourtesy: true, promiseAt: p.due });
   messages.sort((a, b) => a.at - b.at);
-}
-
-/** Threads with a due time, with owner and subject, for the tray and the reminder scheduler. */
-export function dueThreads(
-  db: Db,
-  accountId: number,
-): Array<{ threadId: number; key: string; subject: string; owner: string | null; dueAt: number; reason: string }> {
-  return (
-    prepared(
-      db,
-      `SELECT t.id, t.thread_key, t.subject, t.due_at, t.due_reason, tt.owner FROM threads t
-       LEFT JOIN thread_team tt ON tt.thread_id = t.id
-       WHERE t.account_id = ? AND t.due_at IS NOT NULL AND t.message_count > 0`,
-    ).all(accountId) as Array<{
-      id: number;
-      thread_key: string;
-      subject: string;
-      due_at: number;
-      due_reason: string;
-      owner: string | null;
-    }>
-  ).map((r) => ({
-    threadId: r.id,
-    key: r.thread_key,
-    subject: r.subject,
-    owner: r.owner,
-    dueAt: r.due_at,
-    reason: r.due_reason,
-  }));
 }
 
 /** Tray states are equal when nothing a person sees changed. */

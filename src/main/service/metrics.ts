@@ -3,17 +3,10 @@ import type { FollowThroughMetrics } from '../../shared/policy';
 import { computeDeadline } from '../policy/deadlines';
 import { followThroughMetrics, threadOutcomes, weeklyMetrics, type ThreadOutcomes } from '../policy/metrics';
 import { metricsCsv, threadsCsv, type ThreadExportRow } from '../policy/metricsCsv';
-import { prepared } from '../store/statements';
+import { threadsWithCustomer, type ThreadWithCustomer } from '../store/repos/threads';
 import { getThreadTeam } from '../store/repos/threadTeam';
 import type { DeadlineKeeper } from './deadlines';
 import type { TeamEngine } from './team';
-
-interface Row {
-  id: number;
-  thread_key: string;
-  subject: string;
-  customer: string | null;
-}
 
 /** Every thread's outcomes (clocks, promises, closes), replayed once for all metrics. */
 function outcomes(
@@ -22,27 +15,22 @@ function outcomes(
   deadlines: DeadlineKeeper,
   team: TeamEngine | null,
   now: number,
-): Array<{ row: Row; out: ThreadOutcomes; export: ThreadExportRow }> {
+): Array<{ row: ThreadWithCustomer; out: ThreadOutcomes; export: ThreadExportRow }> {
   const { rules } = deadlines.rules();
-  const rows = prepared(
-    db,
-    `SELECT t.id, t.thread_key, t.subject,
-       (SELECT address FROM participants p WHERE p.thread_id = t.id AND p.is_team = 0 ORDER BY message_count DESC LIMIT 1) AS customer
-     FROM threads t WHERE t.account_id = ? AND t.message_count > 0`,
-  ).all(accountId) as Row[];
+  const rows = threadsWithCustomer(db, accountId);
   return rows.map((row) => {
     const input = deadlines.input(row.id);
     const owner = getThreadTeam(db, row.id)?.owner ?? null;
     const customer = row.customer ?? '';
     const out = threadOutcomes(
-      { ...input, threadId: row.thread_key, owner, customer, closes: team?.closesFor(row.id) ?? [] },
+      { ...input, threadId: row.key, owner, customer, closes: team?.closesFor(row.id) ?? [] },
       rules,
     );
     return {
       row,
       out,
       export: {
-        key: row.thread_key,
+        key: row.key,
         subject: row.subject,
         customer,
         owner,

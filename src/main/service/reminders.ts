@@ -10,7 +10,8 @@ import {
 } from '../policy/notifications';
 import { trayState } from '../policy/tray';
 import { getSetting, setSetting } from '../store/repos/settings';
-import { dueThreads, sameTray } from './deadlines';
+import { sameTray } from './deadlines';
+import { dueThreads } from '../store/repos/threads';
 
 /** What reminders need from the rest of the service. */
 export interface ReminderDeps {

@@ -13,14 +13,15 @@ import type {
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
 import { resolveThread, listThreadIds } from '../store/repos/threads';
 import { TeamEngine } from './team';
-import { openDemoDatabase, seedDemo } from '../demo/load';
+import { openDemoMailbox, seedDemoMailbox } from './demoMailbox';
 import { openDb } from '../store/db';
 import { DeadlineKeeper } from './deadlines';
 import { Reminders } from './reminders';
 import { createOutbox } from './outboxWiring';
 import type { Outbox } from '../outbox/outbox';
 import { getSetting, setSetting } from '../store/repos/settings';
-import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../team/logFolder';
+import { rawThreadRows } from '../store/repos/messages';
+import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../mail/imap/teamLogFolder';
 import { listFolders } from '../store/repos/folders';
 import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
@@ -83,8 +84,8 @@ export class PromptlyService implements ServiceCore {
     if (this.deps.demo) return this.appInfo();
     if (getAccount(this.deps.db))
       throw new AppError('invalid-arguments', 'A mailbox is connected; the demo opens only before setup.');
-    const db = this.deps.dataDir ? await openDemoDatabase(this.deps.dataDir, this.deps.now()) : openDb(':memory:');
-    if (!this.deps.dataDir) await seedDemo(db, this.deps.now());
+    const db = this.deps.dataDir ? await openDemoMailbox(this.deps.dataDir, this.deps.now()) : openDb(':memory:');
+    if (!this.deps.dataDir) await seedDemoMailbox(db, this.deps.now());
     this.deps.db.close();
     this.current = { ...this.current, db, demo: true };
     this.deadlines = this.keeper();
@@ -368,6 +369,11 @@ export class PromptlyService implements ServiceCore {
     const thread = resolveThread(this.deps.db, account.id, idOrKey);
     if (!thread) throw new AppError('not-found', `No conversation "${idOrKey}". List them with "threads".`);
     return this.threadDetail(thread.id);
+  }
+
+  /** Everything stored for a thread's messages (`thread KEY --raw` diagnostics). */
+  storedMessages(threadId: number): Array<Record<string, unknown>> {
+    return rawThreadRows(this.deps.db, threadId);
   }
 
   /** Whether the person allowed remote images for this message or its sender (the shell's request filter asks). */

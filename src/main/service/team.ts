@@ -9,7 +9,7 @@ import { encodeTeamEventMessage } from '../team/eventMessage';
 import { summarizeTeamEvent } from '../team/summary';
 import { findTeamThread, lookupThread } from '../team/threads';
 import { readEntry, type TeamState, type TeamThread } from '../team/state';
-import type { TeamLogSync } from '../team/logFolder';
+import type { TeamLogSync } from '../mail/imap/teamLogFolder';
 import { loadTeamLog } from '../store/repos/teamLog';
 import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '../store/repos/teamPending';
 import { clearThreadTeam, getThreadTeam, saveThreadTeam, type ThreadTeamRow } from '../store/repos/threadTeam';

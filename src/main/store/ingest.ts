@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import type { ParsedMessage } from '../mail/parse';
+import type { ParsedMessage } from '../../shared/types';
 import { linkedMessageIds, threadKeyOf } from '../policy/threading';
 import { hasMessage, insertMessage, moveMessages, rematchParked, saveBody, threadForGmailId } from './repos/messages';
 import { saveAttachments } from './repos/attachments';

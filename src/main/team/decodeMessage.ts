@@ -6,7 +6,7 @@
  */
 import { parseTeamEvent, type TeamEvent } from '../../shared/teamEvents';
 import { TEAM_EVENT_MEDIA_TYPE, TEAM_EVENT_MESSAGE_LIMIT, teamEventMessageId } from './eventMessage';
-import type { TeamLogEntry } from './fold';
+import type { TeamLogEntry } from '../../shared/teamEvents';
 import { findJsonPart, readHeaders, splitHeaderBlock } from './mimeReader';
 
 /** Why a message is not a usable event: stable codes for logs and tests. */

@@ -8,20 +8,18 @@
  * appends, never a rescan. It mutates the state it is given (copying a 100k-entry state per event
  * would not be O(1)); keep a snapshot with `structuredClone` or JSON if you need the old one.
  */
-import { isOwnershipEventType, parseTeamEvent, type TeamEvent, type TeamEventOutcome } from '../../shared/teamEvents';
+import {
+  isOwnershipEventType,
+  parseTeamEvent,
+  type TeamEvent,
+  type TeamEventOutcome,
+  type TeamLogEntry,
+} from '../../shared/teamEvents';
 import { applyOwnershipEvent, ownershipTarget, type OwnershipEvent } from './ownership';
 import { emptyTeamState, readEntry, writeEntry, type TeamLogRecord, type TeamState } from './state';
 import { applyTeamWideEvent, isTeammate, type TeamWideEvent } from './teamWide';
 import { applyThreadEvent, type CommutativeThreadEvent } from './threadEvents';
 import { attachThread, threadForEvent } from './threads';
-
-/** One message of the log folder: its UID and its decoded JSON (unchecked). `problem` is set when
- *  the message could not be decoded at all; the entry is then recorded as ignored with that reason. */
-export interface TeamLogEntry {
-  uid: number;
-  event: unknown;
-  problem?: string;
-}
 
 const MAX_UID = 4_294_967_295;
 

@@ -6,7 +6,7 @@ import { storeMessage } from '../../../src/main/store/ingest';
 import { listThreads } from '../../../src/main/store/repos/threads';
 import { listThreadMessages } from '../../../src/main/store/repos/messages';
 import { listParticipants } from '../../../src/main/store/repos/participants';
-import type { ParsedMessage } from '../../../src/main/mail/parse';
+import type { ParsedMessage } from '../../../src/shared/types';
 
 function setup(): { db: Db; accountId: number; inbox: number; sent: number } {
   const db = openDb(':memory:');

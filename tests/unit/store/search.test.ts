@@ -5,8 +5,8 @@ import { loadMigrations, migrate } from '../../../src/main/store/migrate';
 import { saveAccount } from '../../../src/main/store/repos/accounts';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { storeMessage } from '../../../src/main/store/ingest';
-import { searchThreads } from '../../../src/main/cli/verbs/search';
-import type { ParsedMessage } from '../../../src/main/mail/parse';
+import { searchThreads } from '../../../src/main/store/repos/search';
+import type { ParsedMessage } from '../../../src/shared/types';
 
 const TEAM = new Set(['support@shop.example']);
 const DAY = 86_400_000;

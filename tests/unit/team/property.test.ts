@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { draftTeamEvent, type TeamAction } from '../../../src/main/team/draft';
-import { applyEvent, fold, type TeamLogEntry } from '../../../src/main/team/fold';
+import { applyEvent, fold } from '../../../src/main/team/fold';
+import type { TeamLogEntry } from '../../../src/shared/teamEvents';
 import { emptyTeamState, type TeamState } from '../../../src/main/team/state';
 import { isOwnershipEventType, type TeamEvent } from '../../../src/shared/teamEvents';
 import { testId } from './eventFactory';

@@ -1,11 +1,10 @@
 import type { MessageView, ThreadDetail } from '../../../shared/types';
 import { VIEWS, type View } from '../../../shared/team';
-import { parseSearchQuery } from '../../../shared/searchQuery';
 import { getAccount } from '../../store/repos/accounts';
 import { listAttachments } from '../../store/repos/attachments';
 import { attachmentRisk } from '../../mail/attachmentRisk';
 import { listThreadMessages, listUnreadable } from '../../store/repos/messages';
-import { findThreads } from '../../store/repos/search';
+import { searchThreads } from '../../store/repos/search';
 import { countViews, getThread } from '../../store/repos/threads';
 import type { Db } from '../../store/db';
 import { AppError } from '../appError';
@@ -42,9 +41,7 @@ export const threadHandlers = (core: ServiceCore) =>
     },
     'threads.search': async ({ query, limit, tzOffsetMinutes }) => {
       const account = core.requireAccount();
-      const parsed = parseSearchQuery(query);
-      if (!parsed.ok) throw new AppError('invalid-arguments', parsed.error.message);
-      const found = findThreads(core.db, account.id, parsed.query, {
+      const found = searchThreads(core.db, account.id, query, {
         limit,
         tzOffsetMinutes,
         now: core.deps.now(),

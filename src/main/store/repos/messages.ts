@@ -128,6 +128,46 @@ export function messageSender(db: Db, messageRowId: number): string | null {
   return row?.from_address ?? null;
 }
 
+/** A synced message as the deadline rules read it. */
+export interface DeadlineMessage {
+  messageId: string;
+  date: number;
+  fromTeam: boolean;
+  fromAddress: string;
+  headers: Record<string, string>;
+}
+
+/** A thread's synced messages (not local copies), oldest first, for the deadline rules. */
+export function deadlineMessages(db: Db, threadId: number): DeadlineMessage[] {
+  const rows = prepared(
+    db,
+    'SELECT message_id, date, from_team, from_address, headers FROM messages WHERE thread_id = ? AND uid > 0 ORDER BY date, id',
+  ).all(threadId) as Array<{
+    message_id: string;
+    date: number;
+    from_team: number;
+    from_address: string;
+    headers: string;
+  }>;
+  return rows.map((r) => ({
+    messageId: r.message_id,
+    date: r.date,
+    fromTeam: r.from_team === 1,
+    fromAddress: r.from_address,
+    headers: JSON.parse(r.headers) as Record<string, string>,
+  }));
+}
+
+/** Stored and unreadable message counts of a folder (synced messages only). */
+export function folderMessageCounts(db: Db, folderId: number): { stored: number; unreadable: number } {
+  const row = prepared(
+    db,
+    `SELECT COUNT(*) AS stored, SUM(CASE WHEN body_state = 'failed' THEN 1 ELSE 0 END) AS failed
+       FROM messages WHERE folder_id = ? AND uid > 0`,
+  ).get(folderId) as { stored: number; failed: number | null };
+  return { stored: row.stored, unreadable: row.failed ?? 0 };
+}
+
 /** A thread's messages, oldest first. The same mail seen in two folders shows once. */
 export function listThreadMessages(db: Db, threadId: number): MessageView[] {
   const rows = prepared(

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { rowToSummary, type ThreadRow } from './threads';
 import type { ThreadSummary } from '../../../shared/types';
 import {
+  parseSearchQuery,
   startOfDay,
   type SearchClause,
   type SearchCondition,
@@ -313,4 +314,15 @@ export function findThreads(db: Db, accountId: number, query: SearchQuery, optio
   if ('error' in compiled) return compiled;
   const { text, params } = statement(accountId, compiled, options);
   return (db.prepare(text).all(...params) as ThreadRow[]).map(rowToSummary);
+}
+
+/**
+ * Parses what the person typed and returns matching threads newest first, or an error (bad
+ * operator value, operator not available yet) in words they can act on. Never throws on
+ * user input.
+ */
+export function searchThreads(db: Db, accountId: number, query: string, options: SearchOptions): SearchResult {
+  const parsed = parseSearchQuery(query);
+  if (!parsed.ok) return { error: parsed.error };
+  return findThreads(db, accountId, parsed.query, options);
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { prepared } from '../statements';
-import type { TeamLogEntry } from '../../team/fold';
+import type { TeamLogEntry } from '../../../shared/teamEvents';
 
 /** Stores log entries as synced (the fold is rebuilt from these at start-up). */
 export function saveTeamLogEntries(db: Db, accountId: number, entries: TeamLogEntry[]): void {

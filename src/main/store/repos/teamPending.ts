@@ -76,3 +76,12 @@ export function markPendingTeamEvent(
 export function deletePendingTeamEvent(db: Db, id: string): void {
   prepared(db, 'DELETE FROM team_pending WHERE id = ?').run(id);
 }
+
+/** How many events wait to be appended, per thread key (the list shows them as pending). */
+export function pendingCountsByThreadKey(db: Db, accountId: number): Map<string, number> {
+  const rows = prepared(
+    db,
+    'SELECT thread_key, COUNT(*) AS n FROM team_pending WHERE account_id = ? GROUP BY thread_key',
+  ).all(accountId) as Array<{ thread_key: string | null; n: number }>;
+  return new Map(rows.filter((r) => r.thread_key !== null).map((r) => [r.thread_key as string, r.n]));
+}

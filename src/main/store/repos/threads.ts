@@ -198,18 +198,36 @@ export function listThreadsInView(
     lead: args.leadMs,
     limit: args.limit,
     offset: args.offset,
-  }) as Array<
-    ThreadRow & {
-      owner: string | null;
-      handoff_to: string | null;
-      snoozed_until: number | null;
-      team_key: string | null;
-      eff_status: 'open' | 'waiting' | 'closed';
-      due_at: number | null;
-      due_reason: string | null;
-    }
-  >;
-  return rows.map((r) => ({
+  }) as ViewRow[];
+  return rows.map(toListRow);
+}
+
+/**
+ * These threads as list rows, in the order given (search results). The same VIEW_BASE as the
+ * views, so "a customer message reopens a closed thread" is decided in one place.
+ */
+export function listRowsByIds(db: Db, args: { accountId: number; ids: number[]; now: number }): ThreadListRow[] {
+  const rows = prepared(db, `SELECT * FROM (${VIEW_BASE}) WHERE id IN (SELECT value FROM json_each(@ids))`).all({
+    accountId: args.accountId,
+    now: args.now,
+    ids: JSON.stringify(args.ids),
+  }) as ViewRow[];
+  const byId = new Map(rows.map((r) => [r.id, toListRow(r)]));
+  return args.ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+type ViewRow = ThreadRow & {
+  owner: string | null;
+  handoff_to: string | null;
+  snoozed_until: number | null;
+  team_key: string | null;
+  eff_status: 'open' | 'waiting' | 'closed';
+  due_at: number | null;
+  due_reason: string | null;
+};
+
+function toListRow(r: ViewRow): ThreadListRow {
+  return {
     summary: rowToSummary(r),
     owner: r.owner,
     handoffTo: r.handoff_to,
@@ -218,7 +236,7 @@ export function listThreadsInView(
     teamKey: r.team_key,
     dueAt: r.due_at,
     dueReason: r.due_reason,
-  }));
+  };
 }
 
 /** How many threads each view holds right now. */
@@ -241,4 +259,74 @@ export function countViews(
 /** Stores a thread's due time (from the deadline policy). */
 export function saveDue(db: Db, threadId: number, dueAt: number | null, reason: string | null): void {
   prepared(db, 'UPDATE threads SET due_at = ?, due_reason = ? WHERE id = ?').run(dueAt, reason, threadId);
+}
+
+/** What the demo's team history is drawn from: each thread's last message and team replies. */
+export interface ThreadReplyFacts {
+  id: number;
+  key: string;
+  lastAt: number;
+  lastFromTeam: boolean;
+  teamReplies: number;
+  lastText: string;
+}
+
+/** Reply facts of every thread of an account, oldest thread first. */
+export function threadReplyFacts(db: Db, accountId: number): ThreadReplyFacts[] {
+  const rows = prepared(
+    db,
+    `SELECT t.id, t.thread_key AS key, t.last_message_at AS lastAt,
+       (SELECT from_team FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastFromTeam,
+       (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id AND m.from_team = 1) AS teamReplies,
+       (SELECT body_text FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastText
+     FROM threads t WHERE t.account_id = ? ORDER BY t.first_message_at`,
+  ).all(accountId) as Array<Omit<ThreadReplyFacts, 'lastFromTeam'> & { lastFromTeam: number }>;
+  return rows.map((r) => ({ ...r, lastFromTeam: r.lastFromTeam === 1 }));
+}
+
+/** Threads with a due time, with owner and subject, for the tray and the reminder scheduler. */
+export function dueThreads(
+  db: Db,
+  accountId: number,
+): Array<{ threadId: number; key: string; subject: string; owner: string | null; dueAt: number; reason: string }> {
+  return (
+    prepared(
+      db,
+      `SELECT t.id, t.thread_key, t.subject, t.due_at, t.due_reason, tt.owner FROM threads t
+       LEFT JOIN thread_team tt ON tt.thread_id = t.id
+       WHERE t.account_id = ? AND t.due_at IS NOT NULL AND t.message_count > 0`,
+    ).all(accountId) as Array<{
+      id: number;
+      thread_key: string;
+      subject: string;
+      due_at: number;
+      due_reason: string;
+      owner: string | null;
+    }>
+  ).map((r) => ({
+    threadId: r.id,
+    key: r.thread_key,
+    subject: r.subject,
+    owner: r.owner,
+    dueAt: r.due_at,
+    reason: r.due_reason,
+  }));
+}
+
+/** A thread with its main customer (the outside address that wrote most), for metrics. */
+export interface ThreadWithCustomer {
+  id: number;
+  key: string;
+  subject: string;
+  customer: string | null;
+}
+
+/** Every thread of an account with its main customer. */
+export function threadsWithCustomer(db: Db, accountId: number): ThreadWithCustomer[] {
+  return prepared(
+    db,
+    `SELECT t.id, t.thread_key AS key, t.subject,
+       (SELECT address FROM participants p WHERE p.thread_id = t.id AND p.is_team = 0 ORDER BY message_count DESC LIMIT 1) AS customer
+     FROM threads t WHERE t.account_id = ? AND t.message_count > 0`,
+  ).all(accountId) as ThreadWithCustomer[];
 }

@@ -1,11 +1,11 @@
 import type { ImapFlow } from 'imapflow';
-import type { Db } from '../store/db';
-import { ensureFolder, saveFolderState } from '../store/repos/folders';
-import { clearTeamLog, countTeamLog, saveTeamLogEntries } from '../store/repos/teamLog';
-import { listPendingTeamEvents, markPendingTeamEvent, type PendingTeamEvent } from '../store/repos/teamPending';
-import { teamLogEntryFromMessage } from './decodeMessage';
-import { teamEventMessageId } from './eventMessage';
-import type { TeamLogEntry } from './fold';
+import type { Db } from '../../store/db';
+import { ensureFolder, saveFolderState } from '../../store/repos/folders';
+import { clearTeamLog, countTeamLog, saveTeamLogEntries } from '../../store/repos/teamLog';
+import { listPendingTeamEvents, markPendingTeamEvent, type PendingTeamEvent } from '../../store/repos/teamPending';
+import { teamLogEntryFromMessage } from '../../team/decodeMessage';
+import { teamEventMessageId } from '../../team/eventMessage';
+import type { TeamLogEntry } from '../../../shared/teamEvents';
 
 /** The IMAP folder every teammate's Promptly appends its actions to. */
 export const TEAM_LOG_FOLDER = 'Promptly Team Log';
