@@ -61,14 +61,19 @@ export interface MessageView {
   imagesAllowed: boolean;
 }
 
-/** An attachment as the thread pane lists it (content is fetched on demand). */
-export interface AttachmentInfo {
+/** What is stored of an attachment before its content is downloaded (from the parsed MIME). */
+export interface AttachmentMeta {
+  /** Position among the message's attachments (content is re-extracted on demand). */
   part: string;
   filename: string;
   contentType: string;
   size: number;
   contentId: string | null;
   inline: boolean;
+}
+
+/** An attachment as the thread pane lists it (content is fetched on demand). */
+export interface AttachmentInfo extends AttachmentMeta {
   /** Why it must not be opened with one click (it could run code), naming its real type; null when safe to open. */
   risk: string | null;
 }
@@ -88,7 +93,7 @@ export interface ParsedMessage {
   html: string | null;
   snippet: string;
   hasAttachments: boolean;
-  attachments: AttachmentInfo[];
+  attachments: AttachmentMeta[];
 }
 
 /** A thread's due time and how urgent it is now (ISSUE 6: calm, due soon, overdue). */

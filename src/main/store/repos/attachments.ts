@@ -1,9 +1,9 @@
 import { prepared } from '../statements';
 import type { Db } from '../db';
-import type { AttachmentInfo } from '../../../shared/types';
+import type { AttachmentMeta } from '../../../shared/types';
 
 /** Replaces a message's attachment list (the body phase knows the full list at once). */
-export function saveAttachments(db: Db, messageId: number, list: AttachmentInfo[]): void {
+export function saveAttachments(db: Db, messageId: number, list: AttachmentMeta[]): void {
   prepared(db, 'DELETE FROM attachments WHERE message_id = ?').run(messageId);
   const insert = prepared(
     db,
@@ -14,7 +14,7 @@ export function saveAttachments(db: Db, messageId: number, list: AttachmentInfo[
 }
 
 /** A message's attachments in order. */
-export function listAttachments(db: Db, messageId: number): AttachmentInfo[] {
+export function listAttachments(db: Db, messageId: number): AttachmentMeta[] {
   const rows = prepared(
     db,
     'SELECT part, filename, content_type, size, content_id, inline FROM attachments WHERE message_id = ? ORDER BY id',
