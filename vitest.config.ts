@@ -17,6 +17,15 @@ export default defineConfig({
         },
       },
       {
+        // `npm run dist` for Linux against stand-ins (docs/packaging.md); minutes, not seconds.
+        test: {
+          name: 'packaging',
+          include: ['tests/packaging/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 900_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
