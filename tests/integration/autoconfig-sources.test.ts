@@ -44,6 +44,8 @@ beforeAll(async () => {
       { type: 'smtp', hostname: 'smtp.wellknown.test', port: 587, socketType: 'STARTTLS' },
     ]),
     'autoconfig.broken.test/mail/config-v1.1.xml': '<html>Welcome to nginx!</html>',
+    'autoconfig.moved.test/mail/config-v1.1.xml': { redirect: '/autoconfig.xml.test/mail/config-v1.1.xml' },
+    'autoconfig.loop.test/mail/config-v1.1.xml': { redirect: '/autoconfig.loop.test/mail/config-v1.1.xml' },
     'autoconfig.huge.test/mail/config-v1.1.xml': `<clientConfig>${' '.repeat(300 * 1024)}</clientConfig>`,
   });
 });
@@ -181,6 +183,15 @@ describe('mail settings discovery: each source, in order', () => {
     expect(outcomes['dns-srv']).toBe('no SRV records for broken.test');
     expect(outcomes.guess).toBe(
       'no IMAP server answered (imap.broken.test:9 no such host, mail.broken.test:9 no such host)',
+    );
+  });
+
+  it('follows a redirect to the document, but not round in circles', async () => {
+    const moved = await discoverMailSettings('desk@moved.test', deps());
+    expect(moved).toMatchObject({ source: 'autoconfig-xml', settings: { imapHost: 'mail.moved.test', user: 'desk' } });
+    const loop = await discoverMailSettings('desk@loop.test', deps());
+    expect(loop.tried.find((t) => t.source === 'autoconfig-xml')?.outcome).toContain(
+      '/autoconfig.loop.test/mail/config-v1.1.xml?emailaddress=desk%40loop.test: more than 5 redirects',
     );
   });
 

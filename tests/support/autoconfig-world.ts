@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { autoconfigUrls } from '../../src/main/mail/autoconfig/xmlSource';
 import type { DiscoveryTimer } from '../../src/main/mail/autoconfig/net';
 
-/** What the HTTP server answers for a path: a document, a status code, or never. */
-export type HttpReply = string | number | 'hang';
+/** What the HTTP server answers for a path: a document, a status code, a redirect (302), or never. */
+export type HttpReply = string | number | 'hang' | { redirect: string };
 
 /** A running autoconfig HTTP server. */
 export interface AutoconfigHttp {
@@ -38,7 +38,8 @@ export async function startAutoconfigHttp(replies: Record<string, HttpReply>): P
       hungRequest({ path, closed: new Promise((resolve) => req.socket.once('close', () => resolve())) });
       return;
     }
-    if (typeof reply === 'number') res.writeHead(reply).end();
+    if (typeof reply === 'object') res.writeHead(302, { location: reply.redirect }).end();
+    else if (typeof reply === 'number') res.writeHead(reply).end();
     else res.writeHead(200, { 'content-type': 'text/xml' }).end(reply);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -5,8 +5,8 @@ import type {
   DISCOVERY_SOURCES,
 } from '../../../shared/discovery';
 import { discoverByGuess, GUESS_PORTS, type GuessPorts } from './guess';
+import { fetchHttp } from './http';
 import {
-  fetchHttp,
   realTimer,
   resolverDns,
   type DiscoveryDns,

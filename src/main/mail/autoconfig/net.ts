@@ -71,32 +71,6 @@ export function resolverDns(servers?: string[]): DiscoveryDns {
   };
 }
 
-/** Autoconfig documents are a few kilobytes; anything far larger is not one. */
-const MAX_BODY_BYTES = 256 * 1024;
-
-/** HTTP through the built-in fetch, following redirects, reading at most 256 KB. */
-export function fetchHttp(): DiscoveryHttp {
-  return {
-    async fetchText(url, { signal }) {
-      const response = await fetch(url, { signal, redirect: 'follow', headers: { accept: 'application/xml' } });
-      const reader = response.body?.getReader();
-      const chunks: Uint8Array[] = [];
-      let size = 0;
-      while (reader) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        size += value.byteLength;
-        if (size > MAX_BODY_BYTES) {
-          await reader.cancel();
-          throw new Error(`the answer is larger than ${MAX_BODY_BYTES / 1024} KB`);
-        }
-        chunks.push(value);
-      }
-      return { status: response.status, body: Buffer.concat(chunks).toString('utf8') };
-    },
-  };
-}
-
 /** The real clock's timer: resolves after `ms`, never once aborted. */
 export const realTimer: DiscoveryTimer = async (ms, signal) => {
   await delay(ms, undefined, { signal }).catch(() => new Promise<void>(() => undefined));
