@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resolver } from 'node:dns/promises';
+import { setTimeout as delay } from 'node:timers/promises';
 import { ensureDnsmasq } from './ensure-packages';
 
 /** Records to serve; every name must end in `.test`. */
@@ -55,14 +56,20 @@ async function freeUdpPort(): Promise<number> {
   return port;
 }
 
+/**
+ * Waits until dnsmasq answers (or exits). A query before it has bound its port is refused at
+ * once, so the wait is by the clock, with a pause between queries: a slow start on a busy
+ * machine is waited for, not mistaken for a failure.
+ */
 async function answering(address: string, child: ChildProcess): Promise<boolean> {
-  const resolver = new Resolver({ timeout: 200, tries: 1 });
+  const resolver = new Resolver({ timeout: 500, tries: 1 });
   resolver.setServers([address]);
-  for (let i = 0; i < 50 && child.exitCode === null; i++) {
+  const deadline = Date.now() + 20_000;
+  while (child.exitCode === null && Date.now() < deadline) {
     try {
       if ((await resolver.resolve4(READY_NAME)).length > 0) return true;
     } catch {
-      // not listening yet
+      await delay(50); // not listening yet
     }
   }
   return false;
