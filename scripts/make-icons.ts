@@ -13,11 +13,23 @@ type Kind = 'dark' | 'light' | 'template';
 function recolour(svg: string, kind: Kind): string {
   if (kind === 'dark') return svg;
   if (kind === 'light') return svg.replaceAll(BUBBLE, '#e8eaed').replaceAll('stroke="#fff"', 'stroke="#202124"');
-  // Template: only alpha counts; the status dot is cut out of the bubble by a dark ring.
-  return svg
-    .replaceAll(BUBBLE, '#000')
-    .replace(/fill="#(?!000)[0-9a-f]{3,6}"/g, 'fill="#000"')
-    .replaceAll('stroke="#fff"', 'stroke="#000" stroke-opacity="0"');
+  // Template: only alpha counts. The status dot sits in a gap cut out of the bubble; "due"
+  // is a ring and "overdue" a filled dot, since colour is not available.
+  const dot = /<circle cx="(\d+)" cy="(\d+)" r="(\d+)" fill="#([0-9a-f]+)"/.exec(svg);
+  const bubble = /<path d="([^"]+)"/.exec(svg)?.[1] ?? '';
+  if (!dot) return svg.replaceAll(BUBBLE, '#000');
+  const [, cx, cy, r, colour] = dot;
+  const overdue = colour !== 'e8a317';
+  const mark = overdue
+    ? `<circle cx="${cx}" cy="${cy}" r="${r}" fill="#000"/>`
+    : `<circle cx="${cx}" cy="${cy}" r="${Number(r) - 1.5}" fill="none" stroke="#000" stroke-width="3"/>`;
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">',
+    `<mask id="gap"><rect width="32" height="32" fill="#fff"/><circle cx="${cx}" cy="${cy}" r="${Number(r) + 2}" fill="#000"/></mask>`,
+    `<path d="${bubble}" fill="#000" mask="url(#gap)"/>`,
+    mark,
+    '</svg>',
+  ].join('');
 }
 
 const targets: Array<[svg: string, png: string, size: number, kind: Kind]> = [['icon.svg', 'icon.png', 512, 'dark']];
