@@ -7,49 +7,30 @@ import { parseArgs } from 'node:util';
 import { createServer } from 'vite';
 import { rendererConfig } from '../renderer.vite';
 import { startBridge } from '../src/main/bridge/server';
-import { openDemoMailbox } from '../src/main/service/demoMailbox';
-import { openDb } from '../src/main/store/db';
-import { getAccount } from '../src/main/store/repos/accounts';
 import { FileSecretStore } from '../src/main/secrets';
-import { cliSecretsFile, databaseFile } from '../src/main/paths';
-import { PromptlyService } from '../src/main/service/service';
+import { cliSecretsFile } from '../src/main/paths';
+import { openAppService } from '../src/main/service/startup';
 import { VERSION } from '../src/main/version';
 import { appCsp } from '../src/main/shell/csp';
 
 const { values } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string', default: '5173' } },
+  options: {
+    'data-dir': { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    port: { type: 'string', default: '5173' },
+  },
 });
 
-async function openService(): Promise<PromptlyService> {
-  const dataDir = values['data-dir'];
-  if (dataDir) {
-    const db = openDb(databaseFile(dataDir));
-    if (getAccount(db))
-      return new PromptlyService({
-        db,
-        secrets: new FileSecretStore(cliSecretsFile(dataDir)),
-        now: Date.now,
-        version: VERSION,
-        dataDir,
-      });
-    db.close();
-    console.error(`No account in ${dataDir}; showing the demo mailbox instead.`);
-  }
-  const demoDir = mkdtempSync(join(tmpdir(), 'promptly-demo-'));
-  const db = await openDemoMailbox(demoDir, Date.now());
-  return new PromptlyService({
-    db,
-    secrets: new FileSecretStore(join(demoDir, 'secrets.json')),
-    now: Date.now,
-    version: VERSION,
-    demo: true,
-  });
-}
-
-const service = await openService();
-service.startReminders();
-if (service.appInfo().mode === 'account')
-  void service.startLive().catch((error: unknown) => console.error(`Live sync did not start: ${String(error)}`));
+// Without --data-dir the preview starts as a first launch would: an empty folder, the welcome screen.
+const dataDir = values['data-dir'] ?? mkdtempSync(join(tmpdir(), 'promptly-preview-'));
+const service = openAppService({
+  secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+  now: Date.now,
+  version: VERSION,
+  dataDir,
+});
+if (values.demo) await service.openDemo();
+service.startApp();
 // The app's CSP as a header, as the packaged app sends it; the dev server's React preamble
 // and the bridge socket are the only additions (src/main/shell/csp.ts).
 const vite = await createServer({

@@ -1,10 +1,6 @@
 import { app, dialog, protocol } from 'electron';
 import { join } from 'node:path';
-import { openDb } from './store/db';
-import { databaseFile } from './paths';
-import { getAccount } from './store/repos/accounts';
-import { PromptlyService } from './service/service';
-import { openDemoMailbox } from './service/demoMailbox';
+import { openAppService } from './service/startup';
 import { VERSION } from './version';
 import { desktopSecretStore } from './shell/desktopSecrets';
 import { desktopFiles } from './shell/files';
@@ -22,22 +18,6 @@ prepareApp(app, protocol);
 
 let desktop: Desktop | null = null;
 
-async function openService(dataDir: string): Promise<PromptlyService> {
-  const secrets = desktopSecretStore(dataDir);
-  const db = openDb(databaseFile(dataDir));
-  if (getAccount(db))
-    return new PromptlyService({ db, secrets, now: Date.now, version: VERSION, dataDir, files: desktopFiles });
-  db.close();
-  // No mailbox yet: show the demo so a newcomer sees the product at once.
-  return new PromptlyService({
-    db: await openDemoMailbox(dataDir, Date.now()),
-    secrets,
-    now: Date.now,
-    version: VERSION,
-    demo: true,
-  });
-}
-
 /** resources/ beside the app in development, or unpacked next to app.asar when packaged. */
 function resourcesDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources');
@@ -48,7 +28,14 @@ async function start(): Promise<void> {
   const log = new RotatingLog(join(dataDir, 'logs'));
   process.on('uncaughtException', (error) => log.error('Uncaught exception', error));
   process.on('unhandledRejection', (error) => log.error('Unhandled rejection', error));
-  const service = await openService(dataDir);
+  // No mailbox yet: the window shows the welcome screen (connect, or explore the demo).
+  const service = openAppService({
+    secrets: desktopSecretStore(dataDir),
+    now: Date.now,
+    version: VERSION,
+    dataDir,
+    files: desktopFiles,
+  });
   desktop = startDesktop({
     service,
     dataDir,
@@ -60,9 +47,7 @@ async function start(): Promise<void> {
     // The person's "load images" choices, per message or sender, kept by the service.
     allowance: { allowsRemoteContent: (id) => service.allowsRemoteContent(id) },
   });
-  service.startReminders();
-  if (service.appInfo().mode === 'account')
-    service.startLive().catch((error: unknown) => log.error('Live sync did not start', error));
+  service.startApp();
 }
 
 if (!claimSingleInstance(app, () => desktop && focusWindow(desktop.window))) {

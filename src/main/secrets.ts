@@ -36,7 +36,19 @@ export class FileSecretStore implements SecretStore {
 
   private read(): Record<string, string> {
     if (!existsSync(this.file)) return {};
-    return JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, string>;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch (error) {
+      throw new Error(
+        `The password file ${this.file} is damaged (${(error as Error).message}). Delete it and run "account set" again to enter the password.`,
+      );
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error(
+        `The password file ${this.file} does not hold passwords. Delete it and run "account set" again to enter the password.`,
+      );
+    return parsed as Record<string, string>;
   }
 
   private write(all: Record<string, string>): void {

@@ -14,6 +14,7 @@ import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
 import type { DiscoveryResult } from './discovery';
 import { CALL_NAMES, EVENT_NAMES } from './channels';
+import type { ConnectionState } from './connection';
 import {
   policySchema,
   quietHoursSchema,
@@ -49,6 +50,8 @@ function returns<T>(): T {
 export const calls = {
   'app.info': { args: z.object({}).strict(), result: returns<AppInfo>() },
   'app.openDemo': { args: z.object({}).strict(), result: returns<AppInfo>() },
+  /** Leaves the demo for the person's own (empty) data folder, where setup starts. */
+  'app.openSetup': { args: z.object({}).strict(), result: returns<AppInfo>() },
   'threads.list': {
     args: z
       .object({
@@ -118,6 +121,13 @@ export const calls = {
       .strict(),
     result: returns<DiscoveryResult>(),
   },
+  /** Saves settings the servers could not confirm yet; the app keeps trying to connect. */
+  'account.saveLater': { args: accountInputSchema, result: returns<AppInfo>() },
+  /** Signs in again with the saved settings and password, and reports each server. */
+  'account.testSaved': { args: z.object({}).strict(), result: returns<ConnectionReport>() },
+  /** Forgets the mailbox on this computer (the server keeps everything); setup starts again. */
+  'account.remove': { args: z.object({}).strict(), result: returns<AppInfo>() },
+  'connection.get': { args: z.object({}).strict(), result: returns<ConnectionState>() },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
   'sync.status': { args: z.object({}).strict(), result: returns<FolderStatus[]>() },
   'sync.live': { args: z.object({}).strict(), result: returns<LiveSyncStatus>() },
@@ -199,6 +209,8 @@ export interface Events {
   'sync.error': ErrorInfo;
   /** Push mode, check interval or connection trouble changed. */
   'sync.live': LiveSyncStatus;
+  /** The mailbox became reachable, or is being retried (with when the next attempt is). */
+  'connection.changed': ConnectionState;
   /** The tray's count and most urgent threads changed. */
   'tray.changed': TrayState;
   /** A desktop notification to show now (already de-duplicated and quiet-hours aware). */

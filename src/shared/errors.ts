@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'unknown-call'
   | 'not-found'
   | 'no-account'
+  /** The person has not said who they are (name, address); team actions need it. */
+  | 'no-identity'
   | 'dns'
   | 'connection-refused'
   | 'network'

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 
-const hostname = z
-  .string()
-  .trim()
-  .min(1, 'Enter the server name, for example imap.example.com.')
-  .max(253, 'That server name is too long.')
-  .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'A server name has only letters, digits, dots and dashes.');
+/** A server's host name; the example in the message matches the server it is for. */
+const hostname = (example: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `Enter the server name, for example ${example}.`)
+    .max(253, 'That server name is too long.')
+    .regex(/^[A-Za-z0-9.-]+$|^\[[0-9a-fA-F:]+\]$/, 'A server name has only letters, digits, dots and dashes.');
 
 const port = z.coerce
   .number({ message: 'The port must be a number.' })
@@ -23,8 +25,8 @@ const address = z.string().trim().email('Enter the shared address, for example s
 export const accountInputSchema = z.object({
   address,
   displayName: z.string().trim().max(200).default(''),
-  imap: z.object({ host: hostname, port, tls }),
-  smtp: z.object({ host: hostname, port, tls }),
+  imap: z.object({ host: hostname('imap.example.com'), port, tls }),
+  smtp: z.object({ host: hostname('smtp.example.com'), port, tls }),
   user: z.string().trim().min(1, 'Enter the user name (often the full address).').max(320),
   password: z.string().min(1, 'Enter the password or app password.').max(1024),
 });

@@ -1,106 +1,35 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { accountInputSchema, fieldErrors } from '../../shared/schemas';
-import { openDb } from '../store/db';
-import { FileSecretStore } from '../secrets';
-import { cliSecretsFile, databaseFile, defaultDataDir } from '../paths';
-import { PromptlyService } from '../service/service';
-import { formatReport, formatStatus, formatThread, formatThreads } from './format';
-import { accountInputFromStore } from './account';
-import { VERSION } from '../version';
-import { syncVerb } from './verbs/sync';
-import { outboxVerbs } from './verbs/outboxCli';
-import { policyFromFlags } from './verbs/policy';
-import { formatDeadlines, formatMetrics } from './format';
-import { TEAM_VERBS, teamVerb } from './verbs/team';
-import { VIEWS, type View } from '../../shared/team';
-import type { DiscoveryDeps } from '../mail/autoconfig/discover';
-import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
-import { AppError } from '../service/appError';
+import { openDb, type Db } from '../store/db';
+import { databaseFile, defaultDataDir } from '../paths';
+import { accountStatus } from '../service/status';
+import { formatStatus } from './format';
+import { EXIT, OPTIONS, USAGE, UsageError, type CliIo, type Flags } from './io';
 
-/** Where the CLI writes; tests pass buffers. */
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-  now: () => number;
-  /** Resolves on Ctrl+C, ending long-running verbs (`sync`). */
-  stopped?: Promise<void>;
-  /** Where settings discovery looks; tests point it at local DNS and HTTP servers. */
-  discovery?: Partial<DiscoveryDeps>;
+export { EXIT, type CliIo } from './io';
+
+/** A plain check of an address, before anything acts as that teammate. */
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+
+/** The data folder from --data-dir (or the default), refused in words when it is a file. */
+function dataDirOf(values: Flags, env: NodeJS.ProcessEnv): string {
+  const dataDir = values['data-dir'] ?? defaultDataDir(env);
+  const found = statSync(dataDir, { throwIfNoEntry: false });
+  if (found && !found.isDirectory())
+    throw new UsageError(`--data-dir ${dataDir} is a file, not a folder. Give a folder (it is created if missing).`);
+  return dataDir;
 }
 
-/** Exit codes: 0 success, 1 failure, 2 bad usage (issue 2). */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
-
-const USAGE = `usage: promptly [--data-dir DIR] [--json] <verb>
-verbs:
-  account set --address ADDR --password-env VAR [--name NAME] [--user U]
-              [--imap-host H --imap-port P --imap-tls tls|starttls|none
-               --smtp-host H --smtp-port P --smtp-tls tls|starttls|none]
-                          without the servers, they are found from the address
-  account discover ADDR   find the server settings of an address, and say how
-  account test
-  sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
-  status                  per-folder sync state, last error and lag
-  search QUERY [--limit N] from: to: before: after: has:attachment, words, "phrases"
-  threads [--limit N] [--view mine|unassigned|due|overdue|waiting|closed|all]
-  thread ID|KEY [--raw]
-  claim KEY | assign KEY ADDRESS | handoff KEY ADDRESS | accept KEY | decline KEY
-  release KEY | note KEY TEXT | close KEY | reopen KEY | owner KEY
-  log                     the team log, folded, in server order
-  reply KEY --text T|--template ID [--all|--forward] [--to ADDR]... [--attach FILE]... [--force]
-  courtesy KEY [--promise DATE]
-  outbox | outbox retry ID | outbox cancel ID | outbox send-again ID
-  templates
-  deadlines [--view due|overdue]
-  snooze KEY UNTIL|off
-  policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N]
-             [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]
-  metrics [--from DATE] [--until DATE]
-  export threads.csv|metrics.csv
-global: --me ADDRESS acts as that teammate`;
-
-const OPTIONS = {
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  'imap-host': { type: 'string' },
-  'imap-port': { type: 'string' },
-  'imap-tls': { type: 'string' },
-  'smtp-host': { type: 'string' },
-  'smtp-port': { type: 'string' },
-  'smtp-tls': { type: 'string' },
-  user: { type: 'string' },
-  'password-env': { type: 'string' },
-  address: { type: 'string' },
-  name: { type: 'string' },
-  once: { type: 'boolean', default: false },
-  limit: { type: 'string' },
-  raw: { type: 'boolean', default: false },
-  me: { type: 'string' },
-  text: { type: 'string' },
-  template: { type: 'string' },
-  all: { type: 'boolean', default: false },
-  forward: { type: 'boolean', default: false },
-  to: { type: 'string', multiple: true },
-  attach: { type: 'string', multiple: true },
-  promise: { type: 'string' },
-  force: { type: 'boolean', default: false },
-  'window-hours': { type: 'string' },
-  timezone: { type: 'string' },
-  'lead-minutes': { type: 'string' },
-  hours: { type: 'string' },
-  holiday: { type: 'string', multiple: true },
-  'holidays-ics': { type: 'string' },
-  'reply-to': { type: 'string' },
-  from: { type: 'string' },
-  until: { type: 'string' },
-  view: { type: 'string' },
-} as const;
-
-type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+/** `status` reads the database only, so it starts without loading the mail libraries. */
+function statusVerb(db: Db, values: Flags, io: CliIo): number {
+  const folders = accountStatus(db, io.now());
+  if (!folders) {
+    io.err('promptly: No mailbox is connected yet. Connect one with "account set" or in Settings.');
+    return EXIT.failure;
+  }
+  io.out(values.json ? JSON.stringify(folders) : formatStatus(folders));
+  return EXIT.ok;
+}
 
 /** Runs one CLI invocation against the real engine; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -116,19 +45,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     (values.help ? io.out : io.err)(USAGE);
     return values.help ? EXIT.ok : EXIT.usage;
   }
-  const dataDir = values['data-dir'] ?? defaultDataDir(io.env);
-  const db = openDb(databaseFile(dataDir));
-  const service = new PromptlyService({
-    db,
-    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
-    now: io.now,
-    version: VERSION,
-    dataDir,
-    me: values.me?.toLowerCase(),
-    discovery: io.discovery,
-  });
+  let db: Db | null = null;
   try {
-    return await runVerb(positionals, values, service, io);
+    if (values.me !== undefined && !ADDRESS.test(values.me))
+      throw new UsageError(`--me takes your own work address, for example alice@example.com (got "${values.me}").`);
+    const dataDir = dataDirOf(values, io.env);
+    db = openDb(databaseFile(dataDir));
+    if (positionals[0] === 'status') return statusVerb(db, values, io);
+    const { runEngineVerb } = await import('./engineVerbs');
+    return await runEngineVerb(positionals, values, io, db, dataDir);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`promptly: ${error.message}`);
@@ -137,243 +62,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`promptly: ${(error as Error).message}`);
     return EXIT.failure;
   } finally {
-    db.close();
+    db?.close();
   }
-}
-
-async function runVerb(positionals: string[], values: Flags, service: PromptlyService, io: CliIo): Promise<number> {
-  const [verb, sub, arg] = positionals;
-  const print = (value: unknown, text: () => string): void => io.out(values.json ? JSON.stringify(value) : text());
-  switch (`${verb}${verb === 'account' ? ` ${sub ?? ''}` : ''}`) {
-    case 'account discover': {
-      if (!arg)
-        throw new UsageError('account discover needs an address, for example: account discover support@example.com');
-      const result = await service.call('account.discover', { address: arg });
-      print(result, () => formatDiscovery(result));
-      if (result.source === 'none') io.err(`promptly: no server settings found for ${arg}.`);
-      return result.source === 'none' ? EXIT.failure : EXIT.ok;
-    }
-    case 'account set': {
-      passwordFromEnv(values, io.env); // before any lookup: a missing password is the first thing to fix
-      const input = accountInputFromFlags(
-        wantsDiscovery(values) ? await discovered(values, service, io) : values,
-        io.env,
-      );
-      const report = await service.saveAccount(input);
-      print(report, () => `${formatReport(report)}${report.ok ? '\nSaved.' : ''}`);
-      if (!report.ok) io.err(`promptly: account not saved: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
-      return report.ok ? EXIT.ok : EXIT.failure;
-    }
-    case 'account test': {
-      const report = await service.handlers()['account.test'](await accountInputFromStore(service));
-      print(report, () => formatReport(report));
-      if (!report.ok) io.err(`promptly: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
-      return report.ok ? EXIT.ok : EXIT.failure;
-    }
-    case 'sync': {
-      await syncVerb(service, values.once ?? false, {
-        out: io.out,
-        err: io.err,
-        json: values.json ?? false,
-        stopped: io.stopped,
-      });
-      return EXIT.ok;
-    }
-    case 'status': {
-      service.requireAccount();
-      const folders = await service.call('sync.status', {});
-      print(folders, () => formatStatus(folders));
-      return EXIT.ok;
-    }
-    case 'search': {
-      // The shell strips quotes: a positional with spaces was a quoted phrase.
-      const query = positionals
-        .slice(1)
-        .map((p) => (/\s/.test(p) ? `"${p}"` : p))
-        .join(' ');
-      if (!query.trim())
-        throw new UsageError('search needs a query, for example: search from:bob@acme.example invoice');
-      service.requireAccount();
-      const found = await service
-        .call('threads.search', { query, limit: limitFlag(values.limit, 50) })
-        .catch((error: unknown) => {
-          // A query the parser refuses is bad usage (exit 2), like a bad flag.
-          if (error instanceof AppError && error.code === 'invalid-arguments') throw new UsageError(error.message);
-          throw error;
-        });
-      print(found, () => formatThreads(found, io.now()));
-      return EXIT.ok;
-    }
-    case 'threads': {
-      const limit = limitFlag(values.limit, 50);
-      service.requireAccount();
-      const view = values.view ?? 'all';
-      if (!(VIEWS as readonly string[]).includes(view))
-        throw new UsageError(`--view must be one of ${VIEWS.join(', ')}.`);
-      const threads = await service.call('threads.list', { limit, view: view as View });
-      print(threads, () => formatThreads(threads, io.now()));
-      return EXIT.ok;
-    }
-    case 'thread': {
-      if (!sub) throw new UsageError('thread needs an ID or a thread key.');
-      const detail = service.threadByIdOrKey(sub);
-      if (values.raw) {
-        const rows = service.storedMessages(detail.thread.id);
-        io.out(JSON.stringify({ thread: detail.thread, messages: rows }, null, values.json ? undefined : 2));
-        return EXIT.ok;
-      }
-      print(detail, () => formatThread(detail));
-      return EXIT.ok;
-    }
-    case 'owner': {
-      if (!sub) throw new UsageError('owner needs a thread ID or key.');
-      const team = service.threadByIdOrKey(sub).thread.team;
-      print(team, () => (team.owner ? `${team.ownerName ?? team.owner} <${team.owner}>` : 'nobody'));
-      return EXIT.ok;
-    }
-    case 'reply':
-    case 'courtesy':
-    case 'outbox':
-    case 'templates': {
-      const result = await outboxVerbs(service, verb ?? '', positionals.slice(1), values);
-      print(result.value, () => result.text);
-      if (!result.ok) io.err(`promptly: ${result.text.split('\n')[0]}`);
-      return result.ok ? EXIT.ok : EXIT.failure;
-    }
-    case 'deadlines': {
-      const view = values.view ?? 'due';
-      if (view !== 'due' && view !== 'overdue') throw new UsageError('--view must be due or overdue.');
-      const threads = await service.call('threads.list', { view, sort: 'due', limit: limitFlag(values.limit, 200) });
-      print(threads, () => formatDeadlines(threads, io.now()));
-      return EXIT.ok;
-    }
-    case 'snooze': {
-      const [, key, until] = positionals;
-      if (!key || !until)
-        throw new UsageError('usage: snooze KEY UNTIL (an ISO date-time, e.g. 2026-11-24T09:00, or "off")');
-      const at = until === 'off' ? null : Date.parse(until);
-      if (at !== null && !Number.isFinite(at))
-        throw new UsageError(`"${until}" is not a date-time; use for example 2026-11-24T09:00.`);
-      const id = service.threadByIdOrKey(key).thread.id;
-      await service.call('thread.act', { id, action: { type: 'snooze', until: at } });
-      await service.syncNow().catch(() => undefined);
-      const after = service.threadByIdOrKey(String(id)).thread;
-      print(after, () =>
-        at === null
-          ? 'Snooze ended.'
-          : `Snoozed until ${new Date(at).toISOString()} (due ${after.due ? new Date(after.due.dueAt).toISOString() : 'never'}).`,
-      );
-      return EXIT.ok;
-    }
-    case 'policy': {
-      if (sub === 'set') {
-        let next;
-        try {
-          next = policyFromFlags(service.deadlines.policy(), values);
-        } catch (error) {
-          throw new UsageError((error as Error).message);
-        }
-        await service.call('policy.set', next);
-        await service.syncNow().catch(() => undefined);
-        print(next, () => `Policy saved for the team:\n${JSON.stringify(next, null, 2)}`);
-        return EXIT.ok;
-      }
-      if (sub !== undefined && sub !== 'show')
-        throw new UsageError(
-          'usage: policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N] [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]',
-        );
-      const policy = service.deadlines.policy();
-      print(policy, () => JSON.stringify(policy, null, 2));
-      return EXIT.ok;
-    }
-    case 'metrics': {
-      const to = values.until ? Date.parse(values.until) : io.now();
-      const from = values.from ? Date.parse(values.from) : to - 28 * 86_400_000;
-      if (!Number.isFinite(from) || !Number.isFinite(to))
-        throw new UsageError('--from and --until take dates like 2026-11-01.');
-      const metrics = await service.call('metrics.get', { from, to });
-      print(metrics, () => formatMetrics(metrics));
-      return EXIT.ok;
-    }
-    case 'export': {
-      const kind = sub === 'threads.csv' ? 'threads' : sub === 'metrics.csv' ? 'metrics' : null;
-      if (!kind) throw new UsageError('usage: export threads.csv | export metrics.csv (written to stdout)');
-      io.out((await service.call('export.csv', { kind })).trimEnd());
-      return EXIT.ok;
-    }
-    case 'log': {
-      const history = service.team()?.history() ?? [];
-      print(history, () =>
-        history
-          .map(
-            (h) =>
-              `${String(h.uid).padStart(6)}  ${h.type ?? '?'}  ${h.actor ?? '?'}  ${h.thread ?? ''}  ${h.outcome}${h.detail ? `: ${h.detail}` : ''}`,
-          )
-          .join('\n'),
-      );
-      return EXIT.ok;
-    }
-    default:
-      if (verb && TEAM_VERBS[verb]) {
-        const spec = TEAM_VERBS[verb]!;
-        const rest = positionals.slice(2);
-        if (!sub || rest.length < spec.args) throw new UsageError(`usage: ${spec.usage}`);
-        const result = await teamVerb(service, verb, sub, rest);
-        print(result.json, () => result.text);
-        return EXIT.ok;
-      }
-      throw new UsageError(`unknown verb "${[verb, sub, arg].filter(Boolean).join(' ')}". Run with --help for usage.`);
-  }
-}
-
-/** The most rows one list call returns (the contract's cap on `threads.list`). */
-export const MAX_LIMIT = 5000;
-
-function limitFlag(value: string | undefined, fallback: number): number {
-  const limit = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-    throw new UsageError(`--limit must be a whole number from 1 to ${MAX_LIMIT}.`);
-  return limit;
-}
-
-/** The password of `account set`, read from the variable --password-env names. */
-function passwordFromEnv(values: Flags, env: NodeJS.ProcessEnv): string {
-  const varName = values['password-env'];
-  if (!varName)
-    throw new UsageError(
-      'account set needs --password-env VAR (the password is read from that environment variable, never from the command line).',
-    );
-  const password = env[varName];
-  if (password === undefined || password === '')
-    throw new UsageError(`the environment variable ${varName} is empty; set it to the password first.`);
-  return password;
-}
-
-/** `account set` without servers: finds them from --address and says where they came from. */
-async function discovered(values: Flags, service: PromptlyService, io: CliIo): Promise<Flags> {
-  if (!values.address)
-    throw new UsageError('account set needs --address (the servers are found from it when you leave them out).');
-  const result = await service.call('account.discover', { address: values.address });
-  const filled = { ...values, ...withDiscovered(values, result) };
-  io.err(`promptly: using ${result.sourceDetail}`);
-  if (result.settings.auth === 'oauth2')
-    io.err('promptly: this provider prefers OAuth2 sign-in; a password works only where it allows app passwords.');
-  return filled;
-}
-
-function accountInputFromFlags(values: Flags, env: NodeJS.ProcessEnv) {
-  const password = passwordFromEnv(values, env);
-  const parsed = accountInputSchema.safeParse({
-    address: values.address,
-    displayName: values.name ?? '',
-    imap: { host: values['imap-host'], port: values['imap-port'], tls: values['imap-tls'] },
-    smtp: { host: values['smtp-host'], port: values['smtp-port'], tls: values['smtp-tls'] },
-    user: values.user,
-    password,
-  });
-  if (!parsed.success) {
-    const [field, message] = Object.entries(fieldErrors(parsed.error))[0] ?? ['input', 'invalid'];
-    throw new UsageError(`--${field.replace('.', '-')}: ${message}`);
-  }
-  return parsed.data;
 }

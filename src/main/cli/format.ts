@@ -38,7 +38,7 @@ export function formatThread(detail: ThreadDetail): string {
 /** Two lines, one per server. */
 export function formatReport(report: ConnectionReport): string {
   const mark = (ok: boolean): string => (ok ? 'ok  ' : 'FAIL');
-  return `${mark(report.imap.ok)} ${report.imap.message}\n${mark(report.smtp.ok)} ${report.smtp.message}`;
+  return `${mark(report.imap.ok)} IMAP: ${report.imap.message}\n${mark(report.smtp.ok)} SMTP: ${report.smtp.message}`;
 }
 
 /** One block per folder: position, backlog, errors and how long since the last pass. */

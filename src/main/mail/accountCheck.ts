@@ -8,7 +8,7 @@ async function checkImap(a: AccountInput): Promise<ServerCheck> {
   try {
     const client = await connectImap({ ...a.imap, user: a.user, password: a.password });
     await client.logout().catch(() => undefined);
-    return { ok: true, message: `IMAP: signed in to ${a.imap.host}:${a.imap.port}.` };
+    return { ok: true, message: `Signed in to ${a.imap.host}:${a.imap.port}.` };
   } catch (error) {
     const e = explainConnectionError(error, { kind: 'IMAP', host: a.imap.host, port: a.imap.port });
     return { ok: false, code: e.code, message: e.message };
@@ -19,7 +19,7 @@ async function checkSmtp(a: AccountInput): Promise<ServerCheck> {
   const transport = createSmtpTransport({ ...a.smtp, user: a.user, password: a.password });
   try {
     await transport.verify();
-    return { ok: true, message: `SMTP: signed in to ${a.smtp.host}:${a.smtp.port}.` };
+    return { ok: true, message: `Signed in to ${a.smtp.host}:${a.smtp.port}.` };
   } catch (error) {
     const e = explainConnectionError(error, { kind: 'SMTP', host: a.smtp.host, port: a.smtp.port });
     return { ok: false, code: e.code, message: e.message };

@@ -56,6 +56,12 @@ export function explainServerLimit(error: unknown, kind: 'IMAP' | 'SMTP' = 'IMAP
   return null;
 }
 
+/** OpenSSL's own text ("…:SSL routines:ssl3_get_record:reason:../deps/…") reduced to its reason. */
+function opensslReason(message: string): string {
+  const routine = /SSL routines:[^:]*:([^:]+):/.exec(message);
+  return (routine?.[1] ?? message).trim();
+}
+
 /**
  * Turns a socket, TLS or protocol error from imapflow or nodemailer into one sentence
  * saying what is wrong and what to do.
@@ -103,19 +109,26 @@ export function explainConnectionError(
       message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.`,
     };
   }
-  if (TLS_CODES.test(code) || /wrong version number|ssl|tls|certificate|handshake/i.test(text)) {
+  if (code === 'GREETING_TIMEOUT' || /greeting never received/i.test(text)) {
+    // A TLS port waits for the client to speak first, so a plain connection hears nothing.
     return {
-      code: 'tls',
-      message: `A secure (TLS) connection to ${at} failed: ${(e.message ?? code).trim()}. Check the TLS setting: port 993/465 use TLS, 143/587 use STARTTLS.`,
+      code: 'timeout',
+      message: `${at} accepted the connection but said nothing. If this port uses TLS (993 or 465), choose TLS; otherwise check the port.`,
     };
   }
-  if (
-    code === 'ETIMEDOUT' ||
-    code === 'ETIMEOUT' ||
-    code === 'CONNECT_TIMEOUT' ||
-    code === 'GREETING_TIMEOUT' ||
-    /timed? ?out/i.test(text)
-  ) {
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text)) {
+    return {
+      code: 'tls',
+      message: `${at} did not answer with TLS. This port probably expects STARTTLS or a plain connection: use TLS on 993 or 465 and STARTTLS on 143 or 587.`,
+    };
+  }
+  if (TLS_CODES.test(code) || /\bssl\b|\btls\b|certificate|handshake/i.test(text)) {
+    return {
+      code: 'tls',
+      message: `A secure (TLS) connection to ${at} failed: ${opensslReason(e.message ?? code)}. Check the TLS setting: port 993/465 use TLS, 143/587 use STARTTLS.`,
+    };
+  }
+  if (code === 'ETIMEDOUT' || code === 'ETIMEOUT' || code === 'CONNECT_TIMEOUT' || /timed? ?out/i.test(text)) {
     return {
       code: 'timeout',
       message: `${at} did not answer in time. Check the port and TLS setting, or your network.`,

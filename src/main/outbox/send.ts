@@ -160,7 +160,9 @@ function explainReply(e: SmtpError, status: number, reply: string): SendFailure 
     const who = e.rejected?.join(', ') ?? '';
     return new SendFailure(
       status >= 500 ? 'recipient-refused' : 'deferred',
-      `The mail server refused ${who ? `the recipient ${who}` : 'the recipients'}: ${reply}`,
+      status >= 500
+        ? `The mail server refused ${who ? `the recipient ${who}` : 'the recipients'}: ${reply}. Check the address, then retry.`
+        : `The mail server refused ${who ? `the recipient ${who}` : 'the recipients'} for now: ${reply}. Promptly will retry.`,
       status >= 500 ? 'never' : 'safe',
       false,
     );
@@ -173,7 +175,12 @@ function explainReply(e: SmtpError, status: number, reply: string): SendFailure 
       true,
     );
   }
-  return new SendFailure('rejected', `The mail server refused the reply: ${reply}`, 'never', false);
+  return new SendFailure(
+    'rejected',
+    `The mail server refused the reply: ${reply}. Nothing was sent. Fix what the server names (sender, recipient or content) and retry, or ask your mail provider what it means.`,
+    'never',
+    false,
+  );
 }
 
 function explainNoReply(e: SmtpError, server: string, handedOver: boolean): SendFailure {

@@ -72,7 +72,7 @@ export function createOutbox(w: OutboxWiring): Outbox {
           message:
             item.state === 'uncertain'
               ? 'A reply may not have been sent. Check the outbox and send it again if needed.'
-              : `A reply could not be sent: ${item.error?.message ?? 'unknown reason'}`,
+              : `Not sent: “${item.subject || '(no subject)'}”. ${item.error?.message ?? 'The reason is unknown.'}`,
           threadKey: null,
           action:
             item.state === 'uncertain'

@@ -36,6 +36,10 @@ import { buildHandlers } from './handlers';
 import { fetchAttachmentFile } from './handlers/attachments';
 import { threadDetail } from './handlers/threads';
 import { allowsRemoteContent } from './remoteImages';
+import { Connector } from './connector';
+import type { ConnectionState } from '../../shared/connection';
+import { databaseFile } from '../paths';
+import { removeLocalMailbox } from './localData';
 
 export type { DesktopFiles, Handlers, ServiceDeps } from './types';
 
@@ -52,6 +56,9 @@ export class PromptlyService implements ServiceCore {
   private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
   private outboxOf: { accountId: number; outbox: Outbox } | null = null;
   private reminders: Reminders | null = null;
+  private connector: Connector | null = null;
+  /** Running as the app (desktop or preview): a saved mailbox goes live at once. */
+  private appStarted = false;
   private current: ServiceDeps;
   private readonly table: Handlers;
   /** Keeps each thread's due time current (see service/deadlines.ts). */
@@ -77,22 +84,60 @@ export class PromptlyService implements ServiceCore {
   }
 
   /**
-   * "Try the demo mailbox" from the setup screen: the service switches to a fresh demo
-   * database (the person's own data folder is untouched) and the window reloads its state.
+   * "Explore the demo": the service switches to a fresh demo database; the person's own data
+   * folder is untouched (a connected mailbox stops syncing until they leave the demo).
    */
   async openDemo(): Promise<AppInfo> {
     if (this.deps.demo) return this.appInfo();
-    if (getAccount(this.deps.db))
-      throw new AppError('invalid-arguments', 'A mailbox is connected; the demo opens only before setup.');
     const db = this.deps.dataDir ? await openDemoMailbox(this.deps.dataDir, this.deps.now()) : openDb(':memory:');
     if (!this.deps.dataDir) await seedDemoMailbox(db, this.deps.now());
+    await this.switchDatabase(db, true);
+    return this.appInfo();
+  }
+
+  /** Leaves the demo for the person's own data folder: setup when empty, else their mailbox, live. */
+  async openSetup(): Promise<AppInfo> {
+    if (!this.deps.demo) return this.appInfo();
+    const dataDir = this.requireDataDir();
+    await this.switchDatabase(openDb(databaseFile(dataDir)), false);
+    if (this.appStarted && getAccount(this.deps.db)) this.connectInBackground();
+    return this.appInfo();
+  }
+
+  /**
+   * Forgets the mailbox on this computer: the local copy of its mail, the attachment cache, the
+   * password and unsent replies. The server keeps all mail and the team log.
+   */
+  async removeAccount(): Promise<AppInfo> {
+    const account = this.requireAccount();
+    if (this.deps.demo)
+      throw new AppError('invalid-arguments', 'The demo mailbox cannot be removed; leave the demo instead.');
+    const dataDir = this.requireDataDir();
+    await this.deps.secrets.delete(account.secretRef);
     this.deps.db.close();
-    this.current = { ...this.current, db, demo: true };
+    removeLocalMailbox(dataDir);
+    await this.switchDatabase(openDb(databaseFile(dataDir)), false, { closeOld: false });
+    return this.appInfo();
+  }
+
+  private requireDataDir(): string {
+    if (!this.deps.dataDir) throw new AppError('invalid-arguments', 'This session has no data folder of its own.');
+    return this.deps.dataDir;
+  }
+
+  /** Swaps the database under every per-account part (demo in or out, mailbox removed). */
+  private async switchDatabase(db: Db, demo: boolean, options = { closeOld: true }): Promise<void> {
+    const reminding = this.reminders !== null;
+    this.connector?.stop();
+    this.connector = null;
+    await this.stopLive();
+    if (options.closeOld) this.deps.db.close();
+    this.current = { ...this.current, db, demo };
     this.deadlines = this.keeper();
     this.teamEngine = null;
     this.outboxOf = null;
     this.refreshDeadlines([]);
-    return this.appInfo();
+    if (reminding) this.startReminders();
   }
 
   /** Threads changed: refresh their due times, then tell listeners. */
@@ -228,7 +273,55 @@ export class PromptlyService implements ServiceCore {
     await this.deps.secrets.set(secretRef, input.password);
     const { password: _password, ...settings } = input;
     saveAccount(this.deps.db, { ...settings, address: input.address.toLowerCase(), secretRef }, this.deps.now());
+    if (this.appStarted) this.connectInBackground();
     return report;
+  }
+
+  /** "Save and connect later": keeps settings the servers could not confirm; the app keeps trying. */
+  async saveAccountLater(input: AccountInput): Promise<AppInfo> {
+    const secretRef = `account:${input.address.toLowerCase()}`;
+    await this.deps.secrets.set(secretRef, input.password);
+    const { password: _password, ...settings } = input;
+    saveAccount(this.deps.db, { ...settings, address: input.address.toLowerCase(), secretRef }, this.deps.now());
+    if (this.appStarted) this.connectInBackground();
+    return this.appInfo();
+  }
+
+  /** Signs in again with the saved settings and password (Settings → Mailbox → Test connection). */
+  async testSavedAccount(): Promise<ConnectionReport> {
+    const account = this.requireAccount();
+    const password = await this.deps.secrets.get(account.secretRef);
+    if (password === null)
+      throw new AppError('auth', 'The password for this mailbox is missing. Use "Sign in again" to enter it.');
+    const { id: _id, secretRef: _ref, ...settings } = account;
+    return (this.deps.checkAccount ?? checkAccount)({ ...settings, password });
+  }
+
+  /**
+   * Runs as the app: reminders, and the saved mailbox live at once (retrying with backoff while
+   * its server cannot be reached). The desktop and the browser preview call this at start.
+   */
+  startApp(): void {
+    this.appStarted = true;
+    this.startReminders();
+    if (!this.deps.demo && getAccount(this.deps.db)) this.connectInBackground();
+  }
+
+  /** Whether the mailbox is live, connecting, or waiting for its next attempt. */
+  connection(): ConnectionState {
+    return this.connector?.state ?? { state: 'none' };
+  }
+
+  private connectInBackground(): void {
+    this.connector ??= new Connector({
+      connect: async () => {
+        await this.startLive();
+      },
+      explain: (error) => (error instanceof Error ? error.message : String(error)),
+      emit: (state) => this.events.emit('connection.changed', state),
+      now: this.deps.now,
+    });
+    this.connector.start();
   }
 
   /**
@@ -297,6 +390,7 @@ export class PromptlyService implements ServiceCore {
 
   /** Stops push sync and waits for a pass in flight (quit, tests). */
   async stopLive(): Promise<void> {
+    this.connector?.stop();
     const live = this.live;
     this.live = null;
     await live?.stop();
@@ -393,7 +487,10 @@ export class PromptlyService implements ServiceCore {
 
   /** Asks live sync for a pass soon (something to append or send is waiting). */
   ring(): void {
-    this.live?.ring();
+    // During the first pass (before push sync starts) ask for one more pass, so a claim made
+    // while the mailbox is still filling is appended and confirmed, not left pending.
+    if (this.live) this.live.ring();
+    else if (this.syncing) void this.syncNow().catch(() => undefined);
   }
 
   /**

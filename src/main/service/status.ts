@@ -1,4 +1,5 @@
 import type { Db } from '../store/db';
+import { getAccount } from '../store/repos/accounts';
 import { listFolders } from '../store/repos/folders';
 import { countPendingBodies, folderMessageCounts } from '../store/repos/messages';
 import type { FolderStatus } from '../../shared/types';
@@ -23,4 +24,10 @@ export function folderStatus(db: Db, accountId: number, now: number): FolderStat
       lastError: f.lastError,
     };
   });
+}
+
+/** The saved account's folder status, or null without an account (the quick `status` verb). */
+export function accountStatus(db: Db, now: number): FolderStatus[] | null {
+  const account = getAccount(db);
+  return account ? folderStatus(db, account.id, now) : null;
 }

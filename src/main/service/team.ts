@@ -95,7 +95,7 @@ export class TeamEngine {
     const me = this.identity();
     if (!me)
       throw new AppError(
-        'invalid-arguments',
+        'no-identity',
         'Tell Promptly who you are first (your name and address), so teammates see who did what.',
       );
     return me;

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/types';
+import { useEffect } from 'react';
 import { api } from './api';
 import { bindKeymap } from './keymap/bind';
 import { FOCUS, focusById } from './keymap/actions';
@@ -8,7 +7,6 @@ import { useOpenThread } from './stores/thread';
 import { useSync } from './stores/sync';
 import { useUi } from './stores/ui';
 import { useViewCounts } from './stores/views';
-import { errorText } from './stores/errorText';
 import { Sidebar } from './features/sidebar/Sidebar';
 import { SearchBox } from './features/search/SearchBox';
 import { ThreadList } from './features/threads/ThreadList';
@@ -20,6 +18,11 @@ import { actionById } from './keymap/actions';
 import { HelpOverlay } from './features/help/HelpOverlay';
 import { Palette } from './features/palette/Palette';
 import { SetupScreen } from './features/setup/SetupScreen';
+import { useApp } from './features/onboarding/appStore';
+import { Welcome } from './features/onboarding/Welcome';
+import { DemoBanner } from './features/onboarding/DemoBanner';
+import { IdentityStep } from './features/onboarding/IdentityStep';
+import { IdentityPrompt } from './features/onboarding/IdentityPrompt';
 
 /** The All count as the list knows it: exact once the last page was seen, else "n+". */
 function allCount(): { value: number; more: boolean } | null {
@@ -38,8 +41,6 @@ function listenToService(): () => void {
       void useOpenThread.getState().refresh(threadIds);
       void useViewCounts.getState().refresh(allCount());
     }),
-    api.on('sync.progress', (p) => useSync.getState().onProgress(p)),
-    api.on('sync.error', (e) => useSync.getState().onError(e)),
     useThreadList.subscribe((s, prev) => {
       if (s.total !== prev.total || s.pages !== prev.pages) {
         const all = allCount();
@@ -87,31 +88,64 @@ function listenToShell(): () => void {
   return () => offs.forEach((off) => off());
 }
 
+/** Before the mailbox: the welcome screen, setup, and "who are you". */
+function Onboarding() {
+  const { info, stage } = useApp();
+  const app = useApp.getState();
+  if (stage === 'setup')
+    return (
+      <div className="setup-page">
+        <SetupScreen
+          onSaved={() => void app.connected()}
+          onBack={info?.mode === 'setup' ? () => app.setStage('welcome') : undefined}
+        />
+      </div>
+    );
+  if (stage === 'identity')
+    return (
+      <main className="setup">
+        <IdentityStep
+          account={info?.account ?? null}
+          lead="Your mailbox is connected and its mail is arriving now. Teammates see your name on what you claim, note and send."
+          onDone={() => app.setStage('mailbox')}
+          onSkip={() => app.setStage('mailbox')}
+        />
+      </main>
+    );
+  return <Welcome />;
+}
+
 /** The triage window: search on top, views, list and conversation, status at the bottom. */
 export function App() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
+  const info = useApp((s) => s.info);
+  const stage = useApp((s) => s.stage);
+  const fatal = useApp((s) => s.fatal);
   const view = useUi((s) => s.view);
   const overlay = useUi((s) => s.overlay);
   const openId = useOpenThread((s) => s.openId);
 
   useEffect(() => {
-    let live = true;
-    api['app.info']({})
-      .then((i) => live && setInfo(i))
-      .catch((e: unknown) => live && setFatal(errorText(e)));
-    return () => {
-      live = false;
-    };
+    void useApp.getState().load();
+    // Sync and connection state from the start: the first sync runs while "who are you" is asked.
+    const offs = [
+      api.on('sync.progress', (p) => useSync.getState().onProgress(p)),
+      api.on('sync.error', (e) => useSync.getState().onError(e)),
+      api.on('connection.changed', (c) => useApp.getState().setConnection(c)),
+    ];
+    return () => offs.forEach((off) => off());
   }, []);
 
-  const ready = info !== null && info.mode !== 'setup';
+  const ready = info !== null && info.mode !== 'setup' && stage === 'mailbox';
   useEffect(() => {
     if (!ready) return;
     const off = listenToService();
     const offTeam = startTeamwork();
     const offShell = listenToShell();
     const unbind = bindKeymap(window);
+    void api['connection.get']({}).then(
+      (c) => useApp.getState().setConnection(c),
+      () => undefined,
+    );
     void useThreadList
       .getState()
       .setSource({ kind: 'all' })
@@ -123,7 +157,7 @@ export function App() {
       offShell();
       unbind();
     };
-  }, [ready]);
+  }, [ready, info?.mode]);
 
   if (fatal)
     return (
@@ -132,8 +166,7 @@ export function App() {
       </div>
     );
   if (!info) return <div className="empty">Starting…</div>;
-  if (info.mode === 'setup')
-    return <SetupScreen onSaved={() => void api['app.info']({}).then(setInfo, (e) => setFatal(errorText(e)))} />;
+  if (!ready) return <Onboarding />;
 
   const back = () => {
     useOpenThread.getState().close();
@@ -141,6 +174,7 @@ export function App() {
   };
   return (
     <div className={`app${openId !== null ? ' reading' : ''}`}>
+      {info.mode === 'demo' && <DemoBanner />}
       <header className="top-bar">
         <span className="brand">Promptly</span>
         <SearchBox />
@@ -176,6 +210,7 @@ export function App() {
       />
       {overlay === 'help' && <HelpOverlay onClose={() => useUi.getState().setOverlay('none')} />}
       {overlay === 'palette' && <Palette />}
+      <IdentityPrompt account={info.account} />
     </div>
   );
 }

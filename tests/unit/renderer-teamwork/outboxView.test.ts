@@ -57,7 +57,7 @@ describe('the outbox view', () => {
     render(h(OutboxView, { now: 0 }));
     await screen.findByText('Failed one');
     expect(screen.getAllByRole('listitem')).toHaveLength(4);
-    expect(row(/^Failed one: Failed$/).textContent).toContain('mailbox unavailable');
+    expect(row(/^Failed one: Not sent$/).textContent).toContain('mailbox unavailable');
     expect(row(/^Uncertain one: May not have been sent$/)).toBeTruthy();
     expect(row(/^Sent one: Sent$/)).toBeTruthy();
   });

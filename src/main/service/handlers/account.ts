@@ -14,6 +14,10 @@ export const accountHandlers = (core: ServiceCore) =>
     },
     'account.test': async (input) => (core.deps.checkAccount ?? checkAccount)(input),
     'account.save': async (input) => core.saveAccount(input),
+    'account.saveLater': async (input) => core.saveAccountLater(input),
+    'account.testSaved': async () => core.testSavedAccount(),
+    'account.remove': async () => core.removeAccount(),
+    'connection.get': async () => core.connection(),
     'sync.now': async () => core.syncNow(),
     'sync.status': async () => {
       const account = getAccount(core.db);

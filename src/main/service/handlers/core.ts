@@ -15,6 +15,7 @@ import type { DeadlineKeeper } from '../deadlines';
 import type { ServiceEvents } from '../events';
 import type { TeamEngine } from '../team';
 import type { ServiceDeps } from '../types';
+import type { ConnectionState } from '../../../shared/connection';
 
 /**
  * What the handler modules may use of the service. The service implements it; the
@@ -37,7 +38,12 @@ export interface ServiceCore {
   ring(): void;
   appInfo(): AppInfo;
   openDemo(): Promise<AppInfo>;
+  openSetup(): Promise<AppInfo>;
   saveAccount(input: AccountInput): Promise<ConnectionReport>;
+  saveAccountLater(input: AccountInput): Promise<AppInfo>;
+  testSavedAccount(): Promise<ConnectionReport>;
+  removeAccount(): Promise<AppInfo>;
+  connection(): ConnectionState;
   syncNow(): Promise<SyncReport>;
   /** How live sync hears about changes (stored by the process running it, if not this one). */
   liveStatus(): LiveSyncStatus;

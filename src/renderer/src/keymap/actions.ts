@@ -5,6 +5,7 @@ import { useUi, type ViewId } from '../stores/ui';
 import { VIEWS } from '../stores/views';
 import type { View } from '../../../shared/team';
 import { closeThread, teamActions, type TeamAction } from '../features/teamwork/actions';
+import { appActions } from '../features/onboarding/appActions';
 
 /** Something a person can do: run from a key, the palette, or a menu. */
 export interface Action {
@@ -172,6 +173,7 @@ export const ACTIONS: readonly Action[] = [
   },
   ...viewActions,
   ...TEAM_ACTIONS,
+  ...appActions(() => showView('settings')),
 ];
 
 /** An action by id. */

@@ -1,69 +1,61 @@
 import { useState, type FormEvent } from 'react';
-import type { ConnectionReport, TlsMode } from '../../../../shared/types';
+import type { ConnectionReport } from '../../../../shared/types';
+import type { DiscoveryResult } from '../../../../shared/discovery';
 import { PromptlyError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
 import { PRESETS } from './presets';
+import { Field, ServerFields } from './ServerFields';
+import {
+  EMPTY_FORM,
+  FIELD_PATHS,
+  sourceText,
+  toInput,
+  UNREACHABLE_CODES,
+  withDiscovered,
+  type Form,
+} from './setupForm';
 
-interface Form {
-  address: string;
-  displayName: string;
-  user: string;
-  password: string;
-  imapHost: string;
-  imapPort: string;
-  imapTls: TlsMode;
-  smtpHost: string;
-  smtpPort: string;
-  smtpTls: TlsMode;
+type Errors = Partial<Record<keyof Form, string>>;
+
+function fieldErrorsOf(error: unknown): Errors | null {
+  if (!(error instanceof PromptlyError) || !error.fields) return null;
+  const mapped: Errors = {};
+  for (const [path, message] of Object.entries(error.fields)) {
+    const key = FIELD_PATHS[path];
+    if (key) mapped[key] = message;
+  }
+  return mapped;
 }
 
-const EMPTY: Form = {
-  address: '',
-  displayName: '',
-  user: '',
-  password: '',
-  imapHost: '',
-  imapPort: '993',
-  imapTls: 'tls',
-  smtpHost: '',
-  smtpPort: '465',
-  smtpTls: 'tls',
-};
-
-/** Form fields by the contract's field paths, so field-level errors land on the right input. */
-const FIELD_PATHS: Record<string, keyof Form> = {
-  address: 'address',
-  displayName: 'displayName',
-  user: 'user',
-  password: 'password',
-  'imap.host': 'imapHost',
-  'imap.port': 'imapPort',
-  'imap.tls': 'imapTls',
-  'smtp.host': 'smtpHost',
-  'smtp.port': 'smtpPort',
-  'smtp.tls': 'smtpTls',
-};
-
-function toInput(f: Form) {
-  return {
-    address: f.address,
-    displayName: f.displayName,
-    user: f.user || f.address,
-    password: f.password,
-    imap: { host: f.imapHost, port: Number(f.imapPort), tls: f.imapTls },
-    smtp: { host: f.smtpHost, port: Number(f.smtpPort), tls: f.smtpTls },
-  };
+/** Both servers failed or one did because it could not be reached (not because it said no). */
+function unreachable(report: ConnectionReport): boolean {
+  const failed = [report.imap, report.smtp].filter((s) => !s.ok);
+  return failed.length > 0 && failed.every((s) => UNREACHABLE_CODES.has(s.code ?? ''));
 }
 
-/** First run: connect the shared mailbox, with provider presets, a connection test and field errors. */
-export function SetupScreen({ onSaved }: { onSaved: () => void }) {
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [preset, setPreset] = useState('');
-  const [errors, setErrors] = useState<Partial<Record<keyof Form, string>>>({});
+interface Props {
+  /** The mailbox is saved (connected, or saved to connect later). */
+  onSaved: () => void;
+  onBack?: () => void;
+  /** Settings → Mailbox → Edit starts from the saved account. */
+  initial?: Partial<Form>;
+  title?: string;
+}
+
+/**
+ * Connecting the shared mailbox: the address first, settings found by autoconfiguration,
+ * every field editable, a connection test, and "Save and connect later" when a server is away.
+ */
+export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your team’s mailbox' }: Props) {
+  const [form, setForm] = useState<Form>({ ...EMPTY_FORM, ...initial });
+  const [phase, setPhase] = useState<'address' | 'servers'>(initial?.imapHost ? 'servers' : 'address');
+  const [found, setFound] = useState<DiscoveryResult | null>(null);
+  const [errors, setErrors] = useState<Errors>({});
   const [report, setReport] = useState<ConnectionReport | null>(null);
-  const [busy, setBusy] = useState<'test' | 'save' | null>(null);
+  const [busy, setBusy] = useState<'find' | 'test' | 'save' | 'later' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [preset, setPreset] = useState('');
   const note = PRESETS.find((p) => p.id === preset)?.note;
 
   function update<K extends keyof Form>(key: K, value: Form[K]) {
@@ -86,23 +78,15 @@ export function SetupScreen({ onSaved }: { onSaved: () => void }) {
     }));
   }
 
-  async function submit(kind: 'test' | 'save', event?: FormEvent) {
-    event?.preventDefault();
+  async function run(kind: NonNullable<typeof busy>, work: () => Promise<void>) {
     setBusy(kind);
     setProblem(null);
-    setReport(null);
     try {
-      const result = await api[kind === 'test' ? 'account.test' : 'account.save'](toInput(form));
-      setReport(result);
-      if (kind === 'save' && result.ok) onSaved();
+      await work();
     } catch (error) {
-      if (error instanceof PromptlyError && error.fields) {
-        const mapped: Partial<Record<keyof Form, string>> = {};
-        for (const [path, message] of Object.entries(error.fields)) {
-          const key = FIELD_PATHS[path];
-          if (key) mapped[key] = message;
-        }
-        setErrors(mapped);
+      const fields = fieldErrorsOf(error);
+      if (fields) {
+        setErrors(fields);
         setProblem('Some fields need attention.');
       } else setProblem(errorText(error));
     } finally {
@@ -110,73 +94,109 @@ export function SetupScreen({ onSaved }: { onSaved: () => void }) {
     }
   }
 
-  const field = (key: keyof Form, label: string, type = 'text', extra: { autoComplete?: string } = {}) => (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        type={type}
-        value={form[key]}
-        onChange={(e) => update(key, e.target.value as Form[typeof key])}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `${key}-error` : undefined}
-        {...extra}
-      />
-      {errors[key] && (
-        <span id={`${key}-error`} className="field-error">
-          {errors[key]}
-        </span>
-      )}
-    </label>
-  );
-  const tls = (key: 'imapTls' | 'smtpTls', label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={form[key]} onChange={(e) => update(key, e.target.value as TlsMode)}>
-        <option value="tls">TLS</option>
-        <option value="starttls">STARTTLS</option>
-        <option value="none">None (local test servers only)</option>
-      </select>
-    </label>
-  );
+  const find = (event: FormEvent) => {
+    event.preventDefault();
+    void run('find', async () => {
+      if (!form.address.includes('@')) {
+        setErrors({ address: 'Enter the shared address, for example support@example.com.' });
+        return;
+      }
+      try {
+        const result = await api['account.discover']({ address: form.address });
+        setFound(result);
+        setForm((f) => withDiscovered(f, result));
+      } catch (error) {
+        setProblem(`Settings could not be looked up (${errorText(error)}). Enter them below.`);
+      }
+      setPhase('servers');
+    });
+  };
 
+  const check = (kind: 'test' | 'save') =>
+    run(kind, async () => {
+      setReport(null);
+      const result = await api[kind === 'test' ? 'account.test' : 'account.save'](toInput(form));
+      setReport(result);
+      if (kind === 'save' && result.ok) onSaved();
+    });
+
+  const later = () =>
+    run('later', async () => {
+      await api['account.saveLater'](toInput(form));
+      onSaved();
+    });
+
+  const props = { form, errors, update };
   return (
     <main className="setup">
-      <form className="setup-form" onSubmit={(e) => void submit('save', e)} aria-labelledby="setup-title" noValidate>
-        <h1 id="setup-title">Connect your shared mailbox</h1>
+      <form
+        className="setup-form"
+        onSubmit={phase === 'address' ? find : (e) => (e.preventDefault(), void check('save'))}
+        aria-labelledby="setup-title"
+        noValidate
+      >
+        <h1 id="setup-title">{title}</h1>
         <p className="muted">Promptly reads the mailbox your team already answers from (support@, hello@ …).</p>
-        <label className="field">
-          <span>Provider</span>
-          <select value={preset} onChange={(e) => choose(e.target.value)}>
-            <option value="">Other (enter servers by hand)</option>
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {note && <p className="note">{note}</p>}
-        {field('address', 'Shared address', 'email', { autoComplete: 'email' })}
-        {field('displayName', 'Name shown to customers')}
-        {field('user', 'User name (usually the address)', 'text', { autoComplete: 'username' })}
-        {field('password', 'Password or app password', 'password', { autoComplete: 'current-password' })}
-        <fieldset>
-          <legend>Incoming (IMAP)</legend>
-          {field('imapHost', 'IMAP server')}
-          {field('imapPort', 'Port', 'number')}
-          {tls('imapTls', 'Security')}
-        </fieldset>
-        <fieldset>
-          <legend>Outgoing (SMTP)</legend>
-          {field('smtpHost', 'SMTP server')}
-          {field('smtpPort', 'Port', 'number')}
-          {tls('smtpTls', 'Security')}
-        </fieldset>
+        <Field {...props} name="address" label="Shared address" type="email" autoComplete="email" />
+        <Field
+          {...props}
+          name="password"
+          label="Password or app password"
+          type="password"
+          autoComplete="current-password"
+        />
+        <Field {...props} name="displayName" label="Name shown to customers (optional)" />
+        {phase === 'servers' && (
+          <>
+            {found && (
+              <p className={`discovery ${found.source === 'none' ? 'bad' : 'ok'}`} role="status">
+                {sourceText(found)}
+              </p>
+            )}
+            {found?.settings.auth === 'oauth2' && (
+              // The provider's own sign-in page (OAuthSignIn) belongs here; a password still works where allowed.
+              <p className="note">
+                {found.settings.oauthProvider === 'google' ? 'Google' : 'Microsoft 365'} mailboxes usually sign in
+                through the provider’s page in your browser. Where an app password is allowed, enter it above.
+              </p>
+            )}
+            <label className="field">
+              <span>Provider</span>
+              <select value={preset} onChange={(e) => choose(e.target.value)}>
+                <option value="">
+                  {found && found.source !== 'none' ? 'As found above' : 'Other (enter by hand)'}
+                </option>
+                {PRESETS.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {note && <p className="note">{note}</p>}
+            <ServerFields {...props} />
+          </>
+        )}
         {report && (
           <ul className="connection-report" aria-label="Connection test" role="status">
             <li className={report.imap.ok ? 'ok' : 'bad'}>IMAP: {report.imap.message}</li>
             <li className={report.smtp.ok ? 'ok' : 'bad'}>SMTP: {report.smtp.message}</li>
           </ul>
+        )}
+        {report && !report.ok && busy === null && (
+          <div className="not-saved" role="alert">
+            <p>
+              <strong>Nothing was saved.</strong>{' '}
+              {unreachable(report)
+                ? 'The server could not be reached from here. If the settings are right, save them and Promptly keeps trying to connect.'
+                : 'Fix what the test says and connect again.'}
+            </p>
+            {unreachable(report) && (
+              <button type="button" onClick={() => void later()}>
+                Save and connect later
+              </button>
+            )}
+          </div>
         )}
         {problem && (
           <p className="inline-error" role="alert">
@@ -184,30 +204,31 @@ export function SetupScreen({ onSaved }: { onSaved: () => void }) {
           </p>
         )}
         <div className="actions">
-          <button type="button" onClick={() => void submit('test')} disabled={busy !== null}>
-            {busy === 'test' ? 'Testing…' : 'Test connection'}
-          </button>
-          <button type="submit" className="primary" disabled={busy !== null}>
-            {busy === 'save' ? 'Connecting…' : 'Connect'}
-          </button>
+          {onBack && (
+            <button type="button" onClick={onBack} disabled={busy !== null}>
+              Back
+            </button>
+          )}
+          {phase === 'address' ? (
+            <>
+              <button type="button" onClick={() => setPhase('servers')} disabled={busy !== null}>
+                Enter settings by hand
+              </button>
+              <button type="submit" className="primary" disabled={busy !== null}>
+                {busy === 'find' ? 'Looking up settings…' : 'Continue'}
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" onClick={() => void check('test')} disabled={busy !== null}>
+                {busy === 'test' ? 'Testing…' : 'Test connection'}
+              </button>
+              <button type="submit" className="primary" disabled={busy !== null}>
+                {busy === 'save' ? 'Connecting…' : 'Connect'}
+              </button>
+            </>
+          )}
         </div>
-        <p className="demo-offer">
-          Just looking?{' '}
-          <button
-            type="button"
-            className="link"
-            disabled={busy !== null}
-            onClick={() =>
-              void api['app.openDemo']({}).then(
-                () => onSaved(),
-                (e: unknown) => setProblem(errorText(e)),
-              )
-            }
-          >
-            Try the demo mailbox
-          </button>{' '}
-          (a sample help desk that lives only on this computer).
-        </p>
       </form>
     </main>
   );

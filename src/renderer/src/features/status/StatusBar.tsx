@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../../shared/types';
 import { useSync } from '../../stores/sync';
+import { ConnectionLine } from '../onboarding/ConnectionLine';
 
 function eta(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
@@ -14,6 +15,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
   return (
     <footer className="status-bar" aria-label="Status">
       <span className="mailbox">{demo ? 'Demo mailbox' : (info?.account?.address ?? '')}</span>
+      {!demo && <ConnectionLine />}
       {offline && (
         <span className="offline" role="status" title={lastError ?? undefined}>
           ● Offline — working from this computer; changes sync when the connection returns

@@ -11,7 +11,7 @@ const STATE_WORDS: Record<OutboxState, string> = {
   sending: 'Sending',
   accepted: 'Sent (filing in Sent)',
   filed: 'Sent',
-  failed: 'Failed',
+  failed: 'Not sent',
   uncertain: 'May not have been sent',
   cancelled: 'Cancelled',
 };
@@ -52,6 +52,14 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
       </div>
       <div className="muted">To {item.to.join(', ') || '—'}</div>
       {item.error && <p className="tw-error">{item.error.message}</p>}
+      {item.state === 'failed' && (
+        <p className="muted">
+          Nothing reached {item.to.join(', ') || 'the recipients'}.{' '}
+          {item.retryAt
+            ? 'Promptly tries again by itself; Retry sends it now.'
+            : 'Promptly does not retry this by itself: Retry sends it again now.'}
+        </p>
+      )}
       {problem && (
         <p className="tw-error" role="alert">
           {problem}

@@ -1,12 +1,14 @@
 import { IdentityForm, QuietHoursForm } from './IdentityForms';
 import { PolicyForm } from './PolicyForm';
+import { MailboxSettings } from '../onboarding/MailboxSettings';
 import './teamwork.css';
 
-/** The settings screen of the teamwork pieces: who am I, quiet hours, and the team policy. */
+/** The settings screen: the mailbox, who am I, quiet hours, and the team policy. */
 export function TeamSettings() {
   return (
     <section className="tw-settings-page" aria-label="Team settings" id="team-settings" tabIndex={-1}>
       <h1>Settings</h1>
+      <MailboxSettings />
       <IdentityForm />
       <QuietHoursForm />
       <PolicyForm />

@@ -2,6 +2,7 @@ import type { ThreadAction } from '../../../../shared/team';
 import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
 import { useTeamToasts } from './stores';
+import { askIdentityIfNeeded } from '../onboarding/identityPrompt';
 
 let problemId = 0;
 
@@ -14,6 +15,8 @@ export async function actOn(threadId: number, action: ThreadAction): Promise<boo
     await api['thread.act']({ id: threadId, action });
     return true;
   } catch (error) {
+    // Skipped "who are you" at setup: ask now, then run the action the person wanted.
+    if (askIdentityIfNeeded(error, () => void actOn(threadId, action))) return false;
     problemId += 1;
     useTeamToasts.getState().push({
       id: `act-problem-${problemId}`,

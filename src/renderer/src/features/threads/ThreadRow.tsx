@@ -4,6 +4,7 @@ import { DueChip, OwnerBadge, StatusMark } from '../teamwork';
 import { Highlight } from '../search/highlight';
 import { ageLabel } from './age';
 import { PaperclipIcon } from '../../components/PaperclipIcon';
+import { NotSentMark } from '../teamwork/NotSentMark';
 
 /** Props of one list row. */
 export interface ThreadRowProps {
@@ -63,6 +64,7 @@ export const ThreadRow = memo(function ThreadRow({
             <PaperclipIcon />
           </span>
         )}
+        <NotSentMark threadId={thread.id} />
         <StatusMark team={thread.team} />
         {thread.due && <DueChip due={thread.due} />}
         <OwnerBadge team={thread.team} showHandoff={false} />

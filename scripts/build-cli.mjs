@@ -1,0 +1,26 @@
+// Builds the headless CLI into plain JavaScript (out/cli/promptly.mjs), so `promptly` starts
+// without compiling TypeScript. Packages stay in node_modules; only our code is bundled.
+import { build } from 'esbuild';
+import { chmodSync, cpSync } from 'node:fs';
+
+const outdir = 'out/cli';
+await build({
+  entryPoints: { promptly: 'src/main/cli/main.ts' },
+  outdir,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  // Verbs that need the mail libraries load as a separate chunk, only when used.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  sourcemap: true,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});
+// Loaded at run time next to the bundle, as in the desktop build (electron.vite.config.ts).
+cpSync('src/main/store/migrations', `${outdir}/migrations`, { recursive: true });
+for (const file of ['parse-worker.mjs', 'mailShape.mjs']) cpSync(`src/main/mail/${file}`, `${outdir}/${file}`);
+chmodSync(`${outdir}/promptly.mjs`, 0o755);

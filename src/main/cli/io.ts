@@ -1,0 +1,89 @@
+import type { parseArgs } from 'node:util';
+import type { DiscoveryDeps } from '../mail/autoconfig/discover';
+
+/** Where the CLI writes; tests pass buffers. */
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  now: () => number;
+  /** Resolves on Ctrl+C, ending long-running verbs (`sync`). */
+  stopped?: Promise<void>;
+  /** Where settings discovery looks; tests point it at local DNS and HTTP servers. */
+  discovery?: Partial<DiscoveryDeps>;
+}
+
+/** Exit codes: 0 success, 1 failure, 2 bad usage (issue 2). */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** Bad usage: printed with exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `usage: promptly [--data-dir DIR] [--json] <verb>
+verbs:
+  account set --address ADDR --password-env VAR [--name NAME] [--user U]
+              [--imap-host H --imap-port P --imap-tls tls|starttls|none
+               --smtp-host H --smtp-port P --smtp-tls tls|starttls|none]
+                          without the servers, they are found from the address
+  account discover ADDR   find the server settings of an address, and say how
+  account test
+  sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
+  status                  per-folder sync state, last error and lag
+  search QUERY [--limit N] from: to: before: after: has:attachment, words, "phrases"
+  threads [--limit N] [--view mine|unassigned|due|overdue|waiting|closed|all]
+  thread ID|KEY [--raw]
+  claim KEY | assign KEY ADDRESS | handoff KEY ADDRESS | accept KEY | decline KEY
+  release KEY | note KEY TEXT | close KEY | reopen KEY | owner KEY
+  log                     the team log, folded, in server order
+  reply KEY --text T|--template ID [--all|--forward] [--to ADDR]... [--attach FILE]... [--force]
+  courtesy KEY [--promise DATE]
+  outbox | outbox retry ID | outbox cancel ID | outbox send-again ID
+  templates
+  deadlines [--view due|overdue]
+  snooze KEY UNTIL|off
+  policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N]
+             [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]
+  metrics [--from DATE] [--until DATE]
+  export threads.csv|metrics.csv
+global: --me ADDRESS acts as that teammate`;
+
+export const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  'imap-host': { type: 'string' },
+  'imap-port': { type: 'string' },
+  'imap-tls': { type: 'string' },
+  'smtp-host': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'smtp-tls': { type: 'string' },
+  user: { type: 'string' },
+  'password-env': { type: 'string' },
+  address: { type: 'string' },
+  name: { type: 'string' },
+  once: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  raw: { type: 'boolean', default: false },
+  me: { type: 'string' },
+  text: { type: 'string' },
+  template: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  forward: { type: 'boolean', default: false },
+  to: { type: 'string', multiple: true },
+  attach: { type: 'string', multiple: true },
+  promise: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  'window-hours': { type: 'string' },
+  timezone: { type: 'string' },
+  'lead-minutes': { type: 'string' },
+  hours: { type: 'string' },
+  holiday: { type: 'string', multiple: true },
+  'holidays-ics': { type: 'string' },
+  'reply-to': { type: 'string' },
+  from: { type: 'string' },
+  until: { type: 'string' },
+  view: { type: 'string' },
+} as const;
+
+/** The parsed flags of one invocation. */
+export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

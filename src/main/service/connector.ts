@@ -1,0 +1,87 @@
+import type { ConnectionState } from '../../shared/connection';
+
+/** Waits between attempts to reach a saved mailbox: quick at first, then every five minutes. */
+export const BACKOFF_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+
+/** A timer that can be cancelled; injected so tests drive time instead of sleeping. */
+export type Schedule = (run: () => void, ms: number) => { cancel(): void };
+
+const realSchedule: Schedule = (run, ms) => {
+  const timer = setTimeout(run, ms);
+  timer.unref?.();
+  return { cancel: () => clearTimeout(timer) };
+};
+
+export interface ConnectorDeps {
+  /** One attempt to go live: the first sync pass, then push sync. Throws when the server is away. */
+  connect: () => Promise<void>;
+  /** Words for a failed attempt (already explained by the sync code). */
+  explain: (error: unknown) => string;
+  emit: (state: ConnectionState) => void;
+  now: () => number;
+  schedule?: Schedule;
+}
+
+/**
+ * Brings a saved mailbox live, at once after Connect or at start-up, and keeps trying with
+ * backoff while its server cannot be reached ("Save and connect later"), saying so each time.
+ */
+export class Connector {
+  private current: ConnectionState = { state: 'none' };
+  private timer: { cancel(): void } | null = null;
+  private attempt = 0;
+  private stopped = false;
+
+  constructor(private readonly deps: ConnectorDeps) {}
+
+  get state(): ConnectionState {
+    return this.current;
+  }
+
+  /** Starts (or restarts at once) the attempts; a no-op once live. */
+  start(): void {
+    if (this.current.state === 'live' || this.current.state === 'connecting') return;
+    this.stopped = false;
+    this.timer?.cancel();
+    this.timer = null;
+    void this.tryOnce();
+  }
+
+  /** Stops retrying (quit, account removed, demo opened). */
+  stop(): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = null;
+    this.attempt = 0;
+    this.set({ state: 'none' });
+  }
+
+  private set(state: ConnectionState): void {
+    this.current = state;
+    this.deps.emit(state);
+  }
+
+  private async tryOnce(): Promise<void> {
+    this.attempt += 1;
+    this.set({ state: 'connecting' });
+    try {
+      await this.deps.connect();
+      if (this.stopped) return;
+      this.attempt = 0;
+      this.set({ state: 'live' });
+    } catch (error) {
+      if (this.stopped) return;
+      const wait = BACKOFF_MS[Math.min(this.attempt - 1, BACKOFF_MS.length - 1)] ?? 300_000;
+      this.set({
+        state: 'retrying',
+        message: this.deps.explain(error),
+        attempt: this.attempt,
+        nextAttemptAt: this.deps.now() + wait,
+      });
+      this.timer = (this.deps.schedule ?? realSchedule)(() => {
+        this.timer = null;
+        void this.tryOnce();
+      }, wait);
+    }
+  }
+}

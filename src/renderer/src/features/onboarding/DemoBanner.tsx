@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { errorText } from '../../stores/errorText';
+import { useApp } from './appStore';
+import './onboarding.css';
+
+/** The demo always says it is the demo, with the way out to the person's own mailbox. */
+export function DemoBanner() {
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="demo-banner" role="region" aria-label="Demo mailbox">
+      <span>
+        <strong>This is the demo mailbox.</strong> Its customers and teammates are made up, and nothing is sent.
+      </span>
+      <button
+        type="button"
+        className="primary"
+        onClick={() =>
+          void useApp
+            .getState()
+            .connectMailbox()
+            .catch((e: unknown) => setProblem(errorText(e)))
+        }
+      >
+        Connect your mailbox
+      </button>
+      {problem && (
+        <span className="inline-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mailWorld } from '../support/engine';
+import { seedMaildir, type SeedMessage } from '../support/maildir-seed';
+import { artifactPath, launchChromium } from '../support/browser';
+import { autoconfigXml, startAutoconfigServer } from '../support/autoconfig-server';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { FileSecretStore } from '../../src/main/secrets';
+import { cliSecretsFile } from '../../src/main/paths';
+import { openAppService } from '../../src/main/service/startup';
+import type { PromptlyService } from '../../src/main/service/service';
+
+let browser: Browser;
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await browser?.close();
+});
+
+/** A mailbox with a backlog large enough that the first sync is still running when the person acts. */
+const BACKLOG = 4000;
+
+/** The backlog: one customer question a minute, oldest first. */
+function backlog(address: string): SeedMessage[] {
+  const start = Date.now() - BACKLOG * 60_000;
+  return Array.from({ length: BACKLOG }, (_, n) => {
+    const date = start + n * 60_000;
+    const raw = [
+      `From: Customer ${n} <customer${n}@shop.example>`,
+      `To: ${address}`,
+      `Subject: Order question ${n}`,
+      `Message-ID: <backlog-${n}@shop.example>`,
+      `Date: ${new Date(date).toUTCString()}`,
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      `Where is order ${n}?`,
+      '',
+    ].join('\r\n');
+    return { raw, date };
+  });
+}
+
+/** The app as a first launch sees it: an empty data folder, discovery pointed at a local autoconfig server. */
+async function firstLaunch(xmlUrl: string): Promise<{ service: PromptlyService; page: Page; errors: string[] }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
+  const service = openAppService({
+    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+    now: Date.now,
+    version: 'test',
+    dataDir,
+    // The domain publishes its settings at our local server; it has no MX or SRV records.
+    discovery: {
+      xmlUrls: () => [xmlUrl],
+      dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
+    },
+  });
+  service.startApp();
+  const bridge: Bridge = await startBridge(service);
+  cleanups.push(async () => {
+    await bridge.close();
+    await service.stopLive();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(
+    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+  );
+  return { service, page, errors };
+}
+
+describe('first launch to a live mailbox (Chromium, real engine, Dovecot, SMTP, local autoconfig)', () => {
+  it('welcome → connect with discovered settings → who are you → the inbox fills and stays live; a claim during the first sync ends owned', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const domain = support.address.split('@')[1]!;
+    const autoconfig = await startAutoconfigServer(autoconfigXml(domain, world.info.imap, world.info.smtp));
+    cleanups.push(() => autoconfig.close());
+    seedMaildir(world, support, backlog(support.address));
+    const { service, page, errors } = await firstLaunch(autoconfig.url);
+
+    // Welcome: two ways on.
+    await page.getByRole('heading', { name: 'Welcome to Promptly' }).waitFor();
+    await page.screenshot({ path: artifactPath('onboarding-1-welcome.png') });
+    await page.getByRole('button', { name: /Connect your team’s mailbox/ }).click();
+
+    // The address first; settings come from the domain's autoconfig document.
+    await page.getByLabel('Shared address').fill(support.address);
+    await page.getByLabel('Password or app password').fill(support.password);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText(/Found in the mail settings the domain publishes/).waitFor();
+    expect(autoconfig.hits.length).toBeGreaterThan(0);
+    expect(await page.getByLabel('IMAP server').inputValue()).toBe(world.info.imap.host);
+    expect(await page.getByLabel('Port').first().inputValue()).toBe(String(world.info.imap.port));
+    expect(await page.getByLabel('User name (usually the address)').inputValue()).toBe(support.address);
+    await page.screenshot({ path: artifactPath('onboarding-2-discovered.png') });
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+
+    // Who are you: skippable, but we answer it.
+    await page.getByRole('heading', { name: 'Who are you?' }).waitFor({ timeout: 15_000 });
+    await page.getByLabel('Your name, as teammates see it').fill('Alice Moreno');
+    await page.getByLabel('Your own work address').fill('alice@acme.example');
+    await page.getByLabel('Signature under your replies').fill('Alice, Acme support');
+    await page.screenshot({ path: artifactPath('onboarding-3-identity.png') });
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    // The inbox fills by itself, newest first, while the first sync shows its progress.
+    const rows = page.getByRole('option');
+    await rows
+      .filter({ hasText: /Order question/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await expect.poll(() => rows.first().textContent(), { timeout: 10_000 }).toContain(`Order question ${BACKLOG - 1}`);
+    const fetching = page.getByRole('status').filter({ hasText: 'Signing in and fetching mail…' });
+    const claimedDuringSync = service.connection().state === 'connecting' && (await fetching.count()) > 0;
+    await page.screenshot({ path: artifactPath('onboarding-4-first-sync.png') });
+
+    // A claim made while the first sync runs ends owned, not pending.
+    await page.keyboard.press('a');
+    const subject = `Order question ${BACKLOG - 1}`;
+    await expect
+      .poll(
+        async () => {
+          const hit = (await service.call('threads.search', { query: `subject:"${subject}"`, limit: 5 }))[0];
+          return hit ? { owner: hit.team.owner, pending: hit.team.pending } : null;
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual({ owner: 'alice@acme.example', pending: 0 });
+    expect(claimedDuringSync).toBe(true);
+    await expect
+      .poll(
+        () =>
+          rows
+            .first()
+            .getByRole('img', { name: /^Owner: Alice Moreno$/ })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+
+    // New mail appears by itself within 3 s, no key pressed.
+    await expect.poll(() => service.connection().state, { timeout: 60_000 }).toBe('live');
+    const sentAt = Date.now();
+    await world.deliverMail({
+      from: 'Lena Vogt <lena@customer.example>',
+      to: support.address,
+      subject: 'Brand-new question after setup',
+      text: 'Hello?',
+    });
+    await rows.filter({ hasText: 'Brand-new question after setup' }).waitFor({ timeout: 3_000 });
+    const appearedMs = Date.now() - sentAt;
+    expect(appearedMs).toBeLessThan(3_000);
+    await page.screenshot({ path: artifactPath('onboarding-5-live.png') });
+    console.log(
+      JSON.stringify({ test: 'onboarding', backlog: BACKLOG, newMailShownMs: appearedMs, claimedDuringSync }),
+    );
+    expect(service.connection()).toEqual({ state: 'live' });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { BACKOFF_MS, Connector, type Schedule } from '../../src/main/service/connector';
+import type { ConnectionState } from '../../src/shared/connection';
+
+/** A clock and timer the test moves by hand. */
+function manualTime() {
+  let now = 1_000_000;
+  const timers: Array<{ at: number; run: () => void; live: boolean }> = [];
+  const schedule: Schedule = (run, ms) => {
+    const t = { at: now + ms, run, live: true };
+    timers.push(t);
+    return { cancel: () => (t.live = false) };
+  };
+  return {
+    now: () => now,
+    schedule,
+    pending: () => timers.filter((t) => t.live).length,
+    /** Moves the clock to the next timer and runs it. */
+    async next(): Promise<number> {
+      const t = timers.filter((x) => x.live).sort((a, b) => a.at - b.at)[0];
+      if (!t) throw new Error('no timer pending');
+      const waited = t.at - now;
+      now = t.at;
+      t.live = false;
+      t.run();
+      await new Promise((resolve) => setImmediate(resolve));
+      return waited;
+    },
+  };
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('Connector (bringing a saved mailbox live, with backoff)', () => {
+  it('goes live on the first attempt and reports connecting, then live', async () => {
+    const time = manualTime();
+    const states: ConnectionState[] = [];
+    const connector = new Connector({
+      connect: async () => undefined,
+      explain: String,
+      emit: (s) => states.push(s),
+      now: time.now,
+      schedule: time.schedule,
+    });
+    connector.start();
+    await settle();
+    expect(states.map((s) => s.state)).toEqual(['connecting', 'live']);
+    expect(time.pending()).toBe(0);
+  });
+
+  it('retries an unreachable server with growing waits, says why and when, and goes live once it answers', async () => {
+    const time = manualTime();
+    const states: ConnectionState[] = [];
+    let failures = 3;
+    const connector = new Connector({
+      connect: async () => {
+        if (failures-- > 0) throw new Error('Nothing answered on imap.example.com:993.');
+      },
+      explain: (e) => (e as Error).message,
+      emit: (s) => states.push(s),
+      now: time.now,
+      schedule: time.schedule,
+    });
+    connector.start();
+    await settle();
+    const first = states.at(-1);
+    expect(first).toEqual({
+      state: 'retrying',
+      message: 'Nothing answered on imap.example.com:993.',
+      attempt: 1,
+      nextAttemptAt: time.now() + BACKOFF_MS[0]!,
+    });
+    const waits = [await time.next(), await time.next(), await time.next()];
+    expect(waits).toEqual([BACKOFF_MS[0], BACKOFF_MS[1], BACKOFF_MS[2]]);
+    expect(connector.state).toEqual({ state: 'live' });
+    expect(states.filter((s) => s.state === 'retrying').map((s) => (s.state === 'retrying' ? s.attempt : 0))).toEqual([
+      1, 2, 3,
+    ]);
+    expect(time.pending()).toBe(0);
+  });
+
+  it('waits at most the last backoff step, and stop() ends the attempts', async () => {
+    const time = manualTime();
+    const connector = new Connector({
+      connect: async () => {
+        throw new Error('down');
+      },
+      explain: String,
+      emit: () => undefined,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    connector.start();
+    await settle();
+    const waits: number[] = [];
+    for (let i = 0; i < BACKOFF_MS.length + 2; i++) waits.push(await time.next());
+    expect(Math.max(...waits)).toBe(BACKOFF_MS.at(-1));
+    expect(waits.slice(-2)).toEqual([BACKOFF_MS.at(-1), BACKOFF_MS.at(-1)]);
+    connector.stop();
+    expect(time.pending()).toBe(0);
+    expect(connector.state).toEqual({ state: 'none' });
+  });
+
+  it('start() while waiting tries again at once (the person asked)', async () => {
+    const time = manualTime();
+    let calls = 0;
+    const connector = new Connector({
+      connect: async () => {
+        calls += 1;
+        if (calls === 1) throw new Error('down');
+      },
+      explain: String,
+      emit: () => undefined,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    connector.start();
+    await settle();
+    expect(connector.state.state).toBe('retrying');
+    connector.start();
+    await settle();
+    expect(calls).toBe(2);
+    expect(connector.state).toEqual({ state: 'live' });
+    expect(time.pending()).toBe(0);
+  });
+});
