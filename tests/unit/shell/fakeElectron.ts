@@ -270,7 +270,12 @@ export const electronModule = {
             const event = fakeEvent();
             app.emit('before-quit', event);
           },
-          requestSingleInstanceLock: () => app.singleInstanceLock,
+          requestSingleInstanceLock: () => {
+            app.calls.push('requestSingleInstanceLock');
+            return app.singleInstanceLock;
+          },
+          // The entry point waits for this; tests of start-up never get past it.
+          whenReady: () => new Promise<void>(() => undefined),
           setBadgeCount: (count: number) => {
             app.badgeCount = count;
             return true;
@@ -335,6 +340,9 @@ export const electronModule = {
     handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
       state.protocolHandlers.set(scheme, handler);
     },
+  },
+  dialog: {
+    showErrorBox: () => undefined,
   },
   contextBridge: {
     exposeInMainWorld: (key: string, api: unknown) => {
