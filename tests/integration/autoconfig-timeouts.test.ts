@@ -161,6 +161,40 @@ describe('mail settings discovery: time-outs', () => {
     }
   });
 
+  it('a server that agrees to STARTTLS and then never shakes hands is dropped at the time-out', async () => {
+    const clock = manualClock();
+    let upgraded: (socket: net.Socket) => void = () => undefined;
+    const waitingForHandshake = new Promise<net.Socket>((resolve) => (upgraded = resolve));
+    // Speaks just enough IMAP to reach STARTTLS, then stays silent while the client waits for the TLS handshake.
+    const server = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.write('* OK [CAPABILITY IMAP4rev1 STARTTLS] stalls.test ready\r\n');
+      socket.on('data', (chunk: Buffer) => {
+        const [tag, command] = chunk.toString().trim().split(' ');
+        if (command === 'CAPABILITY') socket.write(`* CAPABILITY IMAP4rev1 STARTTLS\r\n${tag} OK done\r\n`);
+        if (command === 'STARTTLS') {
+          socket.write(`${tag} OK Begin TLS negotiation now\r\n`);
+          upgraded(socket);
+        }
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as net.AddressInfo).port;
+      const pending = discoverMailSettings(
+        'desk@slowsrv.test',
+        deps(clock, { guessPorts: { imap: [{ port, tls: 'starttls' }], smtp: [{ port: 9, tls: 'starttls' }] } }),
+      );
+      const socket = await waitingForHandshake;
+      clock.advance(DISCOVERY_TIMEOUTS.guess);
+      const result = await pending;
+      expect(result.tried.at(-1)).toEqual({ source: 'guess', outcome: 'timed out after 6 s', ms: 6_000 });
+      await new Promise((resolve) => (socket.closed ? resolve(null) : socket.once('close', resolve)));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('on the real clock, a hanging source is abandoned after its time-out', async () => {
     const silent = await startSilentDnsServer();
     try {

@@ -64,11 +64,22 @@ function open(target: ProbeTarget, signal: AbortSignal, tlsOptions: ProbeTls): P
   });
 }
 
-/** Upgrades a plain connection after STARTTLS, verifying the certificate. */
-function upgrade(socket: Socket, host: string, tlsOptions: ProbeTls): Promise<TLSSocket> {
+/** Upgrades a plain connection after STARTTLS, verifying the certificate; gives up when `signal` aborts. */
+function upgrade(socket: Socket, host: string, signal: AbortSignal, tlsOptions: ProbeTls): Promise<TLSSocket> {
   return new Promise((resolve, reject) => {
-    const secure = tlsConnect({ socket, servername: host, ...tlsOptions }, () => resolve(secure));
-    secure.once('error', reject);
+    const onAbort = (): void => {
+      secure.destroy();
+      reject(new Error('abandoned'));
+    };
+    const secure = tlsConnect({ socket, servername: host, ...tlsOptions }, () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(secure);
+    });
+    secure.on('error', (error) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(error);
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -96,7 +107,7 @@ async function converse(socket: Socket, target: ProbeTarget, signal: AbortSignal
     const ok = await ask('STARTTLS', (t) => SMTP_DONE.test(t));
     if (!/^220/.test(ok)) throw new Error(`STARTTLS refused (${ok.trim().slice(0, 80)})`);
   }
-  (await upgrade(socket, target.host, tlsOptions)).destroy();
+  (await upgrade(socket, target.host, signal, tlsOptions)).destroy();
 }
 
 /**
