@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { importX, createNodeResolver } from 'eslint-plugin-import-x';
 
 const NODE_BUILTINS = [
   'node:*',
@@ -112,6 +113,146 @@ const layering = [
   },
 ];
 
+/**
+ * The layers of src/main (docs/ARCHITECTURE.md, "Layers"): each folder and the folders it must
+ * not import. `policy` is pure and may be imported by anyone; `shared` likewise.
+ */
+const ENGINE_TOP = ['service', 'cli', 'bridge', 'shell', 'index.ts'];
+const MAIN_LAYERS = {
+  store: ['team', 'mail', 'auth', 'outbox', 'demo', ...ENGINE_TOP],
+  team: ['store', 'mail', 'auth', 'outbox', 'demo', ...ENGINE_TOP],
+  mail: ['auth', 'outbox', 'demo', ...ENGINE_TOP],
+  auth: ['outbox', 'demo', ...ENGINE_TOP],
+  outbox: ['demo', ...ENGINE_TOP],
+  demo: ['outbox', 'auth', 'mail/imap', 'mail/smtp', ...ENGINE_TOP],
+  service: ['cli', 'bridge', 'shell', 'index.ts'],
+  cli: ['bridge', 'shell', 'index.ts', 'store/repos', 'store/ingest.ts', 'store/statements.ts'],
+  bridge: ['cli', 'shell', 'index.ts', 'store', 'mail', 'team', 'outbox', 'demo'],
+  shell: ['cli', 'bridge', 'store', 'mail', 'team', 'outbox', 'demo', 'auth'],
+};
+const LAYER_WHY = {
+  store: 'store imports nothing above it: its input types live in the store or in src/shared.',
+  team: 'team is pure (the event format and the fold): I/O belongs in mail/ or the service.',
+  mail: 'mail talks to servers and writes the store; it never calls auth, the outbox, demo or service.',
+  auth: 'auth signs in and keeps tokens (it implements mail/login.ts); the service wires it in.',
+  outbox: 'the outbox sits below the service: pass what it needs in (see service/outboxWiring.ts).',
+  demo: 'the demo generator fills a store; the service folds it (service/demoMailbox.ts).',
+  service: 'the service is the composition root; transports (cli, bridge, shell) call it.',
+  cli: 'the CLI goes through the service (service.call), not around it to the store.',
+  bridge: 'the bridge is a transport: it dispatches to the service only.',
+  shell: 'the shell is the Electron transport: it talks to the service only.',
+};
+const PURE_NODE = [
+  ...NODE_BUILTINS.filter((m) => m !== 'node:*'),
+  'node:fs',
+  'node:fs/*',
+  'node:net',
+  'node:child_process',
+];
+const mainLayering = [
+  {
+    files: ['src/main/**/*.{ts,mts,mjs}'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...Object.entries(MAIN_LAYERS).map(([layer, banned]) => ({
+              target: `src/main/${layer}`,
+              from: banned.map((b) => `src/main/${b}`),
+              message: LAYER_WHY[layer],
+            })),
+            {
+              target: 'src/main/policy',
+              from: 'src/main',
+              except: ['./policy'],
+              message: 'policy is pure: data and `now` in, values out.',
+            },
+            {
+              target: ['src/main/mail/parse.ts', 'src/main/mail/mailShape.mjs', 'src/main/mail/parse-worker.mjs'],
+              from: 'src/main',
+              except: ['./policy', './mail/parse.ts', './mail/mailShape.mjs', './mail/mailShape.d.mts'],
+              message: 'MIME parsing is pure: bytes in, a ParsedMessage out.',
+            },
+            {
+              target: 'src/main',
+              from: 'src/main/store/statements.ts',
+              except: [],
+              message: 'Only src/main/store holds SQL: add a function to the right store/repos module.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // store/ may use its own statement cache; the zone above bans it everywhere else.
+    files: ['src/main/store/**/*.ts'],
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
+  {
+    files: ['src/main/store/**/*.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: 'src/main/store',
+              from: MAIN_LAYERS.store.map((b) => `src/main/${b}`),
+              message: LAYER_WHY.store,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+          message: 'Only src/main/store holds SQL: add a function to the right store/repos module.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='exec'][callee.object.name='db']",
+          message: 'Only src/main/store holds SQL: add a function to the right store/repos module.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/team/**/*.ts', 'src/main/mail/parse.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...PURE_NODE, 'better-sqlite3', 'imapflow', 'ws', 'electron'],
+              message: 'This layer is pure: no I/O (pass data in, return values).',
+            },
+          ],
+          // nodemailer's transport is I/O; its encoders (nodemailer/lib/qp ...) are pure functions.
+          paths: [{ name: 'nodemailer', message: 'This layer is pure: no I/O (pass data in, return values).' }],
+        },
+      ],
+    },
+  },
+];
+
+/** No import cycles anywhere (type-only imports do not count: they vanish at build time). */
+const noCycles = {
+  files: ['src/**/*.{ts,tsx,mts,mjs}'],
+  plugins: { 'import-x': importX },
+  rules: { 'import-x/no-cycle': 'error' },
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'coverage/**'] },
   js.configs.recommended,
@@ -127,5 +268,17 @@ export default tseslint.config(
     },
   },
   { files: ['src/renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    settings: {
+      // So import-x parses TypeScript modules when it follows imports (no-cycle).
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mts', '.d.mts', '.mjs', '.js', '.json'] }),
+      ],
+    },
+  },
   ...layering,
+  ...mainLayering,
+  noCycles,
 );

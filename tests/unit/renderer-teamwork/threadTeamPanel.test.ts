@@ -15,7 +15,8 @@ vi.mock('../../../src/renderer/src/api', () => ({ api }));
 
 const { ThreadTeamPanel } = await import('../../../src/renderer/src/features/teamwork/ThreadTeamPanel');
 const { useRoster } = await import('../../../src/renderer/src/features/teamwork/stores');
-const { NOTE_INPUT_ID, mentionAt } = await import('../../../src/renderer/src/features/teamwork/NoteComposer');
+const { mentionAt } = await import('../../../src/renderer/src/features/teamwork/NoteComposer');
+const { NOTE_INPUT_ID } = await import('../../../src/renderer/src/features/teamwork/ids');
 
 const CAROL = { name: 'Carol Cruz', address: 'carol@acme.example', signature: '' };
 

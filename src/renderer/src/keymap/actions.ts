@@ -4,18 +4,11 @@ import { useSync } from '../stores/sync';
 import { useUi, type ViewId } from '../stores/ui';
 import { VIEWS } from '../stores/views';
 import type { View } from '../../../shared/team';
-import { closeThread, teamActions, type TeamAction } from '../features/teamwork/actions';
+import { closeThread, teamActions, type TeamKeyAction } from '../features/teamwork/actions';
 import { appActions } from '../features/onboarding/appActions';
+import type { Action } from './types';
 
-/** Something a person can do: run from a key, the palette, or a menu. */
-export interface Action {
-  id: string;
-  title: string;
-  group: 'Navigate' | 'Conversation' | 'Views' | 'App';
-  /** False when the action makes no sense right now (hidden from the palette). */
-  available?: () => boolean;
-  run: () => void;
-}
+export type { Action } from './types';
 
 /** Focuses an element by id on the next frame, after React has rendered it. */
 export function focusById(id: string): void {
@@ -107,7 +100,7 @@ export function toggleDueSort(): void {
 }
 
 /** Claim, assign, reply, courtesy reply, close, snooze, note and the team views. */
-export const TEAM_ACTIONS: readonly TeamAction[] = teamActions({ threadId: currentThreadId, showView }).map((a) =>
+export const TEAM_ACTIONS: readonly TeamKeyAction[] = teamActions({ threadId: currentThreadId, showView }).map((a) =>
   a.id === 'thread.close'
     ? {
         ...a,

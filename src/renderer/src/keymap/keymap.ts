@@ -1,15 +1,8 @@
 import { TEAM_ACTIONS } from './actions';
+import type { KeyBinding } from './types';
+
+export type { KeyBinding } from './types';
 import { teamKeymap } from '../features/teamwork/actions';
-/**
- * The one keymap table. Key bindings, the help overlay and the palette's key hints are all
- * generated from it. Keys use tinykeys syntax: `j`, `Shift+?`, `$mod+k`, `g a` (a sequence).
- */
-export interface KeyBinding {
-  /** The action this runs (see actions.ts). */
-  action: string;
-  /** Alternatives; any of them runs the action. */
-  keys: string[];
-}
 
 /** Default bindings, following Gmail/Superhuman habits (PRODUCT.md, "Triage from the keyboard"). */
 export const KEYMAP: readonly KeyBinding[] = [

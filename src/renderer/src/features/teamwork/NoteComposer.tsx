@@ -1,10 +1,10 @@
+import { NOTE_INPUT_ID } from './ids';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Teammate } from '../../../../shared/teamEvents';
 import { actOn } from './act';
 import './teamwork.css';
 
 /** The id `n` focuses. */
-export const NOTE_INPUT_ID = 'team-note-input';
 
 /** The "@word" being typed just before the caret, if any. */
 export function mentionAt(text: string, caret: number): { start: number; query: string } | null {

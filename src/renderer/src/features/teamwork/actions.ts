@@ -1,16 +1,15 @@
 import type { View } from '../../../../shared/team';
-import type { Action } from '../../keymap/actions';
-import type { KeyBinding } from '../../keymap/keymap';
+import type { Action, KeyBinding } from '../../keymap/types';
 import { actOn } from './act';
 import { openComposer, type ComposerKind } from './composerStore';
-import { NOTE_INPUT_ID } from './NoteComposer';
+import { NOTE_INPUT_ID } from './ids';
 import { useTeamOverlay } from './stores';
 
 /** Screens the teamwork pieces add: the team list views, the outbox, the dashboard, settings. */
 export type TeamViewId = Exclude<View, 'all'> | 'outbox' | 'dashboard' | 'settings';
 
 /** An action plus the keys it wants (tinykeys syntax), ready for the keymap and the palette. */
-export interface TeamAction extends Action {
+export interface TeamKeyAction extends Action {
   keys: string[];
 }
 
@@ -70,13 +69,13 @@ const REPLIES: ReadonlyArray<{ id: string; kind: ComposerKind; title: string; ke
  * The teamwork actions with their keys (PRODUCT.md, "Triage from the keyboard"). Ids match
  * ARRIVING_KEYMAP, so they replace those reservations one for one.
  */
-export function teamActions(ctx: TeamActionContext): TeamAction[] {
+export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
   const has = () => ctx.threadId() !== null;
   const on = (fn: (id: number) => unknown) => () => {
     const id = ctx.threadId();
     if (id !== null) void fn(id);
   };
-  const threadActions: TeamAction[] = [
+  const threadActions: TeamKeyAction[] = [
     {
       id: 'thread.claim',
       title: 'Claim (take it)',
@@ -119,7 +118,7 @@ export function teamActions(ctx: TeamActionContext): TeamAction[] {
     },
     { id: 'thread.note', title: 'Add a note', group: 'Conversation', keys: ['n'], available: has, run: focusNote },
   ];
-  const viewActions: TeamAction[] = TEAM_VIEWS.map((v) => ({
+  const viewActions: TeamKeyAction[] = TEAM_VIEWS.map((v) => ({
     id: v.actionId,
     title: `Go to ${v.label}`,
     group: 'Views',
@@ -130,6 +129,6 @@ export function teamActions(ctx: TeamActionContext): TeamAction[] {
 }
 
 /** The key bindings of {@link teamActions}, to append to the keymap table. */
-export function teamKeymap(actions: readonly TeamAction[]): KeyBinding[] {
+export function teamKeymap(actions: readonly TeamKeyAction[]): KeyBinding[] {
   return actions.map((a) => ({ action: a.id, keys: a.keys }));
 }

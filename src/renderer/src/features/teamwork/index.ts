@@ -4,7 +4,8 @@ export { AssignPicker } from './AssignPicker';
 export { SnoozePicker } from './SnoozePicker';
 export { TeamOverlays } from './TeamOverlays';
 export { ThreadTeamPanel } from './ThreadTeamPanel';
-export { NoteComposer, NOTE_INPUT_ID } from './NoteComposer';
+export { NoteComposer } from './NoteComposer';
+export { NOTE_INPUT_ID } from './ids';
 export { Composer, ComposerHost } from './Composer';
 export { useComposer, openComposer, type ComposerKind } from './composerStore';
 export { OutboxView, OutboxBadge } from './OutboxView';
@@ -33,7 +34,7 @@ export {
   openAssignPicker,
   openSnoozePicker,
   focusNote,
-  type TeamAction,
+  type TeamKeyAction,
   type TeamActionContext,
   type TeamViewId,
 } from './actions';
