@@ -2,6 +2,10 @@ import { checkAccount } from '../../mail/accountCheck';
 import { getAccount, toAccountView } from '../../store/repos/accounts';
 import { ensureFolder } from '../../store/repos/folders';
 import { folderStatus } from '../status';
+import { connectImap } from '../../mail/imap/connect';
+import { serverFolder } from '../../mail/imap/folderCheck';
+import { explainConnectionError } from '../../mail/connectionErrors';
+import { AppError } from '../appError';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
 
@@ -25,7 +29,34 @@ export const accountHandlers = (core: ServiceCore) =>
     },
     'folders.add': async ({ path }) => {
       const account = core.requireAccount();
-      ensureFolder(core.db, account.id, path, 'other');
+      ensureFolder(core.db, account.id, await folderOnServer(core, path), 'other');
       return folderStatus(core.db, account.id, core.deps.now());
     },
   }) satisfies Partial<Handlers>;
+
+/** The server's name for `path`, after asking the server (LIST) that it has that folder. */
+async function folderOnServer(core: ServiceCore, path: string): Promise<string> {
+  const account = core.requireAccount();
+  const password = await core.deps.secrets.get(account.secretRef);
+  if (password === null)
+    throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
+  let list;
+  try {
+    const client = await connectImap({ ...account.imap, user: account.user, password });
+    try {
+      list = await client.list();
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  } catch (error) {
+    const e = explainConnectionError(
+      error,
+      { kind: 'IMAP', host: account.imap.host, port: account.imap.port },
+      'session',
+    );
+    throw new AppError(e.code, e.message);
+  }
+  const found = serverFolder(list, path);
+  if (!found.ok) throw new AppError('not-found', found.message);
+  return found.path;
+}
