@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'protocol'
   | 'storage'
   | 'dangerous-attachment'
+  | 'disk-full'
   | 'internal'
   | OutboxErrorCode;
 

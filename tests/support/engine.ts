@@ -32,7 +32,13 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 export async function startEngine(
   world: MailWorldClient,
   mailbox: Mailbox,
-  options: { syncModes?: SyncModes; me?: string; files?: DesktopFiles; liveTuning?: LiveSyncTuning } = {},
+  options: {
+    syncModes?: SyncModes;
+    me?: string;
+    files?: DesktopFiles;
+    liveTuning?: LiveSyncTuning;
+    diskFullRetryMs?: number;
+  } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));

@@ -27,6 +27,7 @@ import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
 import { LiveSync } from './liveSync';
 import { DEFAULT_LIVE_SETTINGS, describeLive } from './liveStatus';
+import { DiskFullRetry } from './diskFullRetry';
 import { ServiceEvents } from './events';
 import { AppError } from './appError';
 import type { Db } from '../store/db';
@@ -52,6 +53,7 @@ export class PromptlyService implements ServiceCore {
   readonly events = new ServiceEvents();
   private syncing: Promise<SyncReport> | null = null;
   private live: LiveSync | null = null;
+  private diskFull: DiskFullRetry | null = null;
   private nextSync: Promise<SyncReport> | null = null;
   private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
   private outboxOf: { accountId: number; outbox: Outbox } | null = null;
@@ -337,9 +339,16 @@ export class PromptlyService implements ServiceCore {
     const account = this.requireAccount();
     const password = await this.deps.secrets.get(account.secretRef);
     if (password === null || this.live) return report;
+    const retry = new DiskFullRetry(() => this.live?.ring(), this.deps.diskFullRetryMs);
+    this.diskFull = retry;
     this.live = new LiveSync(
       this.deps.db,
-      () => this.syncNow(),
+      // A pass that failed on a full disk is retried by itself (DiskFullRetry) until space returns.
+      () =>
+        this.syncNow().catch((error: unknown) => {
+          retry.failed(error);
+          throw error;
+        }),
       (status) => this.liveChanged(status),
       this.liveSettings(),
       this.deps.now,
@@ -393,6 +402,7 @@ export class PromptlyService implements ServiceCore {
     this.connector?.stop();
     const live = this.live;
     this.live = null;
+    this.diskFull?.stop();
     await live?.stop();
     await this.outboxOf?.outbox.stop();
     this.reminders?.stop();

@@ -9,6 +9,7 @@ import { syncMailbox } from '../mail/imap/sync';
 import type { SyncModes } from '../mail/imap/context';
 import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from './appError';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../store/diskFull';
 import type { ServiceEvents } from './events';
 
 /** A fresh connection for one pass, logged out afterwards (imapflow instances cannot reconnect). */
@@ -72,8 +73,11 @@ export async function syncAccount(opts: {
     });
     return { folders, durationMs: opts.now() - began };
   } catch (error) {
-    const e = explainConnectionError(error, server, connected ? 'session' : 'connect');
-    recordFolderError(opts.db, account.id, e.message);
+    // A full disk is this machine's problem, not the server's or a folder's: say so plainly.
+    const e = isDiskFull(error)
+      ? { code: 'disk-full' as const, message: DISK_FULL_MESSAGE }
+      : explainConnectionError(error, server, connected ? 'session' : 'connect');
+    if (e.code !== 'disk-full') recordFolderError(opts.db, account.id, e.message);
     events.emit('sync.error', e);
     throw new AppError(e.code, e.message);
   }

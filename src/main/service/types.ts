@@ -27,6 +27,8 @@ export interface ServiceDeps {
   me?: string;
   /** Live-sync timings for tests (short cool-downs and retries); the product uses the defaults. */
   liveTuning?: LiveSyncTuning;
+  /** How long live sync waits before retrying after a full disk (default 30 s). */
+  diskFullRetryMs?: number;
   /** Opening and saving files with the OS (the desktop shell); absent in the CLI and preview. */
   files?: DesktopFiles;
   /** Where settings discovery looks (DNS, HTTP, clock); tests point it at local servers. */

@@ -25,8 +25,8 @@ export const useSync = create<SyncState>((set) => ({
   offline: false,
   lastError: null,
   onProgress(progress) {
-    // Progress means the server answered: whatever was offline is back.
-    set({ progress: progress.done >= progress.total ? null : progress, offline: false });
+    // Progress means a pass is working again: whatever was offline (or the full disk) is over.
+    set({ progress: progress.done >= progress.total ? null : progress, offline: false, lastError: null });
   },
   onError(error) {
     set({ offline: OFFLINE_CODES.has(error.code), lastError: error.message, progress: null });
