@@ -343,12 +343,7 @@ export class PromptlyService implements ServiceCore {
     this.diskFull = retry;
     this.live = new LiveSync(
       this.deps.db,
-      // A pass that failed on a full disk is retried by itself (DiskFullRetry) until space returns.
-      () =>
-        this.syncNow().catch((error: unknown) => {
-          retry.failed(error);
-          throw error;
-        }),
+      () => this.syncNow(),
       (status) => this.liveChanged(status),
       this.liveSettings(),
       this.deps.now,
@@ -456,9 +451,15 @@ export class PromptlyService implements ServiceCore {
           .filter((f) => f.role === 'other')
           .map((f) => f.path),
       });
-    })().finally(() => {
-      this.syncing = null;
-    });
+    })()
+      .catch((error: unknown) => {
+        // Whoever asked for the pass, a full disk pauses live sync until a retry gets through.
+        this.diskFull?.failed(error);
+        throw error;
+      })
+      .finally(() => {
+        this.syncing = null;
+      });
     return this.syncing;
   }
 
