@@ -11,7 +11,7 @@ import { mailWorld } from '../support/engine';
 import type { MailWorldClient, Mailbox } from '../support/mailworld';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus/real-world-mail');
+const CORPUS = join(import.meta.dirname, '../fixtures/real-world-mail');
 
 function emlFiles(dir: string): string[] {
   return readdirSync(dir)

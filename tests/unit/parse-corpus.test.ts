@@ -7,7 +7,7 @@ import { saveAccount } from '../../src/main/store/repos/accounts';
 import { ensureFolder } from '../../src/main/store/repos/folders';
 import { storeMessage } from '../../src/main/store/ingest';
 
-const CORPUS = join(import.meta.dirname, '../../../shared/corpus/real-world-mail');
+const CORPUS = join(import.meta.dirname, '../fixtures/real-world-mail');
 
 function emlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,7 +20,7 @@ function emlFiles(dir: string): string[] {
 describe('real-world corpus', () => {
   const files = emlFiles(CORPUS);
 
-  it('has the corpus beside the project', () => {
+  it('has the corpus in the repository', () => {
     expect(files.length).toBeGreaterThan(100);
   });
 

@@ -10,7 +10,7 @@ describe('parsing on worker threads', () => {
     try {
       expect((pool as unknown as { workers: unknown[] }).workers).toHaveLength(1);
       const raw = readFileSync(
-        join(import.meta.dirname, '../../../shared/corpus/real-world-mail/attachment_emails/attachment_pdf.eml'),
+        join(import.meta.dirname, '../fixtures/real-world-mail/attachment_emails/attachment_pdf.eml'),
       );
       const [onWorker, inProcess] = await Promise.all([pool.parse(raw, 1), parseMessage(raw, 1)]);
       expect(onWorker).toEqual(inProcess);
