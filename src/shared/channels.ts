@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'account.testSaved',
   'account.remove',
   'connection.get',
+  'connection.retry',
   'sync.now',
   'sync.status',
   'sync.live',

@@ -128,6 +128,8 @@ export const calls = {
   /** Forgets the mailbox on this computer (the server keeps everything); setup starts again. */
   'account.remove': { args: z.object({}).strict(), result: returns<AppInfo>() },
   'connection.get': { args: z.object({}).strict(), result: returns<ConnectionState>() },
+  /** Tries to reach a saved mailbox now instead of waiting for the next attempt. */
+  'connection.retry': { args: z.object({}).strict(), result: returns<ConnectionState>() },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
   'sync.status': { args: z.object({}).strict(), result: returns<FolderStatus[]>() },
   'sync.live': { args: z.object({}).strict(), result: returns<LiveSyncStatus>() },

@@ -72,7 +72,7 @@ describe('CLI account verbs', () => {
 
     const wrong = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: 'nope' });
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toMatch(/account not saved: The IMAP server refused the user name or password/);
+    expect(wrong.err).toMatch(/nothing was saved: The IMAP server refused the user name or password/);
     const afterWrong = await cli(['--data-dir', dataDir, 'account', 'test']);
     expect(afterWrong.code).toBe(1);
     expect(afterWrong.err).toMatch(/No mailbox is connected yet/);
@@ -84,6 +84,35 @@ describe('CLI account verbs', () => {
     const tested = await cli(['--data-dir', dataDir, '--json', 'account', 'test']);
     expect(tested.code).toBe(0);
     expect(JSON.parse(tested.out)).toMatchObject({ ok: true });
+  });
+
+  it('--save-anyway saves settings whose server cannot be reached yet, but never past a refused password', async () => {
+    const world = await mailWorld();
+    const good = accountFor(world, await world.createMailbox('support'));
+    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const away = { ...good, imap: { ...good.imap, port: 1 } }; // nothing listens on port 1
+
+    const refused = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(away)], {
+      PROMPTLY_TEST_PW: good.password,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/nothing was saved: Nothing answered on 127\.0\.0\.1:1/);
+    expect(refused.err).toMatch(/add --save-anyway/);
+
+    const wrongPassword = await cli(['--data-dir', dataDir, 'account', 'set', '--save-anyway', ...cliFlags(good)], {
+      PROMPTLY_TEST_PW: 'nope',
+    });
+    expect(wrongPassword.code).toBe(1);
+    expect((await cli(['--data-dir', dataDir, 'account', 'test'])).err).toMatch(/No mailbox is connected yet/);
+
+    const saved = await cli(['--data-dir', dataDir, 'account', 'set', '--save-anyway', ...cliFlags(away)], {
+      PROMPTLY_TEST_PW: good.password,
+    });
+    expect(saved.code).toBe(0);
+    expect(saved.out).toMatch(/Saved without a connection/);
+    const tested = await cli(['--data-dir', dataDir, 'account', 'test']);
+    expect(tested.code).toBe(1);
+    expect(tested.err).toMatch(/Nothing answered on 127\.0\.0\.1:1/);
   });
 
   it('bad usage exits 2 with a one-line reason', async () => {

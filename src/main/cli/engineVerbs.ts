@@ -15,6 +15,9 @@ import { AppError } from '../service/appError';
 import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
 import { EXIT, UsageError, type CliIo, type Flags } from './io';
 
+/** Failures that mean the server could not be reached (rather than that it said no). */
+const UNREACHABLE: ReadonlySet<string> = new Set(['network', 'connection-refused', 'dns', 'timeout']);
+
 // Every verb but the quick ones: loaded on demand so `promptly status` does not load the mail libraries.
 
 /** Runs a verb against the full engine (the service over the already opened database). */
@@ -56,8 +59,23 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
         io.env,
       );
       const report = await service.saveAccount(input);
+      const failed = [report.imap, report.smtp].filter((s) => !s.ok);
+      // --save-anyway helps only when a server could not be reached, never past a refused password.
+      if (values['save-anyway'] && failed.length > 0 && failed.every((s) => UNREACHABLE.has(s.code ?? ''))) {
+        await service.saveAccountLater(input);
+        print(
+          report,
+          () => `${formatReport(report)}\nSaved without a connection; "sync" connects once the server answers.`,
+        );
+        return EXIT.ok;
+      }
       print(report, () => `${formatReport(report)}${report.ok ? '\nSaved.' : ''}`);
-      if (!report.ok) io.err(`promptly: account not saved: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
+      if (!report.ok) {
+        const why = failed[0]?.message ?? '';
+        io.err(`promptly: nothing was saved: ${why}`);
+        if (!values['save-anyway'] && failed.every((s) => UNREACHABLE.has(s.code ?? '')))
+          io.err('promptly: if the settings are right and the server is only away, add --save-anyway.');
+      }
       return report.ok ? EXIT.ok : EXIT.failure;
     }
     case 'account test': {

@@ -24,7 +24,8 @@ verbs:
   account set --address ADDR --password-env VAR [--name NAME] [--user U]
               [--imap-host H --imap-port P --imap-tls tls|starttls|none
                --smtp-host H --smtp-port P --smtp-tls tls|starttls|none]
-                          without the servers, they are found from the address
+                          without the servers, they are found from the address;
+              [--save-anyway] saves even when a server cannot be reached yet
   account discover ADDR   find the server settings of an address, and say how
   account test
   sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
@@ -73,6 +74,7 @@ export const OPTIONS = {
   attach: { type: 'string', multiple: true },
   promise: { type: 'string' },
   force: { type: 'boolean', default: false },
+  'save-anyway': { type: 'boolean', default: false },
   'window-hours': { type: 'string' },
   timezone: { type: 'string' },
   'lead-minutes': { type: 'string' },

@@ -58,7 +58,8 @@ export class PromptlyService implements ServiceCore {
   private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
   private outboxOf: { accountId: number; outbox: Outbox } | null = null;
   private reminders: Reminders | null = null;
-  private connector: Connector | null = null;
+  /** Brings the saved mailbox live and retries while its server is away (the app only). */
+  private readonly connector: Connector;
   /** Running as the app (desktop or preview): a saved mailbox goes live at once. */
   private appStarted = false;
   private current: ServiceDeps;
@@ -70,6 +71,14 @@ export class PromptlyService implements ServiceCore {
     this.current = deps;
     this.deadlines = this.keeper();
     this.table = buildHandlers(this);
+    this.connector = new Connector({
+      connect: async () => {
+        await this.startLive();
+      },
+      explain: (error) => (error instanceof Error ? error.message : String(error)),
+      emit: (state) => this.events.emit('connection.changed', state),
+      now: deps.now,
+    });
   }
 
   /** The outside world as passed in (the database changes when the demo opens). */
@@ -91,9 +100,13 @@ export class PromptlyService implements ServiceCore {
    */
   async openDemo(): Promise<AppInfo> {
     if (this.deps.demo) return this.appInfo();
-    const db = this.deps.dataDir ? await openDemoMailbox(this.deps.dataDir, this.deps.now()) : openDb(':memory:');
-    if (!this.deps.dataDir) await seedDemoMailbox(db, this.deps.now());
-    await this.switchDatabase(db, true);
+    const dataDir = this.deps.dataDir;
+    await this.switchDatabase(async () => {
+      if (dataDir) return openDemoMailbox(dataDir, this.deps.now());
+      const db = openDb(':memory:');
+      await seedDemoMailbox(db, this.deps.now());
+      return db;
+    }, true);
     return this.appInfo();
   }
 
@@ -101,8 +114,8 @@ export class PromptlyService implements ServiceCore {
   async openSetup(): Promise<AppInfo> {
     if (!this.deps.demo) return this.appInfo();
     const dataDir = this.requireDataDir();
-    await this.switchDatabase(openDb(databaseFile(dataDir)), false);
-    if (this.appStarted && getAccount(this.deps.db)) this.connectInBackground();
+    await this.switchDatabase(() => openDb(databaseFile(dataDir)), false);
+    if (this.appStarted && getAccount(this.deps.db)) this.connector.start();
     return this.appInfo();
   }
 
@@ -116,9 +129,10 @@ export class PromptlyService implements ServiceCore {
       throw new AppError('invalid-arguments', 'The demo mailbox cannot be removed; leave the demo instead.');
     const dataDir = this.requireDataDir();
     await this.deps.secrets.delete(account.secretRef);
-    this.deps.db.close();
-    removeLocalMailbox(dataDir);
-    await this.switchDatabase(openDb(databaseFile(dataDir)), false, { closeOld: false });
+    await this.switchDatabase(() => {
+      removeLocalMailbox(dataDir);
+      return openDb(databaseFile(dataDir));
+    }, false);
     return this.appInfo();
   }
 
@@ -127,13 +141,16 @@ export class PromptlyService implements ServiceCore {
     return this.deps.dataDir;
   }
 
-  /** Swaps the database under every per-account part (demo in or out, mailbox removed). */
-  private async switchDatabase(db: Db, demo: boolean, options = { closeOld: true }): Promise<void> {
+  /**
+   * Swaps the database under every per-account part (demo in or out, mailbox removed): all
+   * work on the old one stops and finishes first, then `open` gives the new one.
+   */
+  private async switchDatabase(open: () => Db | Promise<Db>, demo: boolean): Promise<void> {
     const reminding = this.reminders !== null;
-    this.connector?.stop();
-    this.connector = null;
     await this.stopLive();
-    if (options.closeOld) this.deps.db.close();
+    await this.syncing?.catch(() => undefined);
+    this.deps.db.close();
+    const db = await open();
     this.current = { ...this.current, db, demo };
     this.deadlines = this.keeper();
     this.teamEngine = null;
@@ -271,32 +288,23 @@ export class PromptlyService implements ServiceCore {
   async saveAccount(input: AccountInput): Promise<ConnectionReport> {
     const report = await (this.deps.checkAccount ?? checkAccount)(input);
     if (!report.ok) return report;
+    await this.storeAccount(input);
+    return report;
+  }
+
+  /** The password into the secret store, the rest into the database; live at once in the app. */
+  private async storeAccount(input: AccountInput): Promise<void> {
     const secretRef = `account:${input.address.toLowerCase()}`;
     await this.deps.secrets.set(secretRef, input.password);
     const { password: _password, ...settings } = input;
     saveAccount(this.deps.db, { ...settings, address: input.address.toLowerCase(), secretRef }, this.deps.now());
-    if (this.appStarted) this.connectInBackground();
-    return report;
+    if (this.appStarted) this.connector.start();
   }
 
   /** "Save and connect later": keeps settings the servers could not confirm; the app keeps trying. */
   async saveAccountLater(input: AccountInput): Promise<AppInfo> {
-    const secretRef = `account:${input.address.toLowerCase()}`;
-    await this.deps.secrets.set(secretRef, input.password);
-    const { password: _password, ...settings } = input;
-    saveAccount(this.deps.db, { ...settings, address: input.address.toLowerCase(), secretRef }, this.deps.now());
-    if (this.appStarted) this.connectInBackground();
+    await this.storeAccount(input);
     return this.appInfo();
-  }
-
-  /** Signs in again with the saved settings and password (Settings → Mailbox → Test connection). */
-  async testSavedAccount(): Promise<ConnectionReport> {
-    const account = this.requireAccount();
-    const password = await this.deps.secrets.get(account.secretRef);
-    if (password === null)
-      throw new AppError('auth', 'The password for this mailbox is missing. Use "Sign in again" to enter it.');
-    const { id: _id, secretRef: _ref, ...settings } = account;
-    return (this.deps.checkAccount ?? checkAccount)({ ...settings, password });
   }
 
   /**
@@ -306,24 +314,18 @@ export class PromptlyService implements ServiceCore {
   startApp(): void {
     this.appStarted = true;
     this.startReminders();
-    if (!this.deps.demo && getAccount(this.deps.db)) this.connectInBackground();
+    if (!this.deps.demo && getAccount(this.deps.db)) this.connector.start();
   }
 
   /** Whether the mailbox is live, connecting, or waiting for its next attempt. */
   connection(): ConnectionState {
-    return this.connector?.state ?? { state: 'none' };
+    return this.connector.state;
   }
 
-  private connectInBackground(): void {
-    this.connector ??= new Connector({
-      connect: async () => {
-        await this.startLive();
-      },
-      explain: (error) => (error instanceof Error ? error.message : String(error)),
-      emit: (state) => this.events.emit('connection.changed', state),
-      now: this.deps.now,
-    });
-    this.connector.start();
+  /** "Try now": one attempt at once instead of waiting out the backoff. */
+  retryConnection(): ConnectionState {
+    if (!this.deps.demo && getAccount(this.deps.db)) this.connector.start();
+    return this.connector.state;
   }
 
   /**
@@ -394,7 +396,7 @@ export class PromptlyService implements ServiceCore {
 
   /** Stops push sync and waits for a pass in flight (quit, tests). */
   async stopLive(): Promise<void> {
-    this.connector?.stop();
+    this.connector.stop();
     const live = this.live;
     this.live = null;
     this.diskFull?.stop();

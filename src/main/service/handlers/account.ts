@@ -1,3 +1,4 @@
+import { AppError } from '../appError';
 import { checkAccount } from '../../mail/accountCheck';
 import { getAccount, toAccountView } from '../../store/repos/accounts';
 import { ensureFolder } from '../../store/repos/folders';
@@ -19,9 +20,17 @@ export const accountHandlers = (core: ServiceCore) =>
     'account.test': async (input) => (core.deps.checkAccount ?? checkAccount)(input),
     'account.save': async (input) => core.saveAccount(input),
     'account.saveLater': async (input) => core.saveAccountLater(input),
-    'account.testSaved': async () => core.testSavedAccount(),
+    'account.testSaved': async () => {
+      const account = core.requireAccount();
+      const password = await core.deps.secrets.get(account.secretRef);
+      if (password === null)
+        throw new AppError('auth', 'The password for this mailbox is missing. Use "Sign in again" to enter it.');
+      const { id: _id, secretRef: _ref, ...settings } = account;
+      return (core.deps.checkAccount ?? checkAccount)({ ...settings, password });
+    },
     'account.remove': async () => core.removeAccount(),
     'connection.get': async () => core.connection(),
+    'connection.retry': async () => core.retryConnection(),
     'sync.now': async () => core.syncNow(),
     'sync.status': async () => {
       const account = getAccount(core.db);

@@ -41,9 +41,9 @@ export interface ServiceCore {
   openSetup(): Promise<AppInfo>;
   saveAccount(input: AccountInput): Promise<ConnectionReport>;
   saveAccountLater(input: AccountInput): Promise<AppInfo>;
-  testSavedAccount(): Promise<ConnectionReport>;
   removeAccount(): Promise<AppInfo>;
   connection(): ConnectionState;
+  retryConnection(): ConnectionState;
   syncNow(): Promise<SyncReport>;
   /** How live sync hears about changes (stored by the process running it, if not this one). */
   liveStatus(): LiveSyncStatus;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../../../shared/connection';
+import { api } from '../../api';
 import { useApp } from './appStore';
 
 /** Seconds until `at`, for "next try in 12 s"; never below zero. */
@@ -35,6 +36,18 @@ export function ConnectionLine() {
   return (
     <span className={`connection-line ${connection.state}`} role="status">
       {text}
+      {connection.state === 'retrying' && (
+        <>
+          {' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() => void api['connection.retry']({}).then((c) => useApp.getState().setConnection(c))}
+          >
+            Try now
+          </button>
+        </>
+      )}
     </span>
   );
 }
