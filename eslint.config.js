@@ -170,9 +170,21 @@ const mainLayering = [
               message: 'policy is pure: data and `now` in, values out.',
             },
             {
-              target: ['src/main/mail/parse.ts', 'src/main/mail/mailShape.mjs', 'src/main/mail/parse-worker.mjs'],
+              target: [
+                'src/main/mail/parse.ts',
+                'src/main/mail/mailShape.mjs',
+                'src/main/mail/parse-worker.mjs',
+                'src/main/mail/undeclaredCharset.mjs',
+              ],
               from: 'src/main',
-              except: ['./policy', './mail/parse.ts', './mail/mailShape.mjs', './mail/mailShape.d.mts'],
+              except: [
+                './policy',
+                './mail/parse.ts',
+                './mail/mailShape.mjs',
+                './mail/mailShape.d.mts',
+                './mail/undeclaredCharset.mjs',
+                './mail/undeclaredCharset.d.mts',
+              ],
               message: 'MIME parsing is pure: bytes in, a ParsedMessage out.',
             },
             {
