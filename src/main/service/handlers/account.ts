@@ -1,4 +1,3 @@
-import { AppError } from '../appError';
 import { checkAccount } from '../../mail/accountCheck';
 import { getAccount, toAccountView } from '../../store/repos/accounts';
 import { ensureFolder } from '../../store/repos/folders';
