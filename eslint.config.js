@@ -23,7 +23,7 @@ const NODE_BUILTINS = [
 ];
 const nodeOnly = [...NODE_BUILTINS, 'better-sqlite3', 'imapflow', 'nodemailer', 'mailparser', 'ws', 'electron'];
 
-/** Layering (ARCHITECTURE.md): the folder says where code runs and what it may import. */
+/** Layering (docs/ARCHITECTURE.md): the folder says where code runs and what it may import. */
 const layering = [
   {
     files: ['src/shared/**/*.{ts,tsx}'],

@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 6): deadlines and the tray state for 100,000 synthetic threads (target
+ * Benchmark: deadlines and the tray state for 100,000 synthetic threads (target
  * < 200 ms), and the incremental recompute after one new message (target < 5 ms).
  * Prints one JSON object. Run: `npx tsx bench/deadlines.ts [threads]`.
  */

@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 4): fold 100,000 team events (target < 1 s), and the cost of applying one
+ * Benchmark: fold 100,000 team events (target < 1 s), and the cost of applying one
  * more event at 10k and at 100k events (O(1): the two should match). Also the snapshot size and
  * the message decode rate, which the sync loop pays per log message.
  * Prints one JSON object. Run: `npx tsx bench/team-fold.ts [events]`.

@@ -1,5 +1,5 @@
 /**
- * Benchmark (issue 4): claim round-trip latency on loopback, from the action to the confirmed
+ * Benchmark: claim round-trip latency on loopback, from the action to the confirmed
  * outcome. Two teammates' engines on one real Dovecot mailbox: alice claims (appended and read
  * back in one sync pass), and bob, watching with IDLE, sees her as the owner.
  * Prints one JSON object. Run: `npm run bench:team-roundtrip [-- rounds]`.

@@ -114,7 +114,7 @@ export const calls = {
   'account.get': { args: z.object({}).strict(), result: returns<AccountView | null>() },
   'account.test': { args: accountInputSchema, result: returns<ConnectionReport>() },
   'account.save': { args: accountInputSchema, result: returns<ConnectionReport>() },
-  /** Server settings for an address from presets, autoconfig XML, DNS SRV or a tested guess (issue 11). */
+  /** Server settings for an address from presets, autoconfig XML, DNS SRV or a tested guess. */
   'account.discover': {
     args: z
       .object({ address: z.string().trim().email('Enter the full address, for example support@example.com.') })

@@ -1,6 +1,6 @@
 import type { TlsMode } from './types';
 
-/** Where discovered settings came from, in the order they are tried (issue 11). */
+/** Where discovered settings came from, in the order they are tried. */
 export const DISCOVERY_SOURCES = ['preset', 'mx-preset', 'autoconfig-xml', 'dns-srv', 'guess'] as const;
 
 /** A source of settings, or `none` when every source came back empty. */

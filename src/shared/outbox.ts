@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Replies and the outbox (issue 5): the composer's model, the saved-reply templates and the
+ * Replies and the outbox: the composer's model, the saved-reply templates and the
  * outbox items the UI lists. Types and zod schemas only; the engine lives in src/main/outbox.
  */
 
@@ -12,7 +12,7 @@ export const REPLY_KINDS = ['reply', 'reply-all', 'forward'] as const;
 export type ReplyKind = (typeof REPLY_KINDS)[number];
 
 /**
- * Where a reply stands (ARCHITECTURE.md, "Outbox: never lost, never twice"):
+ * Where a reply stands (docs/ARCHITECTURE.md, "Outbox: never lost, never twice"):
  * queued (undo window, send later) → sending → accepted (SMTP 250 stored) → filed (Sent
  * APPEND done, \Answered set). `failed` retries by itself when `retryAt` is set, otherwise it
  * waits for the person. `uncertain` means it may or may not have left: only the person decides

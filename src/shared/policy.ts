@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The team Policy (PRODUCT.md, "Deadlines, promises and reminders") and the values the
+ * The team Policy (docs/PRODUCT.md, "Deadlines, promises and reminders") and the values the
  * deadline engine hands to the UI. Types and schemas only: the rules live in src/main/policy.
  */
 
@@ -165,7 +165,7 @@ export interface Spread {
 }
 
 /**
- * The follow-through numbers over one period (PRODUCT.md principle 5). Shares are 0..1, or
+ * The follow-through numbers over one period (docs/PRODUCT.md principle 5). Shares are 0..1, or
  * null when nothing in the period could be judged yet.
  */
 export interface FollowThroughMetrics {

@@ -1,5 +1,5 @@
 /**
- * The search box's query language (PRODUCT.md "Full-text search"), parsed into a small AST.
+ * The search box's query language (docs/PRODUCT.md "Full-text search"), parsed into a small AST.
  * Pure and dependency-free so the renderer can parse as the user types (to show an error
  * or highlight operators) and main can compile the same AST to SQL.
  *
@@ -22,7 +22,7 @@
 /** Operators whose value is matched as text. */
 export type TextField = 'any' | 'from' | 'to' | 'subject';
 
-/** Thread states `is:` can ask for (issue 4 onwards gives them meaning in the store). */
+/** Thread states `is:` can ask for (the store gives them meaning). */
 export const THREAD_STATES = ['open', 'waiting', 'closed', 'unassigned', 'overdue'] as const;
 
 /** One of `THREAD_STATES`. */

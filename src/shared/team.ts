@@ -33,7 +33,7 @@ export const threadActionSchema = z.discriminatedUnion('type', [
 /** One validated thread action. */
 export type ThreadAction = z.infer<typeof threadActionSchema>;
 
-/** The list views of PRODUCT.md ("Ownership (team)"). */
+/** The list views of docs/PRODUCT.md ("Ownership (team)"). */
 export const VIEWS = ['mine', 'unassigned', 'due', 'overdue', 'waiting', 'closed', 'all'] as const;
 
 /** A list view. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Team log events (ARCHITECTURE.md, "Team state"). Every team action is one event, appended
+ * Team log events (docs/ARCHITECTURE.md, "Team state"). Every team action is one event, appended
  * as one message to the team log folder; the server's UID order is the one total order and
  * the team state is a fold over it. This file holds only the wire format (zod schemas, types)
  * and the outcome types the UI shows, so the renderer can use them too.
@@ -58,7 +58,7 @@ export const teamAddressSchema = z
   .max(320)
   .regex(/^[^\s@<>()",;:\\[\]\p{Cc}]+@[^\s@<>()",;:\\[\]\p{Cc}]+$/u, 'must be a mail address');
 
-/** A thread key or Message-ID without angle brackets (ARCHITECTURE.md, "Thread key"). */
+/** A thread key or Message-ID without angle brackets (docs/ARCHITECTURE.md, "Thread key"). */
 export const teamMessageIdSchema = z
   .string()
   .min(1)
@@ -238,7 +238,7 @@ export interface TeamNote {
   at: number;
 }
 
-/** A promised reply date, made with a courtesy reply (PRODUCT.md, "Say–do gap"). */
+/** A promised reply date, made with a courtesy reply (docs/PRODUCT.md, "Say–do gap"). */
 export interface TeamPromise {
   uid: number;
   eventId: string;

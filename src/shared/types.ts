@@ -96,7 +96,7 @@ export interface ParsedMessage {
   attachments: AttachmentMeta[];
 }
 
-/** A thread's due time and how urgent it is now (ISSUE 6: calm, due soon, overdue). */
+/** A thread's due time and how urgent it is now (calm, due soon, overdue). */
 export interface DueView {
   dueAt: number;
   reason: string;

@@ -1,5 +1,5 @@
 /**
- * Resilience proof for the sync engine (issue 3): the connection to Dovecot is cut at
+ * Resilience proof for the sync engine: the connection to Dovecot is cut at
  * seeded-random byte offsets during initial and incremental sync, while another client
  * delivers, flags and expunges mail between rounds. However often it is cut, the store must
  * end up holding exactly the server's messages, once each, in the right conversations.

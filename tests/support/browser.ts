@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 const CHROMIUM = process.env.PROMPTLY_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with the flags this closed network needs (ENVIRONMENT.md). */
+/** Debian's Chromium, headless, with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(

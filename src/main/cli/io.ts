@@ -13,7 +13,7 @@ export interface CliIo {
   discovery?: Partial<DiscoveryDeps>;
 }
 
-/** Exit codes: 0 success, 1 failure, 2 bad usage (issue 2). */
+/** Exit codes: 0 success, 1 failure, 2 bad usage. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** Bad usage: printed with exit code 2. */

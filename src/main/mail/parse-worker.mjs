@@ -1,4 +1,4 @@
-// Parses MIME off the main thread (ARCHITECTURE.md: parsing is the sync's bottleneck).
+// Parses MIME off the main thread (docs/ARCHITECTURE.md: parsing is the sync's bottleneck).
 // Plain JavaScript so it loads the same way under tsx, vitest and the Electron bundle.
 import { parentPort } from 'node:worker_threads';
 import { parseToShape } from './mailShape.mjs';

@@ -16,7 +16,7 @@ interface Job {
 
 /**
  * MIME parsing on worker threads, so the main thread keeps storing and indexing while the
- * next batch parses (ARCHITECTURE.md: parse in workers). Falls back to parsing in-process
+ * next batch parses (docs/ARCHITECTURE.md: parse in workers). Falls back to parsing in-process
  * if a worker cannot start. One worker per spare core (at least one).
  */
 export class ParsePool {

@@ -13,7 +13,7 @@ export function timeAgo(at: number, now: number): string {
 }
 
 /**
- * The collision check (PRODUCT.md, "Replies"): the newest team reply to the thread dated after
+ * The collision check (docs/PRODUCT.md, "Replies"): the newest team reply to the thread dated after
  * the composer opened, other than this engine's own replies, or null. `replies` come from
  * `teamRepliesSince` (the synced Sent folder and team addresses).
  */

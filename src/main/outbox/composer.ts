@@ -1,5 +1,5 @@
 /**
- * The composer model (issue 5): what a reply, reply-all or forward says and to whom. Pure:
+ * The composer model: what a reply, reply-all or forward says and to whom. Pure:
  * the thread, the message answered and the sender come in; a draft or a finished reply
  * (still without MIME, see mime.ts) comes out.
  */

@@ -1,5 +1,5 @@
 /**
- * The outbox (ARCHITECTURE.md, "Outbox: never lost, never twice"): queue replies with an undo
+ * The outbox (docs/ARCHITECTURE.md, "Outbox: never lost, never twice"): queue replies with an undo
  * window or for later, send them one at a time in order, retry only what surely did not leave,
  * and after a crash never resend what may have left.
  */

@@ -12,7 +12,7 @@ import { OutboxError } from './errors';
 /** The id of the built-in courtesy reply; a team template with this id replaces it. */
 export const COURTESY_TEMPLATE_ID = 'courtesy';
 
-/** The courtesy reply a new team starts with (PRODUCT.md, "Courtesy reply"). */
+/** The courtesy reply a new team starts with (docs/PRODUCT.md, "Courtesy reply"). */
 export const BUILT_IN_COURTESY: Template = {
   id: COURTESY_TEMPLATE_ID,
   name: 'Courtesy reply',

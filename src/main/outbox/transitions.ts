@@ -3,7 +3,7 @@ import type { OutboxState } from '../../shared/outbox';
 import { getOutbox, updateOutbox, type OutboxMutable, type OutboxRecord } from '../store/repos/outbox';
 import { appendOutboxLog } from '../store/repos/outboxLog';
 
-/** Which states an item may move to from each state (ARCHITECTURE.md, "Outbox"). */
+/** Which states an item may move to from each state (docs/ARCHITECTURE.md, "Outbox"). */
 export const TRANSITIONS: Readonly<Record<OutboxState, readonly OutboxState[]>> = {
   queued: ['sending', 'cancelled', 'failed'],
   sending: ['accepted', 'failed', 'uncertain', 'sending'],

@@ -1,5 +1,5 @@
 /**
- * Deadline rules (PRODUCT.md principles 2–3, issue 6), pure: a thread's messages, its state,
+ * Deadline rules (docs/PRODUCT.md principles 2–3), pure: a thread's messages, its state,
  * the policy and `now` in; its one due time out.
  *
  * - The clock starts at the earliest customer message after the team's last reply.

@@ -1,5 +1,5 @@
 /**
- * Follow-through metrics (PRODUCT.md principle 5), pure over data the store can build:
+ * Follow-through metrics (docs/PRODUCT.md principle 5), pure over data the store can build:
  * courtesy deadlines met, time to first human reply, promises kept, repeat contact, and
  * open threads by owner and age. No "fastest closer" numbers on purpose.
  *

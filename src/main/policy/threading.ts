@@ -1,6 +1,6 @@
 /**
  * Threading rules, pure. A thread's key is the Message-ID of its root: the first entry
- * of References, else In-Reply-To, else the message's own Message-ID (ARCHITECTURE.md,
+ * of References, else In-Reply-To, else the message's own Message-ID (docs/ARCHITECTURE.md,
  * "Thread key"). Every replica derives the same key from the same headers.
  */
 

@@ -42,7 +42,7 @@ function outcomes(
   });
 }
 
-/** The follow-through numbers over one period (PRODUCT.md principle 5). */
+/** The follow-through numbers over one period (docs/PRODUCT.md principle 5). */
 export function metricsFor(
   db: Db,
   accountId: number,

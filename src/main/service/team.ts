@@ -52,7 +52,7 @@ function toTeamAction(action: ThreadAction, thread: string, known: string[], men
 /**
  * Team state for one account: the fold of the log folder (rebuilt from SQLite at start),
  * the pending actions, and the per-thread rows list views read. Ownership changes are
- * optimistic (ARCHITECTURE.md): the server's UID order decides, and losers are told.
+ * optimistic (docs/ARCHITECTURE.md): the server's UID order decides, and losers are told.
  */
 export class TeamEngine {
   private state: TeamState;

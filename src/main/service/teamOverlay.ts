@@ -2,7 +2,7 @@ import type { TeamEvent } from '../../shared/teamEvents';
 import type { ThreadTeamRow } from '../store/repos/threadTeam';
 
 /**
- * Shows the person's own unconfirmed actions at once (ARCHITECTURE.md: "shown as pending"):
+ * Shows the person's own unconfirmed actions at once (docs/ARCHITECTURE.md: "shown as pending"):
  * a best guess on top of the folded state, replaced by the real outcome once the log
  * syncs back. Pure.
  */

@@ -1,14 +1,14 @@
 /**
  * Ownership changes: claim, assign, handoff offer/accept/decline, release.
  *
- * Optimistic concurrency over the server's UID order (ARCHITECTURE.md, "Conflicts are
+ * Optimistic concurrency over the server's UID order (docs/ARCHITECTURE.md, "Conflicts are
  * optimistic"): an ownership event carries `base`, the id of the thread's latest applied
  * ownership event its author had seen (null if none). It applies only if that is still the
  * thread's latest one; otherwise it is `lost` to whoever changed ownership in between. Only
  * applied ownership events move the base: notes, status, snoozes, promises and lost or ignored
  * events never do, so a note written meanwhile cannot make a claim fail.
  *
- * A handoff leaves the thread with the giver until the target accepts (PRODUCT.md, principle 1).
+ * A handoff leaves the thread with the giver until the target accepts (docs/PRODUCT.md, principle 1).
  */
 import type { OwnershipEventType, TeamEventOf, TeamEventOutcome, ThreadTeamEvent } from '../../shared/teamEvents';
 import { appliedOutcome, type OwnershipChange, type TeamThread } from './state';

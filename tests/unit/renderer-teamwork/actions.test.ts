@@ -58,7 +58,7 @@ describe('the teamwork actions', () => {
     expect(shown).toEqual(['overdue', 'outbox']);
   });
 
-  it('want the Gmail/Superhuman keys of PRODUCT.md, with no key twice', () => {
+  it('want the Gmail/Superhuman keys of docs/PRODUCT.md, with no key twice', () => {
     const map = teamKeymap(actions);
     const keysOf = (id: string) => map.find((b) => b.action === id)?.keys;
     expect(keysOf('thread.claim')).toEqual(['a']);

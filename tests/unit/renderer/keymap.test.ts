@@ -19,7 +19,7 @@ describe('the keymap table', () => {
     for (const b of KEYMAP) expect(ids.has(b.action), b.action).toBe(true);
     const keys = KEYMAP.flatMap((b) => b.keys);
     expect(new Set(keys).size).toBe(keys.length);
-    // The PRODUCT.md triage keys are all bound.
+    // The docs/PRODUCT.md triage keys are all bound.
     for (const action of [
       'thread.claim',
       'thread.assign',

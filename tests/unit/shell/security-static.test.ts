@@ -32,7 +32,7 @@ function securityViolations(text: string): string[] {
   return FORBIDDEN.filter(([pattern]) => pattern.test(text)).map(([, name]) => name);
 }
 
-describe('static security check (ARCHITECTURE.md, issue 8)', () => {
+describe('static security check (docs/ARCHITECTURE.md)', () => {
   it('no source file turns a window defence off', () => {
     const found = [...sources('src'), 'electron.vite.config.ts']
       .map((file) => ({ file, bad: securityViolations(readFileSync(file, 'utf8')) }))

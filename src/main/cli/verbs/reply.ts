@@ -1,5 +1,5 @@
 /**
- * CLI verbs for replies and the outbox (issue 5): `reply`, `courtesy`, `outbox`,
+ * CLI verbs for replies and the outbox: `reply`, `courtesy`, `outbox`,
  * `outbox retry ID`, `outbox cancel ID`, `templates`. Each returns what to print; the CLI has
  * no undo toast, so its Outbox runs with no undo window and a reply is sent before it exits.
  */

@@ -99,7 +99,7 @@ function failureOf(error: unknown): string {
   return e.code && !e.message.includes(e.code) ? `${e.message} (${e.code})` : e.message;
 }
 
-/** The steps in the order issue 11 gives: presets, MX presets, autoconfig XML, DNS SRV, guess. */
+/** The steps in this order: presets, MX presets, autoconfig XML, DNS SRV, guess. */
 function steps(domain: string, address: string, deps: DiscoveryDeps): Step[] {
   return [
     {
@@ -164,7 +164,7 @@ function usualNames(domain: string, address: string): DiscoveredSettings {
 }
 
 /**
- * Finds the IMAP and SMTP settings of an address the way Thunderbird does (issue 11): each
+ * Finds the IMAP and SMTP settings of an address the way Thunderbird does: each
  * source in turn under its own time-out, the first that answers wins. The result says where
  * the settings came from and what was tried; with nothing found, the usual host names as a
  * starting point, marked as untested.

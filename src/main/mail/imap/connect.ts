@@ -37,7 +37,7 @@ export function imapOptions(
 
 /**
  * Opens a fresh, authenticated connection. imapflow instances cannot reconnect, so every
- * connection is a new instance (ARCHITECTURE.md, "Sync engine outline").
+ * connection is a new instance (docs/ARCHITECTURE.md, "Sync engine outline").
  */
 export async function connectImap(s: ImapSettings, overrides: Partial<ImapFlowOptions> = {}): Promise<ImapFlow> {
   return withLogin(

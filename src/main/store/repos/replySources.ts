@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { Person } from '../../../shared/types';
 
 /**
- * Read-only views of stored messages for the composer and the collision check (issue 5).
+ * Read-only views of stored messages for the composer and the collision check.
  * The rows belong to the `messages` table (synced mail); nothing here writes.
  */
 

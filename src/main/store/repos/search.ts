@@ -16,7 +16,7 @@ import {
  * The `messages_fts` index (migration 003) and the thread search over it. Triggers keep the
  * index current; this module only reads. A query compiles to ONE parameterised statement
  * that returns thread summaries newest first with a LIMIT: never `ORDER BY rank` over all
- * hits (ARCHITECTURE.md, performance notes). User text reaches FTS5 only inside a quoted
+ * hits (docs/ARCHITECTURE.md, performance notes). User text reaches FTS5 only inside a quoted
  * string with `"` doubled, so `"`, `*`, `NEAR(`, `AND`, `:` are plain characters.
  */
 

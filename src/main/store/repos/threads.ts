@@ -151,7 +151,7 @@ export interface ThreadListRow {
   dueReason: string | null;
 }
 
-/** The filter of each list view (PRODUCT.md); `me` is my address, `now` decides snoozes and due times. */
+/** The filter of each list view (docs/PRODUCT.md); `me` is my address, `now` decides snoozes and due times. */
 const VIEW_SQL: Record<string, string> = {
   all: '1',
   mine: "owner = @me AND eff_status <> 'closed' AND NOT snoozed",

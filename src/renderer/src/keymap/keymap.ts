@@ -4,7 +4,7 @@ import type { KeyBinding } from './types';
 export type { KeyBinding } from './types';
 import { teamKeymap } from '../features/teamwork/actions';
 
-/** Default bindings, following Gmail/Superhuman habits (PRODUCT.md, "Triage from the keyboard"). */
+/** Default bindings, following Gmail/Superhuman habits (docs/PRODUCT.md, "Triage from the keyboard"). */
 export const KEYMAP: readonly KeyBinding[] = [
   { action: 'list.next', keys: ['j'] },
   { action: 'list.previous', keys: ['k'] },

@@ -10,7 +10,7 @@ interface Entry {
   keys: string;
 }
 
-/** The sidebar in PRODUCT.md's order: team views, All, Outbox, Could not read, then screens. */
+/** The sidebar in docs/PRODUCT.md's order: team views, All, Outbox, Could not read, then screens. */
 const ORDER: readonly ViewId[] = [
   'mine',
   'unassigned',

@@ -89,7 +89,7 @@ const WEEKLY: Array<{ key: WeekKey; title: string; unit: string; percent: boolea
 ];
 
 /**
- * Follow-through per week over the last 12 weeks (PRODUCT.md principle 5): courtesy deadlines
+ * Follow-through per week over the last 12 weeks (docs/PRODUCT.md principle 5): courtesy deadlines
  * met, time to first human reply, promises kept, repeat contact; and open threads now by owner
  * and by age. Deliberately no ranking of people by speed.
  */

@@ -66,7 +66,7 @@ const REPLIES: ReadonlyArray<{ id: string; kind: ComposerKind; title: string; ke
 ];
 
 /**
- * The teamwork actions with their keys (PRODUCT.md, "Triage from the keyboard"). Ids match
+ * The teamwork actions with their keys (docs/PRODUCT.md, "Triage from the keyboard"). Ids match
  * ARRIVING_KEYMAP, so they replace those reservations one for one.
  */
 export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
