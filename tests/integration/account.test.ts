@@ -159,12 +159,11 @@ describe('CLI account verbs', () => {
     expect(shown.out).toContain('A spoke broke on my new wheel.');
     expect((await cli(['--data-dir', dataDir, 'thread', 'nope@nowhere'])).code).toBe(1);
     const status = await cli(['--data-dir', dataDir, '--json', 'status']);
-    const folders = JSON.parse(status.out) as Array<{
-      path: string;
-      stored: number;
-      complete: boolean;
-      lastError: string | null;
-    }>;
+    const { folders, live } = JSON.parse(status.out) as {
+      folders: Array<{ path: string; stored: number; complete: boolean; lastError: string | null }>;
+      live: { push: string };
+    };
+    expect(live.push).toBe('off');
     expect(folders.find((f) => f.path === 'INBOX')).toMatchObject({ stored: 1, complete: true, lastError: null });
     expect((await cli(['--data-dir', dataDir, 'status'])).out).toMatch(
       /INBOX \(inbox\)\n {2}stored 1 of 1 on the server/,

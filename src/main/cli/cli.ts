@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { openDb, type Db } from '../store/db';
 import { databaseFile, defaultDataDir } from '../paths';
 import { accountStatus } from '../service/status';
-import { formatStatus } from './format';
+import { storedLiveStatus } from '../service/liveStatus';
+import { formatLive, formatStatus } from './format';
 import { EXIT, OPTIONS, USAGE, UsageError, type CliIo, type Flags } from './io';
 
 export { EXIT, type CliIo } from './io';
@@ -27,7 +28,8 @@ function statusVerb(db: Db, values: Flags, io: CliIo): number {
     io.err('promptly: No mailbox is connected yet. Connect one with "account set" or in Settings.');
     return EXIT.failure;
   }
-  io.out(values.json ? JSON.stringify(folders) : formatStatus(folders));
+  const live = storedLiveStatus(db, io.now());
+  io.out(values.json ? JSON.stringify({ live, folders }) : `${formatLive(live, io.now())}\n${formatStatus(folders)}`);
   return EXIT.ok;
 }
 

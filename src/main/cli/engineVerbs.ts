@@ -6,7 +6,7 @@ import type { Db } from '../store/db';
 import { formatDeadlines, formatMetrics, formatReport, formatThread, formatThreads } from './format';
 import { accountInputFromStore } from './account';
 import { VERSION } from '../version';
-import { syncVerb } from './verbs/sync';
+import { configureLiveFromFlags, syncVerb } from './verbs/sync';
 import { outboxVerbs } from './verbs/outboxCli';
 import { policyFromFlags } from './verbs/policy';
 import { TEAM_VERBS, teamVerb } from './verbs/team';
@@ -85,6 +85,7 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       return report.ok ? EXIT.ok : EXIT.failure;
     }
     case 'sync': {
+      await configureLiveFromFlags(service, values);
       await syncVerb(service, values.once ?? false, {
         out: io.out,
         err: io.err,

@@ -1,5 +1,12 @@
 import type { FollowThroughMetrics } from '../../shared/policy';
-import type { ConnectionReport, FolderStatus, ThreadDetail, ThreadListItem, ThreadSummary } from '../../shared/types';
+import type {
+  ConnectionReport,
+  FolderStatus,
+  LiveSyncStatus,
+  ThreadDetail,
+  ThreadListItem,
+  ThreadSummary,
+} from '../../shared/types';
 
 /** "5 min", "3 h", "2 d": how long ago, for list rows. */
 export function age(then: number, now: number): string {
@@ -39,6 +46,23 @@ export function formatThread(detail: ThreadDetail): string {
 export function formatReport(report: ConnectionReport): string {
   const mark = (ok: boolean): string => (ok ? 'ok  ' : 'FAIL');
   return `${mark(report.imap.ok)} IMAP: ${report.imap.message}\n${mark(report.smtp.ok)} SMTP: ${report.smtp.message}`;
+}
+
+const PUSH_WORDS = {
+  notify: 'push for every folder (NOTIFY)',
+  idle: 'push for INBOX (IDLE), the other folders checked',
+  poll: 'checking',
+  off: 'not running (start it with "sync")',
+} as const;
+
+/** How live sync hears about changes, and why it is slow when it is: the head of `status`. */
+export function formatLive(live: LiveSyncStatus, now: number): string {
+  const age = Math.max(0, Math.round((now - live.updatedAt) / 1000));
+  const head =
+    live.push === 'off'
+      ? `Live sync: ${PUSH_WORDS.off}; it may use ${live.maxConnections} connection(s) and checks every ${live.backgroundPollSeconds} s where the server does not push.`
+      : `Live sync: ${PUSH_WORDS[live.push]}${live.push === 'notify' ? '' : ` every ${live.pollSeconds} s`}; ${live.connections} of at most ${live.maxConnections} connection(s) in use (as of ${age} s ago).`;
+  return live.note ? `${head}\n  ${live.note}` : head;
 }
 
 /** One block per folder: position, backlog, errors and how long since the last pass. */

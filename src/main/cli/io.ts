@@ -28,8 +28,11 @@ verbs:
               [--save-anyway] saves even when a server cannot be reached yet
   account discover ADDR   find the server settings of an address, and say how
   account test
-  sync [--once]           keep the mailbox in sync (IDLE) until Ctrl+C, or one pass
-  status                  per-folder sync state, last error and lag
+  sync [--once]           keep the mailbox in sync (push) until Ctrl+C, or one pass
+       [--max-connections N] [--poll-seconds N]
+                          connections Promptly may hold (default 2) and how often it checks
+                          without push (default 30); both are saved as settings
+  status                  how live sync hears about changes, per-folder sync state, errors, lag
   search QUERY [--limit N] from: to: before: after: has:attachment, words, "phrases"
   threads [--limit N] [--view mine|unassigned|due|overdue|waiting|closed|all]
   thread ID|KEY [--raw]
@@ -63,6 +66,8 @@ export const OPTIONS = {
   address: { type: 'string' },
   name: { type: 'string' },
   once: { type: 'boolean', default: false },
+  'max-connections': { type: 'string' },
+  'poll-seconds': { type: 'string' },
   limit: { type: 'string' },
   raw: { type: 'boolean', default: false },
   me: { type: 'string' },

@@ -2,6 +2,8 @@ import type { LiveSyncSettings, LiveSyncStatus } from '../../shared/types';
 import type { Explained } from '../mail/connectionErrors';
 import { TOO_MANY_CONNECTIONS } from '../mail/connectionErrors';
 import type { PushMode } from '../mail/imap/watch';
+import type { Db } from '../store/db';
+import { getSetting } from '../store/repos/settings';
 
 /** The connection budget and check interval when nobody changed them (README "Connections"). */
 export const DEFAULT_LIVE_SETTINGS: LiveSyncSettings = { maxConnections: 2, pollSeconds: 30 };
@@ -71,4 +73,27 @@ export function describeLive(f: LiveFacts): LiveSyncStatus {
     note: f.problem ? `${f.problem.message} ${every}` : null,
     reason: f.problem ? 'network' : null,
   };
+}
+
+/** The connection budget and check interval as saved (Settings, `sync --max-connections`). */
+export function liveSettings(db: Db): LiveSyncSettings {
+  return { ...DEFAULT_LIVE_SETTINGS, ...getSetting<Partial<LiveSyncSettings>>(db, 'sync.settings', {}) };
+}
+
+/**
+ * The live-sync status the running engine last stored (it may be another process, such as
+ * `sync`), or "off" with the saved settings when none ever ran.
+ */
+export function storedLiveStatus(db: Db, now: number): LiveSyncStatus {
+  const settings = liveSettings(db);
+  const off = describeLive({
+    running: false,
+    push: null,
+    problem: null,
+    settings,
+    pollSeconds: settings.pollSeconds,
+    connections: 0,
+    now,
+  });
+  return getSetting<LiveSyncStatus>(db, 'sync.liveStatus', off);
 }

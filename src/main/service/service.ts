@@ -26,7 +26,7 @@ import { listFolders } from '../store/repos/folders';
 import { checkAccount } from '../mail/accountCheck';
 import { syncAccount } from './sync';
 import { LiveSync } from './liveSync';
-import { DEFAULT_LIVE_SETTINGS, describeLive } from './liveStatus';
+import { liveSettings, storedLiveStatus } from './liveStatus';
 import { DiskFullRetry } from './diskFullRetry';
 import { ServiceEvents } from './events';
 import { AppError } from './appError';
@@ -358,7 +358,7 @@ export class PromptlyService implements ServiceCore {
 
   /** The connection budget and check interval (Settings, `sync --max-connections`). */
   private liveSettings(): LiveSyncSettings {
-    return { ...DEFAULT_LIVE_SETTINGS, ...getSetting<Partial<LiveSyncSettings>>(this.deps.db, 'sync.settings', {}) };
+    return liveSettings(this.deps.db);
   }
 
   /** Stored for `status` in another process, and pushed to the sync panel. */
@@ -368,17 +368,7 @@ export class PromptlyService implements ServiceCore {
   }
 
   liveStatus(): LiveSyncStatus {
-    if (this.live) return this.live.status();
-    const idle = describeLive({
-      running: false,
-      push: null,
-      problem: null,
-      settings: this.liveSettings(),
-      pollSeconds: this.liveSettings().pollSeconds,
-      connections: 0,
-      now: this.deps.now(),
-    });
-    return getSetting<LiveSyncStatus>(this.deps.db, 'sync.liveStatus', idle);
+    return this.live?.status() ?? storedLiveStatus(this.deps.db, this.deps.now());
   }
 
   configureLive(change: Partial<LiveSyncSettings> & { focused?: boolean }): LiveSyncStatus {

@@ -1,5 +1,6 @@
 import type { SyncReport } from '../../../shared/types';
 import type { PromptlyService } from '../../service/service';
+import { UsageError, type Flags } from '../io';
 
 /** Output sinks and the stop signal of a long-running verb. */
 export interface SyncIo {
@@ -48,5 +49,20 @@ export async function syncVerb(service: PromptlyService, once: boolean, io: Sync
   } finally {
     offProgress();
     offError();
+  }
+}
+
+/** `--max-connections` and `--poll-seconds` become the saved live-sync settings. */
+export async function configureLiveFromFlags(service: PromptlyService, values: Flags): Promise<void> {
+  const change: { maxConnections?: number; pollSeconds?: number } = {};
+  if (values['max-connections'] !== undefined) change.maxConnections = Number(values['max-connections']);
+  if (values['poll-seconds'] !== undefined) change.pollSeconds = Number(values['poll-seconds']);
+  if (Object.keys(change).length === 0) return;
+  try {
+    await service.call('sync.configure', change);
+  } catch (error) {
+    const fields = (error as { fields?: Record<string, string> }).fields ?? {};
+    const flag = fields.maxConnections ? '--max-connections' : '--poll-seconds';
+    throw new UsageError(`${flag}: ${fields.maxConnections ?? fields.pollSeconds ?? (error as Error).message}`);
   }
 }
