@@ -1,3 +1,4 @@
+import { AppError } from '../appError';
 import { checkAccount } from '../../mail/accountCheck';
 import { getAccount, toAccountView } from '../../store/repos/accounts';
 import { ensureFolder } from '../../store/repos/folders';
