@@ -1,31 +1,23 @@
 import type { TeamEvent } from '../../shared/teamEvents';
 import type { ThreadTeamRow } from '../store/repos/threadTeam';
+import { ownershipAfter } from '../team/ownership';
 
 /**
  * Shows the person's own unconfirmed actions at once (docs/ARCHITECTURE.md: "shown as pending"):
  * a best guess on top of the folded state, replaced by the real outcome once the log
- * syncs back. Pure.
+ * syncs back. Ownership changes go through the fold's own transitions (team/ownership.ts). Pure.
  */
 export function overlayPending(row: ThreadTeamRow, pending: readonly TeamEvent[]): ThreadTeamRow {
   const out = { ...row };
   for (const e of pending) {
     switch (e.type) {
       case 'claim':
-      case 'handoff.accept':
-        out.owner = e.actor;
-        out.handoffTo = null;
-        break;
       case 'assign':
-        out.owner = e.payload.to;
-        break;
-      case 'release':
-        out.owner = null;
-        break;
       case 'handoff.offer':
-        out.handoffTo = e.payload.to;
-        break;
+      case 'handoff.accept':
       case 'handoff.decline':
-        out.handoffTo = null;
+      case 'release':
+        Object.assign(out, ownershipAfter(out, e));
         break;
       case 'close':
       case 'reopen':

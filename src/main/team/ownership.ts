@@ -90,36 +90,41 @@ function onlyTheOwner(owner: string | null, action: string): string {
   return owner === null ? `nobody owns this thread, so nobody can ${action}` : `only ${owner} can ${action}`;
 }
 
-/** Sets owner and pending handoff for an event that passed every check. */
-function changeOwnership(thread: TeamThread, event: OwnershipEvent, uid: number): void {
+/** Who owns a thread and who is offered it; what a list row shows of ownership. */
+export interface Ownership {
+  owner: string | null;
+  handoffTo: string | null;
+}
+
+/**
+ * The ownership an event leaves behind once it applies. The one statement of these
+ * transitions: the fold uses it, and so does the overlay that shows a person's own pending
+ * events before the log confirms them (service/teamOverlay.ts).
+ */
+export function ownershipAfter(before: Ownership, event: OwnershipEvent): Ownership {
   switch (event.type) {
     case 'claim':
-      thread.owner = event.actor;
-      thread.pendingHandoff = null;
-      return;
-    case 'assign':
-      thread.owner = event.payload.to;
-      thread.pendingHandoff = null;
-      return;
-    case 'handoff.offer':
-      thread.pendingHandoff = {
-        from: event.actor,
-        to: event.payload.to,
-        uid,
-        eventId: event.id,
-        message: event.payload.message,
-      };
-      return;
     case 'handoff.accept':
-      thread.owner = event.actor;
-      thread.pendingHandoff = null;
-      return;
+      return { owner: event.actor, handoffTo: null };
+    case 'assign':
+      return { owner: event.payload.to, handoffTo: null };
+    case 'handoff.offer':
+      return { owner: before.owner, handoffTo: event.payload.to };
     case 'handoff.decline':
+      return { owner: before.owner, handoffTo: null };
     case 'release':
-      if (event.type === 'release') thread.owner = null;
-      thread.pendingHandoff = null;
-      return;
+      return { owner: null, handoffTo: null };
   }
+}
+
+/** Sets owner and pending handoff for an event that passed every check. */
+function changeOwnership(thread: TeamThread, event: OwnershipEvent, uid: number): void {
+  const next = ownershipAfter({ owner: thread.owner, handoffTo: thread.pendingHandoff?.to ?? null }, event);
+  thread.owner = next.owner;
+  thread.pendingHandoff =
+    event.type === 'handoff.offer'
+      ? { from: event.actor, to: event.payload.to, uid, eventId: event.id, message: event.payload.message }
+      : null;
 }
 
 function lost(
