@@ -121,6 +121,50 @@ describe('migrations', () => {
     });
   });
 
+  describe('003_search', () => {
+    it('backfills the index from stored mail and keeps it current through triggers', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 2);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
+      const insert = db.prepare(
+        `INSERT INTO messages (account_id, folder_id, uid, message_id, date, subject, body_text, from_name, from_address, to_json, cc_json)
+         VALUES (1, 1, @uid, @mid, 0, @subject, @body, 'Gus', 'gus@customer.example', @to, @cc)`,
+      );
+      insert.run({
+        uid: 1,
+        mid: 'a@x',
+        subject: 'Café order',
+        body: 'Broken spoke',
+        to: '[{"name":"Support","address":"support@shop.example"}]',
+        cc: 'not json',
+      });
+      migrate(db, migrations, 3);
+      const hits = (query: string): number[] =>
+        (
+          db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').all(query) as Array<{
+            rowid: number;
+          }>
+        ).map((r) => r.rowid);
+      // Backfilled: diacritics folded, addresses split into words, malformed Cc ignored.
+      expect(hits('cafe')).toEqual([1]);
+      expect(hits('spoke')).toEqual([1]);
+      expect(hits('recipients:"shop example"')).toEqual([1]);
+      expect(hits('sender:gus')).toEqual([1]);
+      // New mail, edits and deletes reach the index inside the writer's own statement.
+      insert.run({ uid: 2, mid: 'b@x', subject: 'Invoice', body: 'Please pay', to: '[]', cc: '[]' });
+      expect(hits('invoice')).toEqual([2]);
+      db.prepare("UPDATE messages SET subject = 'Receipt' WHERE id = 2").run();
+      expect(hits('invoice')).toEqual([]);
+      expect(hits('receipt')).toEqual([2]);
+      db.prepare('DELETE FROM messages WHERE id = 1').run();
+      expect(hits('spoke')).toEqual([]);
+    });
+  });
+
   describe('002_sync', () => {
     it('adds body state (existing rows count as done), sync status and attachments', () => {
       const db = new Database(':memory:');
