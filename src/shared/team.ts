@@ -54,8 +54,13 @@ export interface ThreadTeamView {
 export interface ActivityEntry {
   at: number;
   actor: string;
+  /** What happened in people's words ("Alice promised Gareth an answer"), without its date. */
   text: string;
   outcome: 'applied' | 'lost' | 'pending';
+  /** The date the entry names ("by …", "until …"), shown in the reader's locale and zone. */
+  when?: { word: 'by' | 'until'; at: number };
+  /** Promise entries, so they can be told apart from other activity. */
+  promise?: 'made' | 'kept' | 'broken';
 }
 
 /** A note on a thread. */

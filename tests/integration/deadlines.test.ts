@@ -37,8 +37,18 @@ describe('deadlines from the real mailbox, met by real replies', () => {
     expect(after.due).toMatchObject({ reason: 'promise', dueAt: promiseAt });
     expect(after.team.status).toBe('waiting');
     const detail = await service.call('thread.get', { id: thread!.id });
-    expect(detail.activity.map((a) => a.text)).toEqual(
-      expect.arrayContaining(['Alice promised a reply', 'Alice marked it waiting on the customer']),
+    // The activity says it in words: who promised whom, with the date for the reader's locale.
+    const customerName = after.from.name || after.from.address;
+    expect(after.from.address).toBe(customer.address);
+    expect(detail.activity).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          text: `Alice promised ${customerName} an answer`,
+          when: { word: 'by', at: promiseAt },
+          promise: 'made',
+        }),
+        expect.objectContaining({ text: `Alice marked it waiting on ${customerName}` }),
+      ]),
     );
 
     // The customer's mailbox got the courtesy reply once, with the promised date.
@@ -61,6 +71,23 @@ describe('deadlines from the real mailbox, met by real replies', () => {
     expect(reopened.team.status).toBe('open');
     expect(reopened.due?.reason).toMatch(/promise|next-response/);
     expect(reopened.due!.dueAt).toBeLessThanOrEqual(promiseAt);
+    expect(reopened.from.address).toBe(customer.address);
+
+    // A real answer before the promised date keeps the promise, and the timeline says so.
+    const answered = await service.call('reply.send', {
+      threadId: thread!.id,
+      to: [customer.address],
+      text: 'Your order ships today.',
+    });
+    expect(answered.ok).toBe(true);
+    await outbox.runDue();
+    await waitFor(() => outbox.list().filter((i) => i.state === 'filed').length === 2, 5000, 'the answer to be filed');
+    await service.syncNow();
+    const kept = await service.call('thread.get', { id: thread!.id });
+    expect(kept.activity.filter((a) => a.promise === 'kept').map((a) => a.text)).toEqual([
+      `Promise kept: ${customerName} got the answer in time`,
+    ]);
+    expect(kept.thread.from.address).toBe(customer.address);
   });
 
   it('an auto-reply starts no clock', async () => {

@@ -6,7 +6,6 @@ import type { Toast } from '../../shared/contract';
 import { applyEvent, fold, outcomeFor } from '../team/fold';
 import { draftTeamEvent, threadActivity, type TeamAction } from '../team/draft';
 import { encodeTeamEventMessage } from '../team/eventMessage';
-import { summarizeTeamEvent } from '../team/summary';
 import { findTeamThread, lookupThread } from '../team/threads';
 import { readEntry, type TeamState, type TeamThread } from '../team/state';
 import type { TeamLogSync } from '../mail/imap/teamLogFolder';
@@ -17,6 +16,7 @@ import { getSetting, setSetting } from '../store/repos/settings';
 import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
 import { findThreadByKey, getThread } from '../store/repos/threads';
 import { AppError } from './appError';
+import { activityWords } from './activityWords';
 import { overlayPending } from './teamOverlay';
 
 /** How the team engine tells the rest of the app that something changed. */
@@ -309,22 +309,41 @@ export class TeamEngine {
           pending: false,
         });
     }
+    const customer = this.customerOf(threadId);
+    const promiseDue = new Map(
+      [thread, ...(thread?.mergedFrom ?? []).map((k) => readEntry(this.state.threads, k) ?? null)].flatMap((t) =>
+        (t?.promises ?? []).map((p) => [p.uid, p.due] as const),
+      ),
+    );
     const activity: ActivityEntry[] = records
       .filter((r) => r.outcome.status !== 'ignored' && r.type !== null)
-      .map((r) => ({
-        at: r.at ?? 0,
-        actor: r.actor ?? '',
-        text:
-          this.describe(r.type ?? '', r.actor ?? '', r.target) +
-          (r.outcome.status !== 'ignored' && !r.outcome.actorIsTeammate ? ' (not a teammate)' : ''),
-        outcome: r.outcome.status === 'lost' ? 'lost' : 'applied',
-      }));
+      .map((r) => {
+        const words = activityWords(r.type ?? '', {
+          who: this.nameOf(r.actor ?? ''),
+          to: r.target ? this.nameOf(r.target) : '',
+          customer,
+          at: r.type === 'promise' ? (promiseDue.get(r.uid) ?? null) : null,
+        });
+        const stranger = r.outcome.status !== 'ignored' && !r.outcome.actorIsTeammate;
+        return {
+          ...words,
+          at: r.at ?? 0,
+          actor: r.actor ?? '',
+          text: words.text + (stranger ? ' (not a teammate)' : ''),
+          outcome: r.outcome.status === 'lost' ? 'lost' : 'applied',
+        };
+      });
     for (const p of listPendingTeamEvents(this.db, this.accountId)) {
       if (p.threadKey !== (thread?.key ?? key) && !known.includes(p.threadKey ?? '')) continue;
       activity.push({
+        ...activityWords(p.event.type, {
+          who: this.nameOf(p.event.actor),
+          to: 'to' in p.event.payload && typeof p.event.payload.to === 'string' ? this.nameOf(p.event.payload.to) : '',
+          customer,
+          at: pendingDate(p.event),
+        }),
         at: p.event.at,
         actor: p.event.actor,
-        text: summarizeTeamEvent(p.event).headline,
         outcome: 'pending',
       });
       if (p.event.type === 'note')
@@ -341,26 +360,10 @@ export class TeamEngine {
     return { notes, activity };
   }
 
-  private describe(type: string, actor: string, target: string | null): string {
-    const who = this.nameOf(actor);
-    const to = target ? this.nameOf(target) : '';
-    const texts: Record<string, string> = {
-      claim: `${who} claimed it`,
-      assign: `${who} assigned it to ${to}`,
-      'handoff.offer': `${who} offered it to ${to}`,
-      'handoff.accept': `${who} accepted the handoff`,
-      'handoff.decline': `${who} declined the handoff`,
-      release: `${who} released it`,
-      note: `${who} added a note`,
-      close: `${who} closed it`,
-      reopen: `${who} reopened it`,
-      waiting: `${who} marked it waiting on the customer`,
-      snooze: `${who} snoozed it`,
-      promise: `${who} promised a reply`,
-      split: `${who} split the conversation`,
-      merge: `${who} merged conversations`,
-    };
-    return texts[type] ?? `${who}: ${type}`;
+  /** The customer of a local thread by name, for activity in words. */
+  private customerOf(threadId: number): string {
+    const from = getThread(this.db, threadId)?.from;
+    return from ? from.name || from.address : '';
   }
 
   /** Who owns a thread right now, by key or id (CLI `owner KEY`). */
@@ -462,4 +465,11 @@ export class TeamEngine {
   templates(): TeamState['templates'] {
     return this.state.templates;
   }
+}
+
+/** The date a queued event names: a promise's due time or a snooze's end. */
+function pendingDate(event: TeamEvent): number | null {
+  if (event.type === 'promise') return event.payload.due;
+  if (event.type === 'snooze') return event.payload.until;
+  return null;
 }

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElement as h } from 'react';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { DueChip, OwnerBadge, StatusMark } from '../../../src/renderer/src/features/teamwork/badges';
-import { dueText, initialsOf } from '../../../src/renderer/src/features/teamwork/format';
+import { dueText, initialsOf, promiseChipText } from '../../../src/renderer/src/features/teamwork/format';
 import { teamView } from './fixtures';
 
 afterEach(() => {
@@ -24,10 +24,30 @@ describe('DueChip', () => {
   });
 
   it('shows due soon in its own colour', () => {
-    render(h(DueChip, { due: { dueAt: NOW + 45 * MIN, reason: 'promise', state: 'due-soon' }, now: NOW }));
+    render(h(DueChip, { due: { dueAt: NOW + 45 * MIN, reason: 'next-response', state: 'due-soon' }, now: NOW }));
     const chip = screen.getByText('due in 45 min');
     expect(chip.className).toContain('due-soon');
     expect(chip.getAttribute('aria-label')).toContain('due soon');
+  });
+
+  it('names a promise by its date, turning due soon and overdue like any deadline', () => {
+    const dueAt = NOW + 45 * MIN;
+    const time = new Date(dueAt).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+    const { rerender } = render(h(DueChip, { due: { dueAt, reason: 'promise', state: 'due-soon' }, now: NOW }));
+    const chip = screen.getByText(`Promised ${time}`);
+    expect(chip.className).toContain('due-soon');
+    expect(chip.getAttribute('aria-label')).toMatch(/^Answer promised by .* \(due soon\)$/);
+    rerender(h(DueChip, { due: { dueAt, reason: 'promise', state: 'due-soon' }, now: dueAt + MIN }));
+    expect(screen.getByText(`Promised ${time}`).getAttribute('aria-label')).toContain('(promise overdue)');
+  });
+
+  it('words a promise days away by weekday, and further away by date', () => {
+    const friday = Date.UTC(2025, 0, 17, 17, 0);
+    const weekday = new Date(friday).toLocaleDateString(undefined, { weekday: 'short' });
+    expect(promiseChipText(friday, NOW)).toMatch(new RegExp(`^Promised ${weekday} `));
+    const later = NOW + 20 * 86_400_000;
+    const date = new Date(later).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+    expect(promiseChipText(later, NOW)).toContain(date);
   });
 
   it('says how long it has been overdue', () => {
@@ -107,6 +127,11 @@ describe('StatusMark', () => {
     rerender(h(StatusMark, { team: teamView({ snoozedUntil: 5000 }), now: 0 }));
     expect(screen.getByText('Snoozed').getAttribute('aria-label')).toMatch(/^Snoozed until /);
     rerender(h(StatusMark, { team: teamView(), now: 0 }));
+    expect(container.textContent).toBe('');
+  });
+
+  it('does not call a thread with an open promise "waiting": the team owes the answer', () => {
+    const { container } = render(h(StatusMark, { team: teamView({ status: 'waiting' }), promised: true, now: 0 }));
     expect(container.textContent).toBe('');
   });
 });

@@ -14,6 +14,7 @@ const SHIPPED: Record<number, string> = {
   3: 'd5fe901d',
   4: '25e7783c',
   5: 'f6194925',
+  6: '7e051089',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -90,6 +91,43 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM outbox').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('006_customer_sender', () => {
+    it("names the customer's newest message on existing rows, never the team's reply", () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 5);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
+      const thread = (key: string) =>
+        db
+          .prepare(
+            "INSERT INTO threads (account_id, thread_key, last_from_name, last_from_address, first_message_at, last_message_at) VALUES (1, ?, 'Support', 'a@b.c', 0, 3)",
+          )
+          .run(key).lastInsertRowid;
+      const message = (threadId: unknown, uid: number, name: string, address: string, team: number) =>
+        db
+          .prepare(
+            'INSERT INTO messages (account_id, folder_id, uid, thread_id, message_id, from_name, from_address, date, from_team) VALUES (1, 1, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(uid, threadId, `<m${uid}@x>`, name, address, uid, team);
+      const mixed = thread('mixed@x');
+      message(mixed, 1, 'Gareth', 'gareth@cust.example', 0);
+      message(mixed, 2, 'Gareth G.', 'gareth@cust.example', 0);
+      message(mixed, 3, '', 'gareth@cust.example', 0);
+      message(mixed, 4, 'Support', 'a@b.c', 1);
+      const teamOnly = thread('team@x');
+      message(teamOnly, 5, 'Chloe at Support', 'a@b.c', 1);
+      migrate(db, migrations, 6);
+      const rows = db.prepare('SELECT thread_key, last_from_name, last_from_address FROM threads ORDER BY id').all();
+      expect(rows).toEqual([
+        { thread_key: 'mixed@x', last_from_name: 'Gareth G.', last_from_address: 'gareth@cust.example' },
+        { thread_key: 'team@x', last_from_name: 'Chloe at Support', last_from_address: 'a@b.c' },
+      ]);
     });
   });
 

@@ -1,5 +1,6 @@
 import type { MessageView, ThreadDetail } from '../../../shared/types';
-import { VIEWS, type View } from '../../../shared/team';
+import { VIEWS, type ActivityEntry, type View } from '../../../shared/team';
+import { threadOutcomes } from '../../policy/metrics';
 import { getAccount } from '../../store/repos/accounts';
 import { listAttachments } from '../../store/repos/attachments';
 import { attachmentRisk } from '../../mail/attachmentRisk';
@@ -8,6 +9,7 @@ import { searchThreads } from '../../store/repos/search';
 import { countViews, getThread } from '../../store/repos/threads';
 import type { Db } from '../../store/db';
 import { AppError } from '../appError';
+import { promiseOutcomeEntries } from '../activityWords';
 import { allowedImages, imagesAllowedFor } from '../remoteImages';
 import { decorate, listView } from '../threadViews';
 import type { Handlers } from '../types';
@@ -66,6 +68,9 @@ export function threadDetail(core: ServiceCore, id: number): ThreadDetail {
   const account = core.requireAccount();
   const [item] = decorate(core.db, team, account.id, [summary], core.deps.now(), core.leadMs());
   const extra = team ? team.detail(id) : { notes: [], activity: [] };
+  const activity = [...extra.activity, ...promiseEndings(core, id, summary.from.name || summary.from.address)].sort(
+    (a, b) => a.at - b.at,
+  );
   return {
     thread: item ?? {
       ...summary,
@@ -73,8 +78,17 @@ export function threadDetail(core: ServiceCore, id: number): ThreadDetail {
       due: null,
     },
     messages: withAttachments(core.db, listThreadMessages(core.db, id)),
-    ...extra,
+    notes: extra.notes,
+    activity,
   };
+}
+
+/** Kept and broken promises of a thread, replayed through the deadline rules. */
+function promiseEndings(core: ServiceCore, id: number, customer: string): ActivityEntry[] {
+  const input = core.deadlines.input(id);
+  const { rules } = core.deadlines.rules();
+  const outcomes = threadOutcomes({ ...input, threadId: String(id), owner: null, customer }, rules);
+  return promiseOutcomeEntries(outcomes.promises, customer, core.deps.now());
 }
 
 /** Adds attachment lists and the remote-image choice to messages. */

@@ -46,15 +46,18 @@ export function findThreadByKey(db: Db, accountId: number, key: string): number 
   return row?.id ?? null;
 }
 
-/** Recomputes a thread's summary row from its messages (cheap: one thread's rows). */
+/**
+ * Recomputes a thread's summary row from its messages (cheap: one thread's rows). The sender
+ * shown is the customer's newest message: the team's own replies never replace the customer.
+ */
 export function refreshThread(db: Db, threadId: number): void {
   prepared(
     db,
     `UPDATE threads SET
        subject = COALESCE((SELECT subject FROM messages WHERE thread_id = @id ORDER BY date, id LIMIT 1), ''),
        snippet = COALESCE((SELECT snippet FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
-       last_from_name = COALESCE((SELECT from_name FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
-       last_from_address = COALESCE((SELECT from_address FROM messages WHERE thread_id = @id ORDER BY date DESC, id DESC LIMIT 1), ''),
+       last_from_name = COALESCE((SELECT from_name FROM messages WHERE thread_id = @id ORDER BY from_team, from_name = '', date DESC, id DESC LIMIT 1), ''),
+       last_from_address = COALESCE((SELECT from_address FROM messages WHERE thread_id = @id ORDER BY from_team, from_name = '', date DESC, id DESC LIMIT 1), ''),
        first_message_at = COALESCE((SELECT MIN(date) FROM messages WHERE thread_id = @id), first_message_at),
        last_message_at = COALESCE((SELECT MAX(date) FROM messages WHERE thread_id = @id), last_message_at),
        message_count = (SELECT COUNT(DISTINCT message_id) FROM messages WHERE thread_id = @id),

@@ -45,7 +45,7 @@ export function ThreadTeamPanel({ detail }: ThreadTeamPanelProps) {
       <section className="tw-owner-line" aria-label="Owner">
         <OwnerBadge team={team} handoffName={nameOf(teammates, team.handoffTo)} showHandoff={false} />
         <span>{ownerName ? (mine ? 'You own this' : `${ownerName} owns this`) : 'Nobody owns this yet'}</span>
-        <StatusMark team={team} />
+        <StatusMark team={team} promised={thread.due?.reason === 'promise'} />
         {!mine && (
           <button type="button" disabled={busy} onClick={() => void run({ type: 'claim' })}>
             Claim <kbd>a</kbd>
@@ -100,8 +100,16 @@ export function ThreadTeamPanel({ detail }: ThreadTeamPanelProps) {
         {activity.length === 0 && <p className="muted">Nothing has happened yet.</p>}
         <ol>
           {activity.map((a, i) => (
-            <li key={`${a.at}-${i}`} className={a.outcome}>
-              <time>{whenText(a.at)}</time> <span>{a.text}</span>
+            <li
+              key={`${a.at}-${i}`}
+              className={`${a.outcome}${a.promise ? ` promise-${a.promise}` : ''}`}
+              data-promise={a.promise}
+            >
+              <time>{whenText(a.at)}</time>{' '}
+              <span>
+                {a.text}
+                {a.when && ` ${a.when.word} ${whenText(a.when.at)}`}
+              </span>
               {a.outcome !== 'applied' && <span className="tw-tag"> ({OUTCOME_WORDS[a.outcome]})</span>}
             </li>
           ))}

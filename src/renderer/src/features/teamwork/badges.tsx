@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ThreadTeamView } from '../../../../shared/team';
 import type { DueView } from '../../../../shared/types';
-import { dueText, initialsOf, whenText } from './format';
+import { dueText, initialsOf, promiseChipText, whenText } from './format';
 import './teamwork.css';
 
 /** Props of {@link OwnerBadge}. */
@@ -61,6 +61,7 @@ const STATE_WORDS = { calm: 'on time', 'due-soon': 'due soon', overdue: 'overdue
 
 /**
  * The countdown chip: "due in 3 h" or "overdue 20 min", coloured calm, due soon or overdue.
+ * A promised answer reads "Promised Fri 17:00" instead, turning due soon and overdue the same way.
  * The state is the service's; only a deadline already past is shown as overdue before the
  * next refetch.
  */
@@ -68,22 +69,39 @@ export function DueChip({ due, now: fixedNow }: { due: DueView; now?: number }) 
   const ticking = useNow();
   const now = fixedNow ?? ticking;
   const state = now >= due.dueAt ? 'overdue' : due.state;
-  const text = dueText(due.dueAt, now);
+  const promise = due.reason === 'promise';
+  const when = whenText(due.dueAt);
+  const text = promise ? promiseChipText(due.dueAt, now) : dueText(due.dueAt, now);
+  const label = promise
+    ? `Answer promised by ${when} (${state === 'overdue' ? 'promise overdue' : STATE_WORDS[state]})`
+    : `Reply ${text} (${STATE_WORDS[state]})`;
   return (
     <time
-      className={`tw-due ${state}`}
+      className={`tw-due ${state}${promise ? ' promise' : ''}`}
       dateTime={new Date(due.dueAt).toISOString()}
-      title={`Reply ${STATE_WORDS[state]}: ${whenText(due.dueAt)}`}
-      aria-label={`Reply ${text} (${STATE_WORDS[state]})`}
+      title={promise ? label : `Reply ${STATE_WORDS[state]}: ${when}`}
+      aria-label={label}
       data-state={state}
+      data-reason={due.reason}
     >
       {text}
     </time>
   );
 }
 
-/** Waiting on customer, closed, or snoozed; nothing for an open thread. */
-export function StatusMark({ team, now = Date.now() }: { team: ThreadTeamView; now?: number }) {
+/**
+ * Waiting on customer, closed, or snoozed; nothing for an open thread. A thread with an open
+ * promise is not "waiting": the team owes the answer, and the promise chip says so.
+ */
+export function StatusMark({
+  team,
+  promised = false,
+  now = Date.now(),
+}: {
+  team: ThreadTeamView;
+  promised?: boolean;
+  now?: number;
+}) {
   if (team.snoozedUntil !== null && team.snoozedUntil > now) {
     const until = whenText(team.snoozedUntil);
     return (
@@ -92,7 +110,7 @@ export function StatusMark({ team, now = Date.now() }: { team: ThreadTeamView; n
       </span>
     );
   }
-  if (team.status === 'waiting')
+  if (team.status === 'waiting' && !promised)
     return (
       <span className="tw-status waiting" aria-label="Waiting on customer">
         Waiting

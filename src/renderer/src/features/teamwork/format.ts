@@ -15,6 +15,21 @@ export function dueText(dueAt: number, now: number): string {
   return dueAt > now ? `due in ${spanText(dueAt - now)}` : `overdue ${spanText(now - dueAt)}`;
 }
 
+/**
+ * A promise chip's words: "Promised 17:00" today, "Promised Fri 17:00" within a week, else
+ * "Promised 4 Dec 17:00"; in the person's own locale and time zone.
+ */
+export function promiseChipText(dueAt: number, now: number): string {
+  const due = new Date(dueAt);
+  const time = due.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (due.toDateString() === new Date(now).toDateString()) return `Promised ${time}`;
+  const withinWeek = Math.abs(dueAt - now) < 6 * 86_400_000;
+  const day = withinWeek
+    ? due.toLocaleDateString(undefined, { weekday: 'short' })
+    : due.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  return `Promised ${day} ${time}`;
+}
+
 /** Up to two initials of a name, or of an address's local part when there is no name. */
 export function initialsOf(name: string | null, address: string | null): string {
   const source = (name && name.trim()) || (address ?? '').split('@')[0] || '?';

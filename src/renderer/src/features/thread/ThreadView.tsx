@@ -1,7 +1,7 @@
 import { FOCUS } from '../../keymap/actions';
 import { useOpenThread } from '../../stores/thread';
 import { CustomerPanel } from '../customer/CustomerPanel';
-import { ComposerHost, ThreadTeamPanel } from '../teamwork';
+import { ComposerHost, PromiseLine, ThreadTeamPanel } from '../teamwork';
 import { MessageCard, type MessageWithBody } from './MessageCard';
 
 /**
@@ -34,6 +34,7 @@ export function ThreadView({ teamAddress, onBack }: { teamAddress: string | null
                 {detail.messages.length} {detail.messages.length === 1 ? 'message' : 'messages'}
               </span>
             </header>
+            <PromiseLine thread={detail.thread} />
             {detail.messages.map((m) => (
               <MessageCard key={m.id} message={m as MessageWithBody} />
             ))}

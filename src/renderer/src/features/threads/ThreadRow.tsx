@@ -39,6 +39,8 @@ export const ThreadRow = memo(function ThreadRow({
       </div>
     );
   const sender = thread.from.name || thread.from.address;
+  // A snoozed thread's wake time is in its "Snoozed" mark, not a reply countdown.
+  const snoozed = thread.team.snoozedUntil !== null && thread.team.snoozedUntil > now;
   return (
     <div
       id={`thread-${index}`}
@@ -65,8 +67,8 @@ export const ThreadRow = memo(function ThreadRow({
           </span>
         )}
         <NotSentMark threadId={thread.id} />
-        <StatusMark team={thread.team} />
-        {thread.due && <DueChip due={thread.due} />}
+        <StatusMark team={thread.team} promised={thread.due?.reason === 'promise'} now={now} />
+        {thread.due && !snoozed && <DueChip due={thread.due} />}
         <OwnerBadge team={thread.team} showHandoff={false} />
         <time className="age" dateTime={new Date(thread.lastMessageAt).toISOString()}>
           {ageLabel(thread.lastMessageAt, now)}
