@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mailWorld } from '../support/engine';
+import { artifactPath, launchChromium } from '../support/browser';
+import { autoconfigXml, startAutoconfigServer } from '../support/autoconfig-server';
+import { startBridge } from '../../src/main/bridge/server';
+import { FileSecretStore } from '../../src/main/secrets';
+import { cliSecretsFile } from '../../src/main/paths';
+import { openAppService } from '../../src/main/service/startup';
+import type { PromptlyService } from '../../src/main/service/service';
+
+let browser: Browser;
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await browser?.close();
+});
+
+/** An empty data folder in the app, with discovery pointed at `xmlUrl` when given. */
+async function firstLaunch(xmlUrl?: string): Promise<{ service: PromptlyService; page: Page; errors: string[] }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
+  const service = openAppService({
+    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+    now: Date.now,
+    version: 'test',
+    dataDir,
+    ...(xmlUrl
+      ? {
+          discovery: {
+            xmlUrls: () => [xmlUrl],
+            dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
+          },
+        }
+      : {}),
+  });
+  service.startApp();
+  const bridge = await startBridge(service);
+  cleanups.push(async () => {
+    await bridge.close();
+    await service.stopLive();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(
+    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+  );
+  return { service, page, errors };
+}
+
+describe('the demo and the mailbox settings (Chromium, real engine)', () => {
+  it('the demo says it is the demo, and the palette connects a mailbox from it', async () => {
+    const { service, page, errors } = await firstLaunch();
+    await page.getByRole('button', { name: /Explore the demo/ }).click();
+    const banner = page.getByRole('region', { name: 'Demo mailbox' });
+    await banner.waitFor({ timeout: 30_000 });
+    expect(await banner.textContent()).toContain('This is the demo mailbox.');
+    await page.getByRole('option').first().waitFor();
+    await page.screenshot({ path: artifactPath('demo-banner.png') });
+
+    await page.keyboard.press('Control+k');
+    await page.locator('[cmdk-input]').fill('connect');
+    const entry = page.getByRole('option', { name: /Connect mailbox…/ });
+    await entry.waitFor();
+    await page.screenshot({ path: artifactPath('demo-palette-connect.png') });
+    await page.locator('[cmdk-input]').fill('demo');
+    expect(await page.getByRole('option', { name: /Leave the demo/ }).count()).toBe(1);
+    await page.locator('[cmdk-input]').fill('connect');
+    await entry.waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Connect your team’s mailbox' }).waitFor();
+    expect((await service.call('app.info', {})).mode).toBe('setup');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Promptly' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('skipping "who are you": the first claim asks, then claims; Settings → Mailbox tests the connection and removes it after asking', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const domain = support.address.split('@')[1]!;
+    const autoconfig = await startAutoconfigServer(autoconfigXml(domain, world.info.imap, world.info.smtp));
+    cleanups.push(() => autoconfig.close());
+    await world.deliverMail({
+      from: 'Omar Haddad <omar@customer.example>',
+      to: support.address,
+      subject: 'Wheel wobbles',
+      text: 'Help',
+    });
+    const { service, page, errors } = await firstLaunch(autoconfig.url);
+    await page.getByRole('button', { name: /Connect your team’s mailbox/ }).click();
+    await page.getByLabel('Shared address').fill(support.address);
+    await page.getByLabel('Password or app password').fill(support.password);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+
+    const row = page.getByRole('option').filter({ hasText: 'Wheel wobbles' });
+    await row.waitFor({ timeout: 20_000 });
+    await page.keyboard.press('a'); // claim: nobody said who they are yet
+    const dialog = page.getByRole('dialog', { name: 'Who are you?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: artifactPath('identity-on-first-claim.png') });
+    await dialog.getByLabel('Your name, as teammates see it').fill('Bob Lee');
+    await dialog.getByLabel('Your own work address').fill('bob@acme.example');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.getByRole('img', { name: /^Owner: Bob Lee$/ }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await dialog.count()).toBe(0);
+
+    await page.keyboard.press('g');
+    await page.keyboard.press(','); // Team settings
+    const mailbox = page.getByRole('region', { name: 'Mailbox' });
+    await mailbox.waitFor();
+    expect(await mailbox.textContent()).toContain(support.address);
+    await mailbox.getByRole('button', { name: 'Test connection' }).click();
+    const report = mailbox.getByRole('status', { name: 'Connection test' });
+    await report.waitFor({ timeout: 15_000 });
+    expect(await report.textContent()).toMatch(/IMAP: Signed in to .*SMTP: Signed in to /);
+    await page.screenshot({ path: artifactPath('settings-mailbox.png') });
+
+    await mailbox.getByRole('button', { name: 'Remove…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: /Remove .* from this computer\?/ });
+    await confirm.waitFor();
+    const words = (await confirm.textContent()) ?? '';
+    expect(words).toContain('Kept:');
+    expect(words).toContain('Deleted on this computer:');
+    await page.screenshot({ path: artifactPath('settings-mailbox-remove.png') });
+    await confirm.getByRole('button', { name: 'Remove from this computer' }).click();
+    await page.getByRole('heading', { name: 'Welcome to Promptly' }).waitFor({ timeout: 15_000 });
+    expect((await service.call('app.info', {})).mode).toBe('setup');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
