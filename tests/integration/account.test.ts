@@ -1,12 +1,11 @@
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 import { accountFor, mailWorld, waitFor } from '../support/engine';
 import { checkAccount } from '../../src/main/mail/accountCheck';
 import { cli, accountFlags } from '../support/cli';
 import type { AccountInput } from '../../src/shared/schemas';
+import { tempDir } from '../support/tempDir';
 
 /** `account set` flags with the password in PROMPTLY_TEST_PW. */
 function cliFlags(a: AccountInput): string[] {
@@ -68,7 +67,7 @@ describe('CLI account verbs', () => {
   it('saves a working account, tests it, and refuses a wrong password without half-saving', async () => {
     const world = await mailWorld();
     const good = accountFor(world, await world.createMailbox('support'));
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const dataDir = tempDir('cli');
 
     const wrong = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: 'nope' });
     expect(wrong.code).toBe(1);
@@ -89,7 +88,7 @@ describe('CLI account verbs', () => {
   it('--save-anyway saves settings whose server cannot be reached yet, but never past a refused password', async () => {
     const world = await mailWorld();
     const good = accountFor(world, await world.createMailbox('support'));
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const dataDir = tempDir('cli');
     const away = { ...good, imap: { ...good.imap, port: 1 } }; // nothing listens on port 1
 
     const refused = await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(away)], {
@@ -116,7 +115,7 @@ describe('CLI account verbs', () => {
   });
 
   it('bad usage exits 2 with a one-line reason', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const dataDir = tempDir('cli');
     const world = await mailWorld();
     const good = accountFor(world, await world.createMailbox('support'));
     const badPort = await cli(
@@ -137,7 +136,7 @@ describe('CLI account verbs', () => {
     const world = await mailWorld();
     const mailbox = await world.createMailbox('support');
     const good = accountFor(world, mailbox);
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const dataDir = tempDir('cli');
     expect(
       (await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password }))
         .code,
@@ -190,7 +189,7 @@ describe('CLI account verbs', () => {
     const world = await mailWorld();
     const mailbox = await world.createMailbox('support');
     const good = accountFor(world, mailbox);
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const dataDir = tempDir('cli');
     expect(
       (await cli(['--data-dir', dataDir, 'account', 'set', ...cliFlags(good)], { PROMPTLY_TEST_PW: good.password }))
         .code,

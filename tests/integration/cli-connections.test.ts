@@ -1,15 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { accountFor, mailWorld, waitFor } from '../support/engine';
 import { accountFlags, cli } from '../support/cli';
+import { tempDir } from '../support/tempDir';
 
 describe('the connection budget from the command line', () => {
   it('sync takes --max-connections and --poll-seconds, and status (another process) says how live sync hears', async () => {
     const world = await mailWorld();
     const mailbox = await world.createMailbox('support');
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-cli-'));
+    const dataDir = tempDir('cli');
     const set = await cli(['--data-dir', dataDir, 'account', 'set', ...accountFlags(accountFor(world, mailbox))], {
       PW: mailbox.password,
     });

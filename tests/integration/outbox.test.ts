@@ -3,9 +3,8 @@
  * mailbox, Sent and \Answered checked by a second IMAP client. Fault injection cuts the SMTP
  * connection after the final "." and simulates crashes by reopening the same database.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
@@ -18,6 +17,7 @@ import { Outbox, type OutboxDeps, type SentReply } from '../../src/main/outbox/o
 import { outboxDepsForAccount } from '../../src/main/outbox/forAccount';
 import { findThreadByKey } from '../../src/main/store/repos/threads';
 import { outboxHistory } from '../../src/main/store/repos/outboxLog';
+import { tempDir } from '../support/tempDir';
 
 const IDENTITY = { name: 'Alice', signature: 'Alice\nHarbour Bikes support' };
 
@@ -443,7 +443,7 @@ describe('outbox: size limit and collisions', () => {
     });
     await new Promise<void>((resolve) => small.listen(0, '127.0.0.1', resolve));
     const port = (small.server.address() as net.AddressInfo).port;
-    const file = join(mkdtempSync(join(tmpdir(), 'promptly-attach-')), 'photos.bin');
+    const file = join(tempDir('attach'), 'photos.bin');
     writeFileSync(file, Buffer.alloc(60_000, 7));
     try {
       const outbox = s.outbox({ smtp: async () => ({ host: '127.0.0.1', port, tls: 'none', user: '', password: '' }) });

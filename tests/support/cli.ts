@@ -1,8 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { runCli } from '../../src/main/cli/cli';
 import type { AccountInput } from '../../src/shared/schemas';
+import { tempDir } from './tempDir';
 
 /** Runs the CLI in-process and collects what it printed. */
 export async function cli(
@@ -48,7 +46,7 @@ export function accountFlags(a: AccountInput): string[] {
 
 /** A fresh data directory with this account saved through the CLI. */
 export async function cliWithAccount(a: AccountInput, label = 'cli'): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), `promptly-${label}-`));
+  const dir = tempDir(label);
   const saved = await cli(['--data-dir', dir, 'account', 'set', ...accountFlags(a)], { PW: a.password });
   if (saved.code !== 0) throw new Error(`account set failed: ${saved.err}`);
   return dir;

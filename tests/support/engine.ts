@@ -1,6 +1,5 @@
 import { ImapFlow } from 'imapflow';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openDb, type Db } from '../../src/main/store/db';
@@ -10,6 +9,7 @@ import { attachMailWorld, type MailWorldClient, type Mailbox } from './mailworld
 import type { AccountInput } from '../../src/shared/schemas';
 import type { SyncModes } from '../../src/main/mail/imap/context';
 import type { LiveSyncTuning } from '../../src/main/service/liveSync';
+import { tempDir } from './tempDir';
 
 /** The shared test mail world started by the global setup. */
 export async function mailWorld(): Promise<MailWorldClient> {
@@ -40,7 +40,7 @@ export async function startEngine(
     diskFullRetryMs?: number;
   } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-engine-'));
+  const dataDir = tempDir('engine');
   const db = openDb(join(dataDir, 'promptly.sqlite'));
   const service = new PromptlyService({
     db,

@@ -3,6 +3,7 @@ import { openDb } from '../../src/main/store/db';
 import { seedDemoMailbox } from '../../src/main/service/demoMailbox';
 import { PromptlyService } from '../../src/main/service/service';
 import { MemorySecretStore } from '../../src/main/secrets';
+import { tempDir } from '../support/tempDir';
 
 describe('demo mailbox in the store', () => {
   it('loads through the real parse-and-store path into 300+ threads, newest first', async () => {
@@ -52,10 +53,7 @@ describe('demo mailbox in the store', () => {
 
 describe('trying the demo from the setup screen', () => {
   it('switches a service without an account to the demo, for calls made through an existing handler table', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const dataDir = mkdtempSync(join(tmpdir(), 'promptly-demo-switch-'));
+    const dataDir = tempDir('demo-switch');
     const service = new PromptlyService({
       db: openDb(':memory:'),
       secrets: new MemorySecretStore(),

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../support/tempDir';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
@@ -40,7 +40,7 @@ function bootIn(dataDir: string, platform: NodeJS.Platform, env: NodeJS.ProcessE
 }
 
 function boot(platform: NodeJS.Platform = 'linux', extra: { env?: NodeJS.ProcessEnv; argv?: string[] } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-desktop-'));
+  const dataDir = tempDir('desktop');
   const db = openDb(':memory:');
   const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: () => 0, version: '9.9.9' });
   const order: string[] = [];

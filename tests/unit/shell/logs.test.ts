@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RotatingLog } from '../../../src/main/shell/log';
 import { redact } from '../../../src/main/shell/redact';
 import { formatDiagnostics } from '../../../src/main/shell/diagnostics';
 import type { FolderStatus } from '../../../src/shared/types';
+import { tempDir } from '../../support/tempDir';
 
 const folder = (path: string, role: string, lastError: string | null = null): FolderStatus => ({
   path,
@@ -25,7 +25,7 @@ const folder = (path: string, role: string, lastError: string | null = null): Fo
 
 describe('rotating log files', () => {
   it('rotates by size and keeps only the newest N old files', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptly-logs-'));
+    const dir = tempDir('logs');
     const log = new RotatingLog(dir, { maxBytes: 200, keep: 2 }, () => 0);
     for (let i = 0; i < 20; i++) log.info(`line ${i} ${'x'.repeat(40)}`);
     expect(readdirSync(dir).sort()).toEqual(['promptly.1.log', 'promptly.2.log', 'promptly.log']);
@@ -38,7 +38,7 @@ describe('rotating log files', () => {
   });
 
   it('redacts lines and remembers recent errors', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'promptly-logs-'));
+    const dir = tempDir('logs');
     const log = new RotatingLog(dir, undefined, () => 0);
     log.error('Login failed for support@shop.example', new Error('password=hunter2 refused'));
     const text = readFileSync(join(dir, 'promptly.log'), 'utf8');

@@ -1,14 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { tempDir } from '../../support/tempDir';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).electronModule);
 
 const { fake, resetFake, electronModule } = await import('./fakeElectron');
 const { SafeStorageSecretStore } = await import('../../../src/main/shell/safeStorageSecrets');
 
-const file = () => join(mkdtempSync(join(tmpdir(), 'promptly-keychain-')), 'secrets.json');
+const file = () => join(tempDir('keychain'), 'secrets.json');
 
 describe('the keychain secret store', () => {
   beforeEach(() => resetFake());

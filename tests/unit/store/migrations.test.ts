@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src/main/store/migrate';
 import { openDb } from '../../../src/main/store/db';
+import { tempDir } from '../../support/tempDir';
 
 /**
  * Shipped migrations are append-only: a changed hash here means someone edited a migration
@@ -251,10 +252,8 @@ describe('migrations', () => {
     });
 
     it('opens with WAL on a file database', async () => {
-      const { mkdtempSync } = await import('node:fs');
       const { join } = await import('node:path');
-      const { tmpdir } = await import('node:os');
-      const db = openDb(join(mkdtempSync(join(tmpdir(), 'promptly-db-')), 'x.sqlite'));
+      const db = openDb(join(tempDir('db'), 'x.sqlite'));
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       db.close();
