@@ -1,6 +1,7 @@
 import type { AppInfo } from '../../../../shared/types';
 import { useSync } from '../../stores/sync';
 import { ConnectionLine } from '../onboarding/ConnectionLine';
+import { LivePush } from './LivePush';
 
 function eta(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds)) return '';
@@ -16,6 +17,7 @@ export function StatusBar({ info }: { info: AppInfo | null }) {
     <footer className="status-bar" aria-label="Status">
       <span className="mailbox">{demo ? 'Demo mailbox' : (info?.account?.address ?? '')}</span>
       {!demo && <ConnectionLine />}
+      {!demo && info?.mode === 'account' && <LivePush />}
       {offline && (
         <span className="offline" role="status" title={lastError ?? undefined}>
           ● Offline — working from this computer; changes sync when the connection returns
