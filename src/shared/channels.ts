@@ -51,6 +51,8 @@ export const CALL_NAMES = [
   'images.allow',
   'attachment.open',
   'attachment.reveal',
+  'message.original',
+  'message.saveEml',
   'attachment.save',
 ] as const;
 

@@ -180,6 +180,14 @@ export const calls = {
     args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
     result: returns<{ path: string; opened: boolean }>(),
   },
+  'message.original': {
+    args: z.object({ messageId: z.number().int().positive() }).strict(),
+    result: returns<{ source: string; truncated: boolean }>(),
+  },
+  'message.saveEml': {
+    args: z.object({ messageId: z.number().int().positive() }).strict(),
+    result: returns<{ savedTo: string | null; path: string }>(),
+  },
   'attachment.reveal': {
     args: z.object({ messageId: z.number().int().positive(), part: z.string().max(20) }).strict(),
     result: returns<{ path: string; shown: boolean }>(),

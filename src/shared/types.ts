@@ -94,6 +94,8 @@ export interface ParsedMessage {
   snippet: string;
   hasAttachments: boolean;
   attachments: AttachmentMeta[];
+  /** Why the message was read only in part (e.g. a broken multipart shown as plain text), or null. */
+  problem?: string | null;
 }
 
 /** A thread's due time and how urgent it is now (calm, due soon, overdue). */

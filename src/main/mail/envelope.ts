@@ -52,5 +52,6 @@ export function messageFromEnvelope(
     snippet: '',
     hasAttachments: false,
     attachments: [],
+    problem: null,
   };
 }

@@ -44,11 +44,49 @@ export function syntheticMessageId(raw: Buffer): string {
   return `${createHash('sha256').update(raw).digest('hex').slice(0, 32)}@promptly.invalid`;
 }
 
+/** The note on a message whose multipart structure could not be followed. */
+export const BROKEN_MULTIPART =
+  'The message says it has several parts, but its part boundary never appears; Promptly shows its body as plain text.';
+
+/**
+ * The readable text of a multipart message whose declared boundary is missing from its body
+ * (RFC 2046 §5.1.1): the body without delimiter lines and part headers, or null when the
+ * message is not multipart or has no body.
+ */
+export function brokenMultipartText(raw: Buffer): string | null {
+  const source = raw.toString('latin1');
+  const gap = /\r?\n\r?\n/.exec(source);
+  if (!gap) return null;
+  const head = source.slice(0, gap.index).replace(/\r?\n[ \t]+/g, ' ');
+  if (!/^content-type:\s*multipart\//im.test(head)) return null;
+  const body = raw.subarray(gap.index + gap[0].length);
+  const text = decodeText(body)
+    .split(/\r?\n/)
+    .filter(
+      (line) => !/^--\S+$/.test(line.trim()) && !/^content-(?:type|transfer-encoding|disposition|id):/i.test(line),
+    )
+    .join('\n')
+    .trim();
+  return text === '' ? null : text;
+}
+
+/** UTF-8 when the bytes are valid UTF-8, else windows-1252 (as mail clients read undeclared text). */
+function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
 /** Maps a parsed message to what the store keeps. */
 export function toParsed(mail: MailShape, raw: Buffer, fallbackDate: number): ParsedMessage {
   const messageId = normalizeMessageId(mail.messageId) ?? syntheticMessageId(raw);
-  // mailparser derives text from HTML-only mail itself.
-  const text = mail.text.trim();
+  // mailparser derives text from HTML-only mail itself. A multipart whose boundary never
+  // appears parses to nothing: its body, as text, is better than an empty message.
+  const empty = mail.text.trim() === '' && mail.html === null && mail.attachments.length === 0;
+  const broken = empty ? brokenMultipartText(raw) : null;
+  const text = broken ?? mail.text.trim();
   const from = people(mail.from)[0] ?? { name: '', address: '' };
   const to = people(mail.to);
   const cc = people(mail.cc);
@@ -68,6 +106,7 @@ export function toParsed(mail: MailShape, raw: Buffer, fallbackDate: number): Pa
     text,
     html: mail.html,
     snippet: snippetOf(text),
+    problem: broken === null ? null : BROKEN_MULTIPART,
     hasAttachments: mail.attachments.some((a) => a.contentDisposition !== 'inline' || !a.cid),
     attachments: mail.attachments.map((a, i) => ({
       part: String(i),

@@ -129,8 +129,8 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     html: parsed.html,
     hasAttachments: parsed.hasAttachments,
     fromTeam: teamAddresses.has(parsed.from.address),
-    parseError: null,
-    raw: null,
+    parseError: parsed.problem ?? null,
+    raw: parsed.problem ? incoming.raw : null,
     bodyState: incoming.bodyState ?? 'done',
   });
   if (id !== null && parsed.attachments.length > 0) saveAttachments(db, id, parsed.attachments);
@@ -192,6 +192,7 @@ export function storeBodies(db: Db, bodies: IncomingBody[], teamAddresses: Set<s
               html: p.html,
               snippet: p.snippet,
               hasAttachments: p.hasAttachments,
+              problem: p.problem ? { note: p.problem, raw: b.raw } : null,
             });
       if (!('error' in p)) saveAttachments(db, b.messageRowId, p.attachments);
       if (threadId !== null) touched.add(threadId);

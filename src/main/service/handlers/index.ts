@@ -6,6 +6,7 @@ import type { ServiceCore } from './core';
 import { discoveryHandlers } from './discovery';
 import { liveHandlers } from './live';
 import { metricsHandlers } from './metrics';
+import { originalHandlers } from './original';
 import { outboxHandlers } from './outbox';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
@@ -28,5 +29,6 @@ export function buildHandlers(core: ServiceCore): Handlers {
     ...metricsHandlers(core),
     ...settingsHandlers(core),
     ...attachmentHandlers(core),
+    ...originalHandlers(core),
   } satisfies Handlers;
 }

@@ -211,20 +211,42 @@ export function pendingBodies(db: Db, folderId: number, limit: number): PendingB
   return rows.map((r) => ({ id: r.id, folderId: r.folder_id, uid: r.uid, date: r.date, size: r.size }));
 }
 
+/** The bytes kept for a message Promptly could not read (or read only in part), or null. */
+export function keptSource(db: Db, id: number): Buffer | null {
+  const row = prepared(db, 'SELECT raw FROM messages WHERE id = ?').get(id) as { raw: Buffer | null } | undefined;
+  return row?.raw ?? null;
+}
+
 /** Fills in a message's body once fetched (or marks it unreadable, keeping the raw bytes). */
 export function saveBody(
   db: Db,
   id: number,
   body:
-    | { ok: true; text: string; html: string | null; snippet: string; hasAttachments: boolean }
+    | {
+        ok: true;
+        text: string;
+        html: string | null;
+        snippet: string;
+        hasAttachments: boolean;
+        /** Read only in part (see ParsedMessage.problem): noted, and the raw bytes kept for "Show original". */
+        problem?: { note: string; raw: Buffer } | null;
+      }
     | { ok: false; error: string; raw: Buffer },
 ): number | null {
   const row = body.ok
     ? prepared(
         db,
         `UPDATE messages SET body_text = ?, body_html = ?, snippet = ?, has_attachments = ?, body_state = 'done',
-             parse_error = NULL, raw = NULL WHERE id = ? RETURNING thread_id`,
-      ).get(body.text, body.html, body.snippet, body.hasAttachments ? 1 : 0, id)
+             parse_error = ?, raw = ? WHERE id = ? RETURNING thread_id`,
+      ).get(
+        body.text,
+        body.html,
+        body.snippet,
+        body.hasAttachments ? 1 : 0,
+        body.problem?.note ?? null,
+        body.problem?.raw ?? null,
+        id,
+      )
     : prepared(
         db,
         `UPDATE messages SET body_state = 'failed', parse_error = ?, raw = ? WHERE id = ? RETURNING thread_id`,

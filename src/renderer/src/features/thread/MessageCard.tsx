@@ -2,6 +2,7 @@ import type { MessageView } from '../../../../shared/types';
 import { HtmlMessage } from './HtmlMessage';
 import { Attachments, useInlineImages } from './Attachments';
 import { PaperclipIcon } from '../../components/PaperclipIcon';
+import { UnreadableCard } from './UnreadableCard';
 
 /** A message as the pane shows it (the HTML part, attachments and the image choice included). */
 export type MessageWithBody = MessageView;
@@ -40,6 +41,7 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
           {message.cc.length > 0 && <> · cc {message.cc.map(who).join(', ')}</>}
         </div>
       )}
+      {message.unreadable && <UnreadableCard message={message} />}
       {message.html ? (
         <HtmlMessage
           messageId={message.id}
