@@ -366,11 +366,6 @@ export class TeamEngine {
     return from ? from.name || from.address : '';
   }
 
-  /** Who owns a thread right now, by key or id (CLI `owner KEY`). */
-  ownerOf(threadId: number): string | null {
-    return this.view(threadId).owner;
-  }
-
   /**
    * After a reply reached the server: the thread waits on the customer, and a courtesy
    * reply's promise becomes its next deadline. A repeat call for the same promise (the

@@ -184,14 +184,6 @@ export function moveMessages(db: Db, fromThreadId: number, toThreadId: number): 
   prepared(db, 'UPDATE messages SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
 }
 
-/** Counts stored messages of a folder. */
-export function countFolderMessages(db: Db, folderId: number): number {
-  const row = prepared(db, 'SELECT COUNT(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as {
-    n: number;
-  };
-  return row.n;
-}
-
 /** A message awaiting its body, as the body phase needs it. */
 export interface PendingBody {
   id: number;
@@ -252,16 +244,6 @@ export function saveBody(
         `UPDATE messages SET body_state = 'failed', parse_error = ?, raw = ? WHERE id = ? RETURNING thread_id`,
       ).get(body.error, body.raw, id);
   return (row as { thread_id: number | null } | undefined)?.thread_id ?? null;
-}
-
-/** The live UIDs of a folder, ascending (stale rows from an old UIDVALIDITY excluded). */
-export function folderUids(db: Db, folderId: number): number[] {
-  const rows = prepared(db, 'SELECT uid FROM messages WHERE folder_id = ? AND uid > 0 ORDER BY uid').all(
-    folderId,
-  ) as Array<{
-    uid: number;
-  }>;
-  return rows.map((r) => r.uid);
 }
 
 /** Stored flags per live UID of a folder (JSON text, as stored). */

@@ -263,11 +263,3 @@ export function outboxMessageIds(db: Db, threadKey: string): string[] {
   }>;
   return rows.map((r) => r.message_id);
 }
-
-/** Counts items per state (badge of failed replies, tests). */
-export function countOutboxByState(db: Db, accountId: number): Partial<Record<OutboxState, number>> {
-  const rows = db
-    .prepare('SELECT state, COUNT(*) AS n FROM outbox WHERE account_id = ? GROUP BY state')
-    .all(accountId) as Array<{ state: OutboxState; n: number }>;
-  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
-}
