@@ -40,6 +40,7 @@ import { findCollision } from './collision';
 import { OutboxError } from './errors';
 import { moveItem, type OutboxChange } from './transitions';
 import { runPass, type DeliveryContext, type PassReport, type SentReply } from './delivery';
+import { backoffDelay } from '../mail/imap/backoff';
 
 export type { SentReply, PassReport } from './delivery';
 
@@ -318,7 +319,9 @@ export class Outbox {
       imap: this.deps.imap,
       onSent: this.deps.onSent ?? (() => undefined),
       onChange: this.deps.onChange ?? (() => undefined),
-      backoff: (attempts) => Math.min(retry.maxMs, retry.baseMs * 2 ** Math.max(0, attempts - 1)),
+      // The one backoff, without jitter (random = 1): one client retries each reply, and the
+      // outbox shows the exact time of the next try.
+      backoff: (attempts) => backoffDelay(attempts - 1, 1, retry.baseMs, retry.maxMs),
     };
   }
 }
