@@ -108,11 +108,13 @@ export async function ensureDnsmasq(): Promise<string> {
   return installed;
 }
 
-function canAptInstall(): boolean {
+/** True on Debian as root, where the test setup may install packages itself. */
+export function canAptInstall(): boolean {
   return existsSync('/etc/debian_version') && process.getuid?.() === 0;
 }
 
-async function aptInstall(packages: string[]): Promise<void> {
+/** `apt-get install -y` without recommends, refreshing the package lists once if that fails. */
+export async function aptInstall(packages: string[]): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const options = { env, maxBuffer: 64 * 1024 * 1024 };
   const install = (): Promise<unknown> =>

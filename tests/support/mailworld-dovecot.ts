@@ -185,7 +185,8 @@ service lmtp {
 `;
 }
 
-async function freePort(): Promise<number> {
+/** A port on loopback that was free a moment ago. */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, HOST, resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -194,7 +195,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Resolves once the IMAP port answers with an untagged OK greeting; fails early if Dovecot died. */
-async function waitForGreeting(port: number, timeoutMs: number, alive: () => boolean): Promise<void> {
+export async function waitForGreeting(port: number, timeoutMs: number, alive: () => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const greeting = await readGreeting(port).catch((err: unknown) => errorText(err));

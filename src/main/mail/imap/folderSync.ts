@@ -16,6 +16,7 @@ import {
 import { refreshThreads } from '../../store/ingest';
 import { fetchHeaders } from './headers';
 import { persistentFlags } from './uidSet';
+import { selectedState } from './mailboxState';
 import type { FolderSyncResult, SyncContext } from './context';
 
 interface ServerChanges {
@@ -93,16 +94,15 @@ export async function syncFolder(
       : {}),
   });
   try {
-    const box = client.mailbox;
-    if (box === false) throw new Error(`Could not open ${path}`);
-    const uidvalidity = String(box.uidValidity);
-    const modseq = condstore && box.highestModseq !== undefined && !box.noModseq ? String(box.highestModseq) : null;
+    const box = await selectedState(client, path);
+    const uidvalidity = box.uidValidity;
+    const modseq = condstore && box.highestModseq !== null ? String(box.highestModseq) : null;
     if (folder.uidvalidity !== null && folder.uidvalidity !== uidvalidity) {
       ctx.db.transaction(() => parkFolderMessages(ctx.db, folder.id))();
       folder = { ...folder, complete: false, uidnext: null, highestmodseq: null };
     }
     const plan = await planChanges(client, ctx, folder, {
-      qresyncApplied: canResume && (box as typeof box & { qresync?: boolean }).qresync === true,
+      qresyncApplied: canResume && (client.mailbox as { qresync?: boolean }).qresync === true,
       modseq,
       exists: box.exists,
       uidNext: box.uidNext,
