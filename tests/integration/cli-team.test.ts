@@ -38,6 +38,14 @@ describe('CLI team verbs', () => {
     ).toBe(0);
     await cli(['--data-dir', alice, 'sync', '--once']);
     expect((await cli(['--data-dir', alice, 'owner', key])).out).toBe('bob@acme.example <bob@acme.example>');
+    // The text view shows the team's notes among the messages, in time order.
+    const text = (await cli(['--data-dir', alice, 'thread', key])).out;
+    expect(text).toMatch(/--- note by .+ <bob@acme\.example>, \S+\nOrdered the pads/);
+    expect(text.indexOf('Which pads fit?')).toBeLessThan(text.indexOf('Ordered the pads'));
+    // `status` counts the team log's events as stored, not as missing mail.
+    expect((await cli(['--data-dir', alice, 'status'])).out).toMatch(
+      /Promptly Team Log \(team-log\)\n {2}stored (\d+) of \1 on the server/,
+    );
     const log = JSON.parse((await cli(['--data-dir', alice, '--json', 'log'])).out) as Array<{
       type: string;
       actor: string;

@@ -260,4 +260,20 @@ describe('team ownership through the mailbox (three teammates, real Dovecot)', (
       'mallory@elsewhere.example (not a teammate): Refund them twice',
     ]);
   });
+  it('a teammate set up again on a new machine does not announce their profile twice', async () => {
+    const { world, support, engines } = await team(['alice']);
+    await engines[0]!.service.syncNow();
+    // The new machine says who she is before it has read the log.
+    const again = await startEngine(world, support);
+    await again.service.call('me.set', { name: 'Alice', address: 'alice@acme.example' });
+    await again.service.syncNow();
+    const other = await otherClient(world, support);
+    try {
+      const status = await other.status(TEAM_LOG_FOLDER, { messages: true });
+      expect(status && status.messages).toBe(1);
+    } finally {
+      await other.logout();
+    }
+    expect((await again.service.call('threads.list', {})).every((t) => t.team.pending === 0)).toBe(true);
+  });
 });

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { openDb, type Db } from '../../src/main/store/db';
 import { MemorySecretStore } from '../../src/main/secrets';
 import { PromptlyService, type DesktopFiles } from '../../src/main/service/service';
-import { attachMailWorld, type MailWorldClient, type Mailbox } from './mailworld';
+import { attachMailWorld, type Endpoint, type MailWorldClient, type Mailbox } from './mailworld';
 import type { AccountInput } from '../../src/shared/schemas';
 import type { SyncModes } from '../../src/main/mail/imap/context';
 import type { LiveSyncTuning } from '../../src/main/service/liveSync';
@@ -16,8 +16,13 @@ export async function mailWorld(): Promise<MailWorldClient> {
   return attachMailWorld(inject('mailWorld'));
 }
 
+/** Any test world: where its IMAP and SMTP servers listen (Dovecot, or a server of the interop matrix). */
+export interface WorldEndpoints {
+  info: { imap: Endpoint; smtp: Endpoint };
+}
+
 /** Account input for a mailbox in the test world (plain IMAP/SMTP on loopback). */
-export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInput {
+export function accountFor(world: WorldEndpoints, mailbox: Mailbox): AccountInput {
   return {
     address: mailbox.address,
     displayName: 'Support',
@@ -30,7 +35,7 @@ export function accountFor(world: MailWorldClient, mailbox: Mailbox): AccountInp
 
 /** A teammate's engine: its own data directory and database, signed in to `mailbox`. */
 export async function startEngine(
-  world: MailWorldClient,
+  world: WorldEndpoints,
   mailbox: Mailbox,
   options: {
     syncModes?: SyncModes;
@@ -56,7 +61,7 @@ export async function startEngine(
 }
 
 /** A plain imapflow client standing in for "another mail client" on the same mailbox. */
-export async function otherClient(world: MailWorldClient, mailbox: Mailbox): Promise<ImapFlow> {
+export async function otherClient(world: WorldEndpoints, mailbox: Mailbox): Promise<ImapFlow> {
   const client = new ImapFlow({
     host: world.info.imap.host,
     port: world.info.imap.port,

@@ -57,6 +57,8 @@ function cyrusConf(dir: string, bin: string, imapPort: number, lmtpPort: number)
   return `# Written by tests/support/mailworld-cyrus.ts
 START {
   recover cmd="${bin}/ctl_cyrusdb -r ${conf}"
+}
+DAEMON {
   idled cmd="${bin}/idled ${conf}"
 }
 SERVICES {
@@ -70,7 +72,8 @@ EVENTS {
 
 /** Writes the configuration under `dir` and starts Cyrus's master in the foreground. */
 export async function startCyrus(bin: ServerBinaries, dir: string, owner: MailOwner): Promise<RunningCyrus> {
-  for (const sub of ['conf', 'spool', 'sieve', 'run/proc', 'run/lock', 'run/socket'])
+  // conf/socket: imapd binds its own socket there for idled's notifications.
+  for (const sub of ['conf/socket', 'spool', 'sieve', 'run/proc', 'run/lock', 'run/socket'])
     await mkdir(path.join(dir, sub), { recursive: true });
   await writeFile(path.join(dir, 'imapd.conf'), imapdConf(dir, owner));
   await run('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
@@ -99,12 +102,11 @@ export async function createCyrusUser(
   const [local, domain] = address.split('@') as [string, string];
   const sasldb = path.join(world.dir, 'sasldb2');
   // flock: test workers add users in parallel, and sasldb is one Berkeley DB file.
-  await run('flock', [
-    `${sasldb}.lock`,
-    'sh',
-    '-c',
-    `printf %s "$PW" | saslpasswd2 -p -c -f "$DB" -u "$REALM" "$NAME"`,
-  ], { env: { ...process.env, PW: password, DB: sasldb, REALM: domain, NAME: local } });
+  await run(
+    'flock',
+    [`${sasldb}.lock`, 'sh', '-c', `printf %s "$PW" | saslpasswd2 -p -c -f "$DB" -u "$REALM" "$NAME"`],
+    { env: { ...process.env, PW: password, DB: sasldb, REALM: domain, NAME: local } },
+  );
   await chown(sasldb, world.owner.uid, world.owner.gid);
   const client = new ImapFlow({
     host: HOST,

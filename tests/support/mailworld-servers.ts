@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { attachMailWorld, startMailWorld, type Endpoint, type MailSpec, type MailWorldClient, type MailWorldInfo } from './mailworld';
+import {
+  attachMailWorld,
+  startMailWorld,
+  type Endpoint,
+  type MailSpec,
+  type MailWorldClient,
+  type MailWorldInfo,
+} from './mailworld';
 import { HOST, mailOwner, type MailOwner } from './mailworld-dovecot';
 import { ensureServerBinaries } from './mailworld-debs';
 import { createCyrusUser, startCyrus } from './mailworld-cyrus';
@@ -58,7 +65,9 @@ export interface ServerWorldInfo {
 export type ServerWorld = Omit<MailWorldClient, 'info'> & { info: ServerWorldInfo };
 
 /** Starts one server of the matrix with its SMTP relay; `stop` ends both and removes its folder. */
-export async function startServerWorld(server: ServerName): Promise<{ info: ServerWorldInfo; stop: () => Promise<void> }> {
+export async function startServerWorld(
+  server: ServerName,
+): Promise<{ info: ServerWorldInfo; stop: () => Promise<void> }> {
   if (server === 'dovecot' || server in DOVECOT_VARIANTS) {
     const variant = server === 'dovecot' ? {} : DOVECOT_VARIANTS[server as keyof typeof DOVECOT_VARIANTS];
     const world = await startMailWorld({ adjustDovecot: applyVariant(variant) });

@@ -32,14 +32,24 @@ export function formatThreads(threads: ThreadSummary[], now: number): string {
     .join('\n');
 }
 
-/** A thread with its messages as plain text. */
+/** A thread with its messages and the team's notes as plain text, in time order. */
 export function formatThread(detail: ThreadDetail): string {
-  const parts = [`${detail.thread.subject || '(no subject)'}  [${detail.thread.key}]`];
-  for (const m of detail.messages) {
-    const who = m.from.name ? `${m.from.name} <${m.from.address}>` : m.from.address;
-    parts.push(`\n--- ${who}, ${new Date(m.date).toISOString()}${m.fromTeam ? ' (team)' : ''}\n${m.text}`);
-  }
-  return parts.join('\n');
+  const entries = [
+    ...detail.messages.map((m) => {
+      const who = m.from.name ? `${m.from.name} <${m.from.address}>` : m.from.address;
+      return {
+        at: m.date,
+        text: `\n--- ${who}, ${new Date(m.date).toISOString()}${m.fromTeam ? ' (team)' : ''}\n${m.text}`,
+      };
+    }),
+    ...detail.notes.map((n) => ({
+      at: n.at,
+      text: `\n--- note by ${n.actorName} <${n.actor}>, ${new Date(n.at).toISOString()}${n.pending ? ' (not yet shared)' : ''}\n${n.text}`,
+    })),
+  ].sort((a, b) => a.at - b.at);
+  return [`${detail.thread.subject || '(no subject)'}  [${detail.thread.key}]`, ...entries.map((e) => e.text)].join(
+    '\n',
+  );
 }
 
 /** Two lines, one per server. */

@@ -1,9 +1,12 @@
 import type { ErrorCode } from '../../shared/errors';
+import { ServerRefusal } from './imap/serverError';
 
 /** A connection failure explained for a person, with a stable code. */
 export interface Explained {
   code: ErrorCode;
   message: string;
+  /** For status and diagnostics: the command the server refused and its full answer. */
+  detail?: string;
 }
 
 interface NetError {
@@ -14,6 +17,8 @@ interface NetError {
   response?: string;
   responseText?: string;
   serverResponseCode?: string;
+  responseStatus?: string;
+  executedCommand?: string;
   reason?: string;
 }
 
@@ -71,6 +76,7 @@ export function explainConnectionError(
   server: { kind: 'IMAP' | 'SMTP'; host: string; port: number },
   phase: 'connect' | 'session' = 'connect',
 ): Explained {
+  if (error instanceof ServerRefusal) return { code: 'protocol', message: error.message, detail: error.detail };
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
   const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
   // nodemailer wraps socket failures as ESOCKET/ECONNECTION; the system code is in the message.
@@ -146,8 +152,12 @@ export function explainConnectionError(
       message: `${at} closed the connection at once. The TLS setting is probably wrong for this port (993/465 use TLS, 143/587 use STARTTLS).`,
     };
   }
+  // imapflow says only "Command failed"; the server's own words are in responseText.
+  const said = (e.responseText ?? '').trim() || (e.message ?? code).trim() || 'unknown error';
+  const command = (e.executedCommand ?? '').replace(/^\S+\s+/, '').trim();
   return {
     code: 'protocol',
-    message: `The ${server.kind} server at ${at} answered unexpectedly: ${(e.message ?? code).trim() || 'unknown error'}.`,
+    message: `The ${server.kind} server at ${at} answered unexpectedly: ${said.replace(/[.!?]$/, '')}.`,
+    ...(e.responseStatus ? { detail: `${command} → ${e.responseStatus} ${said}`.trim() } : {}),
   };
 }

@@ -6,6 +6,9 @@
 import type { ImapFlow } from 'imapflow';
 import { connectImap, type ImapSettings } from '../mail/imap/connect';
 import { chooseFolders } from '../mail/imap/folders';
+import { appendMessage } from '../mail/imap/append';
+import { ensurePersonalFolder } from '../mail/imap/mailboxes';
+import { refusal } from '../mail/imap/serverError';
 
 /** Where sent mail lives on this server. */
 export interface SentPlace {
@@ -20,15 +23,19 @@ export function filesSentMailItself(host: string, capabilities: ReadonlyMap<stri
   return /(^|\.)(gmail|googlemail)\.com$/i.test(host) || capabilities.has('X-GM-EXT-1');
 }
 
-/** Finds (or, where there is none, creates) the Sent folder. */
+/**
+ * Finds the Sent folder (special-use first, then the usual names), or where there is none
+ * creates "Sent" in the personal namespace (`INBOX.Sent` on Cyrus and Courier).
+ */
 export async function sentPlace(client: ImapFlow, host: string): Promise<SentPlace> {
-  const folders = chooseFolders(await client.list());
+  const list = await client.list();
+  const folders = chooseFolders(list);
   const gmail = filesSentMailItself(host, client.capabilities);
   const sent = folders.find((f) => f.role === 'sent' || f.role === 'all');
   if (gmail) return { searchIn: sent ? [sent.path] : [], appendTo: null };
   if (sent) return { searchIn: [sent.path], appendTo: sent.path };
-  await client.mailboxCreate('Sent').catch(() => undefined);
-  return { searchIn: ['Sent'], appendTo: 'Sent' };
+  const path = await ensurePersonalFolder(client, 'Sent', list);
+  return { searchIn: [path], appendTo: path };
 }
 
 /** UIDs of messages in `folder` whose Message-ID header is `messageId` (SEARCH HEADER, RFC 3501 §6.4.4). */
@@ -69,7 +76,15 @@ export async function fileReply(
     const place = await sentPlace(client, settings.host);
     let appended = false;
     if (place.appendTo && !(await inAny(client, place.searchIn, reply.messageId))) {
-      await client.append(place.appendTo, reply.raw, ['\\Seen'], new Date(reply.date));
+      await appendMessage(client, {
+        path: place.appendTo,
+        folderName: place.appendTo,
+        raw: reply.raw,
+        messageId: reply.messageId,
+        flags: ['\\Seen'],
+        date: new Date(reply.date),
+        what: 'the copy of your reply',
+      });
       appended = true;
     }
     const answered = reply.parentMessageId ? await markAnswered(client, reply.parentMessageId) : false;
@@ -84,7 +99,9 @@ async function markAnswered(client: ImapFlow, messageId: string): Promise<boolea
   if (uids.length === 0) return false;
   const lock = await client.getMailboxLock('INBOX');
   try {
-    await client.messageFlagsAdd(uids, ['\\Answered'], { uid: true });
+    await client.messageFlagsAdd(uids, ['\\Answered'], { uid: true }).catch((error: unknown) => {
+      throw refusal(client, error, "mark the customer's message as answered");
+    });
     return true;
   } finally {
     lock.release();

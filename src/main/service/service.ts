@@ -430,6 +430,7 @@ export class PromptlyService implements ServiceCore {
           : async (client) => {
               const team = this.requireTeam();
               await ensureTeamLogFolder(client);
+              await team.dropKnownProfiles(() => syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
               await flushPendingTeamEvents(client, this.deps.db, account.id);
               team.applyLog(await syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
               this.refreshDeadlines([]); // a policy change re-times every thread

@@ -2,6 +2,7 @@ import type { Db } from '../store/db';
 import { getAccount } from '../store/repos/accounts';
 import { listFolders } from '../store/repos/folders';
 import { countPendingBodies, folderMessageCounts } from '../store/repos/messages';
+import { countTeamLog } from '../store/repos/teamLog';
 import type { FolderStatus } from '../../shared/types';
 
 /** Per-folder sync state for `status` and the UI: position, backlog, last error and lag. */
@@ -15,7 +16,8 @@ export function folderStatus(db: Db, accountId: number, now: number): FolderStat
       uidnext: f.uidnext,
       highestModseq: f.highestmodseq,
       complete: f.complete,
-      stored: counts.stored,
+      // The team log's messages are events, kept in their own table rather than as mail.
+      stored: f.role === 'team-log' ? countTeamLog(db, accountId) : counts.stored,
       serverCount: f.serverCount,
       pendingBodies: countPendingBodies(db, f.id),
       unreadable: counts.unreadable,

@@ -1,6 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { WithConnection } from '../mail/imap/budget';
 import type { SyncReport } from '../../shared/types';
+import type { ErrorCode } from '../../shared/errors';
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
 import { recordFolderError } from '../store/repos/folders';
@@ -74,10 +75,12 @@ export async function syncAccount(opts: {
     return { folders, durationMs: opts.now() - began };
   } catch (error) {
     // A full disk is this machine's problem, not the server's or a folder's: say so plainly.
-    const e = isDiskFull(error)
+    const e: { code: ErrorCode; message: string; detail?: string } = isDiskFull(error)
       ? { code: 'disk-full' as const, message: DISK_FULL_MESSAGE }
       : explainConnectionError(error, server, connected ? 'session' : 'connect');
-    if (e.code !== 'disk-full') recordFolderError(opts.db, account.id, e.message);
+    // Status and diagnostics keep the command and the server's full answer too.
+    if (e.code !== 'disk-full')
+      recordFolderError(opts.db, account.id, e.detail ? `${e.message} (${e.detail})` : e.message);
     events.emit('sync.error', e);
     throw new AppError(e.code, e.message);
   }

@@ -176,6 +176,25 @@ export class TeamEngine {
     if (affected.size > 0) this.signals.threadsChanged([...affected]);
   }
 
+  /**
+   * A profile queued before this replica had read the log (a teammate set up again on a
+   * new machine says who they are at once) may repeat what the log already says. Reads the
+   * log first and drops such a profile, so it is not appended a second time.
+   */
+  async dropKnownProfiles(readLog: () => Promise<TeamLogSync>): Promise<void> {
+    const queued = listPendingTeamEvents(this.db, this.accountId).filter(
+      (p) => p.state === 'queued' && p.event.type === 'profile',
+    );
+    if (queued.length === 0) return;
+    this.applyLog(await readLog());
+    for (const p of queued) {
+      if (p.event.type !== 'profile') continue;
+      const known = readEntry(this.state.roster, p.event.actor);
+      if (known?.name === p.event.payload.name && known.active === p.event.payload.active)
+        deletePendingTeamEvent(this.db, p.id);
+    }
+  }
+
   /** A handoff offered to me is worth telling about, with accept and decline at hand. */
   private announce(event: Partial<TeamEvent> | null): void {
     const me = this.identity()?.address;

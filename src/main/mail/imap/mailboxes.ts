@@ -40,11 +40,7 @@ export function findListed(list: ListResponse[], ns: PersonalNamespace, name: st
  * fresh LIST shows the folder (another client made it first); otherwise the refusal is
  * thrown in the server's words.
  */
-export async function ensurePersonalFolder(
-  client: ImapFlow,
-  name: string,
-  list?: ListResponse[],
-): Promise<string> {
+export async function ensurePersonalFolder(client: ImapFlow, name: string, list?: ListResponse[]): Promise<string> {
   const ns = personalNamespace(client);
   const found = findListed(list ?? (await client.list()), ns, name);
   if (found) return found.path;

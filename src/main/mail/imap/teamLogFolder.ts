@@ -6,9 +6,20 @@ import { listPendingTeamEvents, markPendingTeamEvent, type PendingTeamEvent } fr
 import { teamLogEntryFromMessage } from '../../team/decodeMessage';
 import { teamEventMessageId } from '../../team/eventMessage';
 import type { TeamLogEntry } from '../../../shared/teamEvents';
+import { appendMessage, uidByMessageId } from './append';
+import { selectedState } from './mailboxState';
+import { ensurePersonalFolder, personalNamespace, personalPath } from './mailboxes';
 
-/** The IMAP folder every teammate's Promptly appends its actions to. */
+/**
+ * The IMAP folder every teammate's Promptly appends its actions to, by its name in the
+ * personal namespace: on a server with a prefix it is `INBOX.Promptly Team Log`.
+ */
 export const TEAM_LOG_FOLDER = 'Promptly Team Log';
+
+/** The log folder's full path on this connection's server (RFC 2342 personal namespace). */
+export function teamLogPath(client: Pick<ImapFlow, 'namespace'>): string {
+  return personalPath(personalNamespace(client), TEAM_LOG_FOLDER);
+}
 
 /** What one pass over the log folder found. */
 export interface TeamLogSync {
@@ -18,14 +29,12 @@ export interface TeamLogSync {
   reset: boolean;
 }
 
-/** Creates the log folder if it is missing (another client may have done it first). */
-export async function ensureTeamLogFolder(client: ImapFlow): Promise<void> {
-  const list = await client.list();
-  if (list.some((f) => f.path === TEAM_LOG_FOLDER)) return;
-  await client.mailboxCreate(TEAM_LOG_FOLDER).catch((error: unknown) => {
-    if (!/ALREADYEXISTS|already exists/i.test(String((error as { responseText?: string }).responseText ?? error)))
-      throw error;
-  });
+/**
+ * Creates the log folder if LIST does not show it (another client may create it at the same
+ * moment; that is fine). Returns its path on the server.
+ */
+export async function ensureTeamLogFolder(client: ImapFlow): Promise<string> {
+  return ensurePersonalFolder(client, TEAM_LOG_FOLDER);
 }
 
 /**
@@ -34,17 +43,19 @@ export async function ensureTeamLogFolder(client: ImapFlow): Promise<void> {
  * change or a vanished entry throws the local copy away and refolds from the server.
  */
 export async function syncTeamLog(client: ImapFlow, db: Db, accountId: number, now: number): Promise<TeamLogSync> {
-  let folder = ensureFolder(db, accountId, TEAM_LOG_FOLDER, 'team-log');
-  const lock = await client.getMailboxLock(TEAM_LOG_FOLDER, { readOnly: true });
+  const path = teamLogPath(client);
+  let folder = ensureFolder(db, accountId, path, 'team-log');
+  // Still selected from earlier in this session, the folder's UIDNEXT is what SELECT said
+  // then; appends since have moved it. A fresh SELECT reads it again.
+  if (client.mailbox && client.mailbox.path === path) await client.mailboxClose();
+  const lock = await client.getMailboxLock(path, { readOnly: true });
   try {
-    const box = client.mailbox;
-    if (box === false) throw new Error('Could not open the team log folder.');
-    const uidvalidity = String(box.uidValidity);
+    const box = await selectedState(client, path);
     const stored = countTeamLog(db, accountId);
     const lastUid = (folder.uidnext ?? 1) - 1;
-    const vanished = folder.uidvalidity === uidvalidity && box.exists < stored;
+    const vanished = folder.uidvalidity === box.uidValidity && box.exists < stored;
     let reset = false;
-    if ((folder.uidvalidity !== null && folder.uidvalidity !== uidvalidity) || vanished) {
+    if ((folder.uidvalidity !== null && folder.uidvalidity !== box.uidValidity) || vanished) {
       db.transaction(() => clearTeamLog(db, accountId))();
       folder = { ...folder, uidnext: null };
       reset = true;
@@ -57,11 +68,13 @@ export async function syncTeamLog(client: ImapFlow, db: Db, accountId: number, n
       }
     }
     entries.sort((a, b) => a.uid - b.uid);
+    // Without UIDNEXT from the server, the last entry fetched bounds it from below.
+    const uidNext = Math.max(box.uidNext, (entries.at(-1)?.uid ?? 0) + 1);
     db.transaction(() => {
       saveTeamLogEntries(db, accountId, entries);
       saveFolderState(db, folder.id, {
-        uidvalidity,
-        uidnext: box.uidNext,
+        uidvalidity: box.uidValidity,
+        uidnext: uidNext,
         highestmodseq: null,
         at: now,
         serverCount: box.exists,
@@ -74,13 +87,7 @@ export async function syncTeamLog(client: ImapFlow, db: Db, accountId: number, n
 }
 
 async function alreadyAppended(client: ImapFlow, pending: PendingTeamEvent): Promise<number | null> {
-  const lock = await client.getMailboxLock(TEAM_LOG_FOLDER, { readOnly: true });
-  try {
-    const found = await client.search({ header: { 'message-id': teamEventMessageId(pending.id) } }, { uid: true });
-    return found && found.length > 0 ? (found[0] ?? null) : null;
-  } finally {
-    lock.release();
-  }
+  return uidByMessageId(client, teamLogPath(client), teamEventMessageId(pending.id));
 }
 
 /**
@@ -90,6 +97,7 @@ async function alreadyAppended(client: ImapFlow, pending: PendingTeamEvent): Pro
  */
 export async function flushPendingTeamEvents(client: ImapFlow, db: Db, accountId: number): Promise<number> {
   let appended = 0;
+  const path = teamLogPath(client);
   for (const pending of listPendingTeamEvents(db, accountId)) {
     if (pending.state === 'appended') continue;
     if (pending.state === 'appending') {
@@ -101,9 +109,14 @@ export async function flushPendingTeamEvents(client: ImapFlow, db: Db, accountId
     }
     markPendingTeamEvent(db, pending.id, 'appending', null, null);
     try {
-      const result = await client.append(TEAM_LOG_FOLDER, pending.raw, ['\\Seen']);
-      const uid =
-        result && typeof result === 'object' && 'uid' in result && typeof result.uid === 'number' ? result.uid : null;
+      const { uid } = await appendMessage(client, {
+        path,
+        folderName: TEAM_LOG_FOLDER,
+        raw: pending.raw,
+        messageId: teamEventMessageId(pending.id),
+        flags: ['\\Seen'],
+        what: 'the team action',
+      });
       markPendingTeamEvent(db, pending.id, 'appended', uid, null);
       appended += 1;
     } catch (error) {
