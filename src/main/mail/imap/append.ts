@@ -44,6 +44,9 @@ export async function appendMessage(
   client: ImapFlow,
   m: { path: string; folderName: string; raw: Buffer; messageId: string; flags: string[]; date?: Date; what: string },
 ): Promise<Appended> {
+  // Courier refuses APPEND into the mailbox this session has selected read-only
+  // ("Current box is selected READ-ONLY"); leave it first.
+  if (client.mailbox && client.mailbox.path === m.path && client.mailbox.readOnly) await client.mailboxClose();
   let result;
   try {
     result = await client.append(m.path, toCanonicalCrlf(m.raw), m.flags, m.date);
