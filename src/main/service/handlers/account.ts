@@ -6,7 +6,6 @@ import { folderStatus } from '../status';
 import { connectImap } from '../../mail/imap/connect';
 import { serverFolder } from '../../mail/imap/folderCheck';
 import { explainConnectionError } from '../../mail/connectionErrors';
-import { AppError } from '../appError';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
 
