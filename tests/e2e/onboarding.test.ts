@@ -105,6 +105,10 @@ describe('first launch to a live mailbox (Chromium, real engine, Dovecot, SMTP, 
 
     // Who are you: skippable, but we answer it.
     await page.getByRole('heading', { name: 'Who are you?' }).waitFor({ timeout: 15_000 });
+    // The first sync is already running, and says how far it is.
+    const firstSync = page.getByRole('status', { name: 'First sync' });
+    await firstSync.waitFor();
+    await expect.poll(() => firstSync.textContent(), { timeout: 15_000 }).toMatch(/Fetching INBOX.*: [\d,]+ of 4,000/);
     await page.getByLabel('Your name, as teammates see it').fill('Alice Moreno');
     await page.getByLabel('Your own work address').fill('alice@acme.example');
     await page.getByLabel('Signature under your replies').fill('Alice, Acme support');

@@ -23,6 +23,7 @@ import { Welcome } from './features/onboarding/Welcome';
 import { DemoBanner } from './features/onboarding/DemoBanner';
 import { IdentityStep } from './features/onboarding/IdentityStep';
 import { IdentityPrompt } from './features/onboarding/IdentityPrompt';
+import { FirstSync } from './features/onboarding/FirstSync';
 
 /** The All count as the list knows it: exact once the last page was seen, else "n+". */
 function allCount(): { value: number; more: boolean } | null {
@@ -110,6 +111,7 @@ function Onboarding() {
           onDone={() => app.setStage('mailbox')}
           onSkip={() => app.setStage('mailbox')}
         />
+        <FirstSync />
       </main>
     );
   return <Welcome />;
