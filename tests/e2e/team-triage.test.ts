@@ -102,15 +102,37 @@ describe('keyboard-only triage with the team features (real engine, Dovecot, SMT
         { timeout: 8000 },
       )
       .toBe('promise');
+    // The row shows the promise as a chip and still names the customer, not the team's reply.
+    const promised = rows.filter({ hasText: 'Delivery date for order 77' });
+    await expect.poll(() => promised.getByLabel(/^Answer promised by /).count(), { timeout: 8000 }).toBe(1);
+    await expect.poll(() => promised.locator('.tw-due').textContent()).toMatch(/^Promised /);
+    await expect.poll(() => promised.locator('.sender').textContent()).toBe('Lena Vogt');
+    expect(await promised.getByLabel('Waiting on customer').count()).toBe(0);
+    // The thread header and the activity say it in words.
     await expect
-      .poll(() => rows.filter({ hasText: 'Delivery date for order 77' }).getByLabel('Waiting on customer').count(), {
-        timeout: 8000,
-      })
-      .toBe(1);
+      .poll(() => page.getByRole('note').first().textContent(), { timeout: 8000 })
+      .toMatch(/^We promised Lena Vogt an answer by /);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Activity' }).textContent(), { timeout: 8000 })
+      .toContain('Alice Moreno promised Lena Vogt an answer by ');
     await page.screenshot({ path: artifactPath('team-courtesy-sent.png') });
 
     await page.keyboard.press('e'); // close: the next conversation opens
     await page.getByRole('article', { name: /Spoke tension/ }).waitFor({ timeout: 8000 });
+    await expect
+      .poll(async () => (await service.call('threads.list', { view: 'closed' })).map((t) => t.subject), {
+        timeout: 8000,
+      })
+      .toEqual(['Delivery date for order 77']);
+    // The close says so, with Undo; z undoes it and the conversation is open again.
+    await page.getByRole('status').filter({ hasText: 'Closed “Delivery date for order 77”' }).waitFor();
+    await page.screenshot({ path: artifactPath('team-closed-undo-toast.png') });
+    await page.keyboard.press('z');
+    await expect
+      .poll(async () => (await service.call('threads.list', { view: 'closed' })).length, { timeout: 8000 })
+      .toBe(0);
+    await page.getByRole('article', { name: /Delivery date for order 77/ }).waitFor({ timeout: 8000 });
+    await page.keyboard.press('e'); // and closed again, for good
     await expect
       .poll(async () => (await service.call('threads.list', { view: 'closed' })).map((t) => t.subject), {
         timeout: 8000,

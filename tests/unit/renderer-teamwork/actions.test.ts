@@ -1,32 +1,49 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const api = vi.hoisted(() => ({ 'thread.act': vi.fn(), on: vi.fn(() => () => undefined) }));
+const api = vi.hoisted(() => ({
+  'thread.act': vi.fn(),
+  'threads.list': vi.fn(),
+  on: vi.fn(() => () => undefined),
+}));
 vi.mock('../../../src/renderer/src/api', () => ({ api }));
 
 const { teamActions, teamKeymap } = await import('../../../src/renderer/src/features/teamwork/actions');
 const { snoozeChoices } = await import('../../../src/renderer/src/features/teamwork/act');
 const { useComposer } = await import('../../../src/renderer/src/features/teamwork/composerStore');
-const { useTeamOverlay } = await import('../../../src/renderer/src/features/teamwork/stores');
+const { useTeamOverlay, useTeamToasts } = await import('../../../src/renderer/src/features/teamwork/stores');
+const { useMarked } = await import('../../../src/renderer/src/features/teamwork/triage');
 
 let current: number | null = 7;
 const shown: string[] = [];
-const actions = teamActions({ threadId: () => current, showView: (v) => shown.push(v) });
+const opened: number[] = [];
+const actions = teamActions({
+  threadId: () => current,
+  showView: (v) => shown.push(v),
+  openThread: async (id) => {
+    opened.push(id);
+  },
+});
 const run = (id: string) => actions.find((a) => a.id === id)?.run();
 
 beforeEach(() => {
   current = 7;
   shown.length = 0;
+  opened.length = 0;
   api['thread.act'].mockResolvedValue({ eventId: 'e' });
+  api['threads.list'].mockResolvedValue([]);
+  useMarked.getState().clear();
+  useTeamToasts.setState({ toasts: [] });
   useComposer.setState({ session: null });
   useTeamOverlay.setState({ overlay: { kind: 'none' } });
 });
 afterEach(() => vi.clearAllMocks());
 
 describe('the teamwork actions', () => {
-  it('claim and close act on the current thread', () => {
+  it('claim and close act on the current thread', async () => {
     run('thread.claim');
     run('thread.close');
+    await vi.waitFor(() => expect(api['thread.act']).toHaveBeenCalledTimes(2));
     expect(api['thread.act'].mock.calls).toEqual([
       [{ id: 7, action: { type: 'claim' } }],
       [{ id: 7, action: { type: 'close' } }],
@@ -41,15 +58,45 @@ describe('the teamwork actions', () => {
     expect(api['thread.act']).not.toHaveBeenCalled();
   });
 
-  it('open the composer, the assign picker and the snooze picker', () => {
+  it('open the highlighted thread, then the composer; and the assign and snooze pickers', async () => {
     run('reply.all');
-    expect(useComposer.getState().session).toMatchObject({ threadId: 7, kind: 'reply-all' });
+    await vi.waitFor(() => expect(useComposer.getState().session).toMatchObject({ threadId: 7, kind: 'reply-all' }));
     run('reply.courtesy');
-    expect(useComposer.getState().session).toMatchObject({ threadId: 7, kind: 'courtesy' });
+    await vi.waitFor(() => expect(useComposer.getState().session).toMatchObject({ threadId: 7, kind: 'courtesy' }));
+    expect(opened).toEqual([7, 7]);
     run('thread.assign');
-    expect(useTeamOverlay.getState().overlay).toEqual({ kind: 'assign', threadId: 7 });
+    expect(useTeamOverlay.getState().overlay).toEqual({ kind: 'assign', threadId: 7, threadIds: [7] });
     run('thread.snooze');
-    expect(useTeamOverlay.getState().overlay).toEqual({ kind: 'snooze', threadId: 7 });
+    expect(useTeamOverlay.getState().overlay).toEqual({ kind: 'snooze', threadId: 7, threadIds: [7] });
+  });
+
+  it('x marks rows; close then acts on every marked row, says so, and z reopens them', async () => {
+    for (const id of [3, 4, 5]) {
+      current = id;
+      run('list.mark');
+    }
+    current = 5;
+    run('list.mark'); // x again unmarks
+    expect(useMarked.getState().ids).toEqual([3, 4]);
+    run('thread.close');
+    await vi.waitFor(() => expect(useTeamToasts.getState().toasts).toHaveLength(1));
+    expect(api['thread.act'].mock.calls.map(([c]) => c)).toEqual([
+      { id: 3, action: { type: 'close' } },
+      { id: 4, action: { type: 'close' } },
+    ]);
+    expect(useMarked.getState().ids).toEqual([]);
+    expect(useTeamToasts.getState().toasts[0]).toMatchObject({ message: 'Closed 2 conversations' });
+    expect(useTeamToasts.getState().toasts[0]?.local?.label).toBe('Undo (z)');
+    const undo = actions.find((a) => a.id === 'thread.undo');
+    expect(undo?.available?.()).toBe(true);
+    undo?.run();
+    await vi.waitFor(() => expect(api['thread.act']).toHaveBeenCalledTimes(4));
+    expect(api['thread.act'].mock.calls.slice(2).map(([c]) => c)).toEqual([
+      { id: 3, action: { type: 'reopen' } },
+      { id: 4, action: { type: 'reopen' } },
+    ]);
+    await vi.waitFor(() => expect(useTeamToasts.getState().toasts).toHaveLength(0));
+    expect(undo?.available?.()).toBe(false);
   });
 
   it('jump to views', () => {
@@ -70,6 +117,8 @@ describe('the teamwork actions', () => {
     expect(keysOf('thread.close')).toEqual(['e']);
     expect(keysOf('thread.snooze')).toEqual(['h']);
     expect(keysOf('thread.note')).toEqual(['n']);
+    expect(keysOf('thread.undo')).toEqual(['z']);
+    expect(keysOf('list.mark')).toEqual(['x']);
     expect(keysOf('view.mine')).toEqual(['g m']);
     expect(keysOf('view.unassigned')).toEqual(['g u']);
     expect(keysOf('view.dueSoon')).toEqual(['g d']);

@@ -4,7 +4,7 @@ import { useSync } from '../stores/sync';
 import { useUi, type ViewId } from '../stores/ui';
 import { VIEWS } from '../stores/views';
 import type { View } from '../../../shared/team';
-import { closeThread, teamActions, type TeamKeyAction } from '../features/teamwork/actions';
+import { teamActions, type TeamKeyAction } from '../features/teamwork/actions';
 import { appActions } from '../features/onboarding/appActions';
 import type { Action } from './types';
 
@@ -70,24 +70,26 @@ function currentThreadId(): number | null {
   return threadAt(list, list.selectedIndex)?.id ?? null;
 }
 
-/** After closing a conversation the next one opens (Gmail's "archive and next"). */
-async function closeAndNext(id: number): Promise<void> {
-  if (!(await closeThread(id))) return;
+/** Opens a conversation in the pane unless it is open already (r, c, n on a highlighted row). */
+async function openThread(id: number): Promise<void> {
+  if (useOpenThread.getState().openId === id && useOpenThread.getState().detail) return;
+  useThreadList.getState().selectById(id);
+  await useOpenThread.getState().open(id);
+}
+
+/** Moves the highlight to a row, reading it when a conversation is open (like j/k). */
+function jump(index: number): void {
   const list = useThreadList.getState();
-  const index = list.selectedIndex;
-  await list.reload();
-  const after = useThreadList.getState();
-  // In a view that still lists the closed conversation (All), the next one is below it.
-  const same = threadAt(after, index)?.id === id;
-  const next = threadAt(after, Math.min(same ? index + 1 : index, Math.max(0, after.count - 1)));
-  if (next && next.id !== id) {
-    after.selectById(next.id);
-    void useOpenThread.getState().open(next.id);
-    focusById(FOCUS.thread);
-  } else {
-    useOpenThread.getState().close();
-    focusById(FOCUS.list);
-  }
+  if (list.count === 0) return;
+  step(Math.max(0, Math.min(list.count - 1, index)) - list.selectedIndex);
+}
+
+/** Rows a page key moves: what fits in the list's box (rows are the same height). */
+function pageRows(): number {
+  const list = document.getElementById(FOCUS.list);
+  const row = list?.querySelector<HTMLElement>('.thread-row');
+  const rows = list && row && row.offsetHeight > 0 ? Math.floor(list.clientHeight / row.offsetHeight) : 10;
+  return Math.max(1, rows - 1);
 }
 
 /** Every list can be sorted by due time (most urgent first) or by latest message. */
@@ -100,17 +102,7 @@ export function toggleDueSort(): void {
 }
 
 /** Claim, assign, reply, courtesy reply, close, snooze, note and the team views. */
-export const TEAM_ACTIONS: readonly TeamKeyAction[] = teamActions({ threadId: currentThreadId, showView }).map((a) =>
-  a.id === 'thread.close'
-    ? {
-        ...a,
-        run: () => {
-          const id = currentThreadId();
-          if (id !== null) void closeAndNext(id);
-        },
-      }
-    : a,
-);
+export const TEAM_ACTIONS: readonly TeamKeyAction[] = teamActions({ threadId: currentThreadId, showView, openThread });
 
 function back(): void {
   const ui = useUi.getState();
@@ -137,7 +129,15 @@ const viewActions: Action[] = VIEWS.map((view) => ({
 export const ACTIONS: readonly Action[] = [
   { id: 'list.next', title: 'Next conversation', group: 'Navigate', run: () => step(1) },
   { id: 'list.previous', title: 'Previous conversation', group: 'Navigate', run: () => step(-1) },
-  { id: 'list.first', title: 'First conversation', group: 'Navigate', run: () => useThreadList.getState().select(0) },
+  { id: 'list.first', title: 'First conversation', group: 'Navigate', run: () => jump(0) },
+  {
+    id: 'list.last',
+    title: 'Last conversation',
+    group: 'Navigate',
+    run: () => jump(useThreadList.getState().count - 1),
+  },
+  { id: 'list.pageDown', title: 'A page down', group: 'Navigate', run: () => step(pageRows()) },
+  { id: 'list.pageUp', title: 'A page up', group: 'Navigate', run: () => step(-pageRows()) },
   { id: 'thread.open', title: 'Open conversation', group: 'Conversation', run: openSelected },
   { id: 'thread.back', title: 'Back to the list', group: 'Navigate', run: back },
   {

@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ThreadTeamView } from '../../../../shared/team';
-import { actOn } from './act';
-import { useRoster } from './stores';
+import { nameOf, useRoster } from './stores';
+import { moveOut } from './triage';
 import './teamwork.css';
 
 /** Props of {@link AssignPicker}. */
 export interface AssignPickerProps {
   threadId: number;
+  /** Every thread to act on (the marked rows); default: just `threadId`. */
+  threadIds?: number[];
   /** The thread's current team state (to offer Release only when someone owns it). */
   team?: ThreadTeamView | null;
   onClose(): void;
@@ -16,7 +18,7 @@ export interface AssignPickerProps {
  * Shift+A: the roster, filtered as you type. Enter assigns the highlighted teammate,
  * Shift+Enter offers a handoff (the thread stays with its owner until accepted), Esc closes.
  */
-export function AssignPicker({ threadId, team = null, onClose }: AssignPickerProps) {
+export function AssignPicker({ threadId, threadIds = [threadId], team = null, onClose }: AssignPickerProps) {
   const teammates = useRoster((s) => s.teammates);
   const loaded = useRoster((s) => s.loaded);
   const [filter, setFilter] = useState('');
@@ -39,9 +41,10 @@ export function AssignPicker({ threadId, team = null, onClose }: AssignPickerPro
 
   async function choose(address: string, asHandoff: boolean) {
     setBusy(true);
-    const ok = await actOn(
-      threadId,
+    const ok = await moveOut(
+      threadIds,
       asHandoff ? { type: 'handoff', to: address, message: '' } : { type: 'assign', to: address },
+      nameOf(teammates, address),
     );
     setBusy(false);
     if (ok) onClose();
@@ -49,7 +52,7 @@ export function AssignPicker({ threadId, team = null, onClose }: AssignPickerPro
 
   async function release() {
     setBusy(true);
-    const ok = await actOn(threadId, { type: 'release' });
+    const ok = await moveOut(threadIds, { type: 'release' });
     setBusy(false);
     if (ok) onClose();
   }
@@ -81,7 +84,10 @@ export function AssignPicker({ threadId, team = null, onClose }: AssignPickerPro
         onKeyDown={onKeyDown}
         data-keys-off
       >
-        <h2>{handoff ? 'Hand off to…' : 'Assign to…'}</h2>
+        <h2>
+          {handoff ? 'Hand off' : 'Assign'}
+          {threadIds.length > 1 ? ` ${threadIds.length} conversations` : ''} to…
+        </h2>
         <input
           type="text"
           autoFocus
@@ -121,7 +127,11 @@ export function AssignPicker({ threadId, team = null, onClose }: AssignPickerPro
           <kbd>Enter</kbd> assigns · <kbd>Shift</kbd> <kbd>Enter</kbd> hands off · <kbd>Esc</kbd> closes
         </p>
         <div className="tw-buttons">
-          <button type="button" onClick={() => void release()} disabled={busy || !team?.owner}>
+          <button
+            type="button"
+            onClick={() => void release()}
+            disabled={busy || (threadIds.length === 1 && !team?.owner)}
+          >
             Release (no owner)
           </button>
           <button type="button" onClick={onClose}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { actOn, snoozeChoices } from './act';
+import { snoozeChoices } from './act';
+import { moveOut } from './triage';
 import { fromLocalInput, toLocalInput, whenText } from './format';
 import './teamwork.css';
 
@@ -9,10 +10,13 @@ import './teamwork.css';
  */
 export function SnoozePicker({
   threadId,
+  threadIds = [threadId],
   onClose,
   now = Date.now(),
 }: {
   threadId: number;
+  /** Every thread to snooze (the marked rows); default: just `threadId`. */
+  threadIds?: number[];
   onClose(): void;
   now?: number;
 }) {
@@ -32,7 +36,7 @@ export function SnoozePicker({
       setProblem('Choose a time in the future.');
       return;
     }
-    if (await actOn(threadId, { type: 'snooze', until })) onClose();
+    if (await moveOut(threadIds, { type: 'snooze', until })) onClose();
   }
 
   return (
@@ -48,11 +52,19 @@ export function SnoozePicker({
             e.preventDefault();
             e.stopPropagation();
             onClose();
+          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            // The choices follow the arrow keys, like every picker.
+            const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.tw-snooze button')];
+            const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+            if (at < 0 && document.activeElement instanceof HTMLInputElement) return;
+            e.preventDefault();
+            const next = Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
+            buttons[next]?.focus();
           }
         }}
         data-keys-off
       >
-        <h2>Snooze until…</h2>
+        <h2>{threadIds.length > 1 ? `Snooze ${threadIds.length} conversations until…` : 'Snooze until…'}</h2>
         <div className="tw-snooze">
           {choices.map((c, i) => (
             <button key={c.id} ref={i === 0 ? first : undefined} type="button" onClick={() => void snooze(c.until)}>

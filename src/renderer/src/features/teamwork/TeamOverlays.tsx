@@ -8,7 +8,15 @@ export function TeamOverlays({ teamOf }: { teamOf?: (threadId: number) => Thread
   const overlay = useTeamOverlay((s) => s.overlay);
   const close = useTeamOverlay((s) => s.close);
   if (overlay.kind === 'assign')
-    return <AssignPicker threadId={overlay.threadId} team={teamOf?.(overlay.threadId) ?? null} onClose={close} />;
-  if (overlay.kind === 'snooze') return <SnoozePicker threadId={overlay.threadId} onClose={close} />;
+    return (
+      <AssignPicker
+        threadId={overlay.threadId}
+        threadIds={overlay.threadIds}
+        team={teamOf?.(overlay.threadId) ?? null}
+        onClose={close}
+      />
+    );
+  if (overlay.kind === 'snooze')
+    return <SnoozePicker threadId={overlay.threadId} threadIds={overlay.threadIds} onClose={close} />;
   return null;
 }

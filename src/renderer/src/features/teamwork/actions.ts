@@ -4,6 +4,7 @@ import { actOn } from './act';
 import { openComposer, type ComposerKind } from './composerStore';
 import { NOTE_INPUT_ID } from './ids';
 import { useTeamOverlay } from './stores';
+import { actionTargets, canUndo, moveOut, undoLast, useMarked } from './triage';
 
 /** Screens the teamwork pieces add: the team list views, the outbox, the dashboard, settings. */
 export type TeamViewId = Exclude<View, 'all'> | 'outbox' | 'dashboard' | 'settings';
@@ -18,6 +19,8 @@ export interface TeamActionContext {
   /** The open thread, or else the selected row's; null when there is none. */
   threadId(): number | null;
   showView(view: TeamViewId): void;
+  /** Opens a conversation in the pane (for `r`, `c`, `n` on a highlighted row). */
+  openThread?(threadId: number): Promise<void>;
 }
 
 /** `a`: take the thread. */
@@ -30,14 +33,14 @@ export function closeThread(threadId: number): Promise<boolean> {
   return actOn(threadId, { type: 'close' });
 }
 
-/** Shift+A: the assign picker (assign, hand off, release). */
-export function openAssignPicker(threadId: number): void {
-  useTeamOverlay.getState().show({ kind: 'assign', threadId });
+/** Shift+A: the assign picker (assign, hand off, release), for one thread or the marked ones. */
+export function openAssignPicker(threadId: number, threadIds: number[] = [threadId]): void {
+  useTeamOverlay.getState().show({ kind: 'assign', threadId, threadIds });
 }
 
-/** `h`: the snooze picker. */
-export function openSnoozePicker(threadId: number): void {
-  useTeamOverlay.getState().show({ kind: 'snooze', threadId });
+/** `h`: the snooze picker, for one thread or the marked ones. */
+export function openSnoozePicker(threadId: number, threadIds: number[] = [threadId]): void {
+  useTeamOverlay.getState().show({ kind: 'snooze', threadId, threadIds });
 }
 
 /** `n`: focuses the note box of the open thread's team panel. */
@@ -70,10 +73,20 @@ const REPLIES: ReadonlyArray<{ id: string; kind: ComposerKind; title: string; ke
  * ARRIVING_KEYMAP, so they replace those reservations one for one.
  */
 export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
-  const has = () => ctx.threadId() !== null;
+  const has = () => ctx.threadId() !== null || useMarked.getState().ids.length > 0;
   const on = (fn: (id: number) => unknown) => () => {
     const id = ctx.threadId();
     if (id !== null) void fn(id);
+  };
+  /** Opens the highlighted row first, so the composer or note box has somewhere to appear. */
+  const opened = (fn: (id: number) => unknown) => () => {
+    const id = ctx.threadId();
+    if (id === null) return;
+    void (ctx.openThread ? ctx.openThread(id) : Promise.resolve()).then(() => fn(id));
+  };
+  const onTargets = (fn: (ids: number[]) => unknown) => () => {
+    const ids = actionTargets(ctx.threadId());
+    if (ids.length > 0) void fn(ids);
   };
   const threadActions: TeamKeyAction[] = [
     {
@@ -82,7 +95,7 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       group: 'Conversation',
       keys: ['a'],
       available: has,
-      run: on(claimThread),
+      run: onTargets((ids) => moveOut(ids, { type: 'claim' })),
     },
     {
       id: 'thread.assign',
@@ -90,15 +103,15 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       group: 'Conversation',
       keys: ['Shift+A'],
       available: has,
-      run: on(openAssignPicker),
+      run: onTargets((ids) => openAssignPicker(ids[0] ?? 0, ids)),
     },
     ...REPLIES.map((r) => ({
       id: r.id,
       title: r.title,
       group: 'Conversation' as const,
       keys: r.keys,
-      available: has,
-      run: on((id) => openComposer(id, r.kind)),
+      available: () => ctx.threadId() !== null,
+      run: opened((id) => openComposer(id, r.kind)),
     })),
     {
       id: 'thread.close',
@@ -106,7 +119,7 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       group: 'Conversation',
       keys: ['e'],
       available: has,
-      run: on(closeThread),
+      run: onTargets((ids) => moveOut(ids, { type: 'close' })),
     },
     {
       id: 'thread.snooze',
@@ -114,9 +127,32 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       group: 'Conversation',
       keys: ['h'],
       available: has,
-      run: on(openSnoozePicker),
+      run: onTargets((ids) => openSnoozePicker(ids[0] ?? 0, ids)),
     },
-    { id: 'thread.note', title: 'Add a note', group: 'Conversation', keys: ['n'], available: has, run: focusNote },
+    {
+      id: 'thread.note',
+      title: 'Add a note',
+      group: 'Conversation',
+      keys: ['n'],
+      available: () => ctx.threadId() !== null,
+      run: opened(focusNote),
+    },
+    {
+      id: 'thread.undo',
+      title: 'Undo the last close, snooze or assignment',
+      group: 'Conversation',
+      keys: ['z'],
+      available: canUndo,
+      run: () => void undoLast(),
+    },
+    {
+      id: 'list.mark',
+      title: 'Select or unselect the highlighted conversation',
+      group: 'Conversation',
+      keys: ['x'],
+      available: () => ctx.threadId() !== null,
+      run: on((id) => useMarked.getState().toggle(id)),
+    },
   ];
   const viewActions: TeamKeyAction[] = TEAM_VIEWS.map((v) => ({
     id: v.actionId,

@@ -5,6 +5,7 @@ import { Highlight } from '../search/highlight';
 import { ageLabel } from './age';
 import { PaperclipIcon } from '../../components/PaperclipIcon';
 import { NotSentMark } from '../teamwork/NotSentMark';
+import { useMarked } from '../teamwork/triage';
 
 /** Props of one list row. */
 export interface ThreadRowProps {
@@ -32,6 +33,7 @@ export const ThreadRow = memo(function ThreadRow({
   onPick,
 }: ThreadRowProps) {
   const style = { transform: `translateY(${top}px)`, height };
+  const marked = useMarked((s) => (thread ? s.ids.includes(thread.id) : false));
   if (!thread)
     return (
       <div className="thread-row placeholder" role="option" aria-selected={selected} aria-busy="true" style={style}>
@@ -47,14 +49,20 @@ export const ThreadRow = memo(function ThreadRow({
       role="option"
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}
-      aria-label={`${sender}: ${thread.subject || '(no subject)'}`}
-      className={`thread-row${selected ? ' selected' : ''}${open ? ' open' : ''}`}
+      aria-label={`${marked ? 'Selected: ' : ''}${sender}: ${thread.subject || '(no subject)'}`}
+      className={`thread-row${selected ? ' selected' : ''}${open ? ' open' : ''}${marked ? ' marked' : ''}`}
+      data-marked={marked ? 'true' : undefined}
       style={style}
       data-thread-id={thread.id}
       data-thread-key={thread.key}
       onClick={() => onPick(index)}
     >
       <div className="row-top">
+        {marked && (
+          <span className="row-mark" aria-hidden="true" title="Selected (x)">
+            ✓
+          </span>
+        )}
         <span className="sender">{sender}</span>
         {thread.messageCount > 1 && (
           <span className="count" aria-label={`${thread.messageCount} messages`}>
