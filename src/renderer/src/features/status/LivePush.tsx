@@ -32,8 +32,7 @@ export function LivePush() {
   const limited = live.reason === 'too-many-connections' || live.reason === 'server-busy';
   return (
     <span className={limited ? 'live-push limited' : 'live-push'} role="status" title={live.note}>
-      {limited ? '◐' : '○'} {live.push === 'idle' ? 'INBOX pushes; others checked' : 'Checking'} every{' '}
-      {live.pollSeconds} s — {live.note}
+      {limited ? '◐' : '○'} {live.note}
     </span>
   );
 }
