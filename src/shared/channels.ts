@@ -54,6 +54,10 @@ export const CALL_NAMES = [
   'message.original',
   'message.saveEml',
   'attachment.save',
+  'oauth.providers',
+  'oauth.start',
+  'oauth.status',
+  'oauth.cancel',
 ] as const;
 
 /** Events main pushes to the renderer. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountInputSchema } from './schemas';
+import { oauthStartSchema, type OAuthAvailability, type OAuthStatus } from './oauth';
 import {
   draftRequestSchema,
   sendRequestSchema,
@@ -130,6 +131,12 @@ export const calls = {
   'connection.get': { args: z.object({}).strict(), result: returns<ConnectionState>() },
   /** Tries to reach a saved mailbox now instead of waiting for the next attempt. */
   'connection.retry': { args: z.object({}).strict(), result: returns<ConnectionState>() },
+  /** Which sign-in buttons can work here, and what to do for those that cannot. */
+  'oauth.providers': { args: z.object({}).strict(), result: returns<OAuthAvailability[]>() },
+  /** Starts the browser sign-in; answers with the URL once the browser has it. */
+  'oauth.start': { args: oauthStartSchema, result: returns<OAuthStatus>() },
+  'oauth.status': { args: z.object({}).strict(), result: returns<OAuthStatus>() },
+  'oauth.cancel': { args: z.object({}).strict(), result: returns<OAuthStatus>() },
   'sync.now': { args: z.object({}).strict(), result: returns<SyncReport>() },
   'sync.status': { args: z.object({}).strict(), result: returns<FolderStatus[]>() },
   'sync.live': { args: z.object({}).strict(), result: returns<LiveSyncStatus>() },

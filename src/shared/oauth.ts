@@ -32,6 +32,15 @@ export type OAuthSignInState =
   | { state: 'connected'; address: string }
   | { state: 'failed'; message: string };
 
+/** The sign-in in progress and, when the provider signed the mailbox out, what to tell the person. */
+export interface OAuthStatus {
+  flow: OAuthSignInState;
+  /** "Microsoft signed you out of support@… Sign in again." while sync is paused for it. */
+  signedOut: string | null;
+  /** The provider to sign in with again (the connected account's), when it uses OAuth2. */
+  provider: OAuthProvider | null;
+}
+
 /** What `oauth.start` needs: the provider, the mailbox, and for an issuer its mail servers. */
 export const oauthStartSchema = z
   .object({

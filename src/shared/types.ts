@@ -1,4 +1,5 @@
 import type { ActivityEntry, NoteView, ThreadTeamView } from './team';
+import type { AccountAuth } from './oauth';
 
 /** How the app connects to a mail server: implicit TLS, STARTTLS upgrade, or plain (tests only). */
 export type TlsMode = 'tls' | 'starttls' | 'none';
@@ -10,6 +11,8 @@ export interface AccountView {
   imap: { host: string; port: number; tls: TlsMode };
   smtp: { host: string; port: number; tls: TlsMode };
   user: string;
+  /** Password or OAuth2 (and with which provider); never the secret itself. */
+  auth: AccountAuth;
 }
 
 /** Whether this window shows a real mailbox or the built-in demo. */

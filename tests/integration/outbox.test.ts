@@ -59,7 +59,7 @@ async function setup(subject = 'Order 1234 is late'): Promise<Setup> {
   const base = outboxDepsForAccount(
     db,
     account,
-    async () => support.password,
+    async () => ({ password: support.password }),
     IDENTITY,
     () => Date.now(),
   );

@@ -5,7 +5,9 @@
  * the same way. Passwords keep working beside tokens (LMTP delivery needs only the userdb).
  * Started inside a test file: the authorization server runs in the test's own process.
  */
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { artifactPath } from './browser';
@@ -18,6 +20,8 @@ export { PUBLIC_CLIENT_ID } from './mailworld-oauth-provider';
 export interface OAuthMailWorld {
   mail: MailWorld;
   auth: AuthServer;
+  /** Drops every IMAP connection of this user (doveadm kick), as a server restart would. */
+  kick(user: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,6 +69,9 @@ export async function startOAuthMailWorld(opts: { accessTokenTtl?: number } = {}
   return {
     mail,
     auth,
+    kick: async (user) => {
+      await promisify(execFile)('doveadm', ['-c', path.join(mail.dir, 'dovecot.conf'), 'kick', user]);
+    },
     stop: async () => {
       await mail.stop();
       await auth.close();
@@ -83,7 +90,9 @@ export function browserSignIn(
   opts: { shots?: string } = {},
 ): (url: string) => Promise<void> {
   return async (url) => {
-    const page = await browser.newPage();
+    // A context of its own: no session cookie from an earlier sign-in skips the login page.
+    const context = await browser.newContext();
+    const page = await context.newPage();
     try {
       await page.goto(url);
       await page.fill('input[name=login]', login);
@@ -96,7 +105,7 @@ export function browserSignIn(
       await page.waitForSelector('text=You can close this tab');
       if (opts.shots) await page.screenshot({ path: artifactPath(`${opts.shots}-3-back.png`) });
     } finally {
-      await page.close();
+      await context.close();
     }
   };
 }

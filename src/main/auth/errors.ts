@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../shared/errors';
 /** A sign-in failure with a stable code and a message for a person (never a token). */
 export class AuthError extends Error {
   readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
   constructor(code: ErrorCode, message: string) {
     super(message);
     this.name = 'AuthError';

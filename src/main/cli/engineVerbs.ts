@@ -4,7 +4,6 @@ import { cliSecretsFile } from '../paths';
 import { PromptlyService } from '../service/service';
 import type { Db } from '../store/db';
 import { formatDeadlines, formatMetrics, formatReport, formatThread, formatThreads } from './format';
-import { accountInputFromStore } from './account';
 import { VERSION } from '../version';
 import { configureLiveFromFlags, syncVerb } from './verbs/sync';
 import { outboxVerbs } from './verbs/outboxCli';
@@ -79,7 +78,7 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       return report.ok ? EXIT.ok : EXIT.failure;
     }
     case 'account test': {
-      const report = await service.handlers()['account.test'](await accountInputFromStore(service));
+      const report = await service.call('account.testSaved', {});
       print(report, () => formatReport(report));
       if (!report.ok) io.err(`promptly: ${(!report.imap.ok ? report.imap : report.smtp).message}`);
       return report.ok ? EXIT.ok : EXIT.failure;

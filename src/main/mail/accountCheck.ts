@@ -1,35 +1,68 @@
 import type { AccountInput } from '../../shared/schemas';
-import type { ConnectionReport, ServerCheck } from '../../shared/types';
+import type { ConnectionReport, ServerCheck, TlsMode } from '../../shared/types';
 import { explainConnectionError } from './connectionErrors';
 import { connectImap } from './imap/connect';
+import { withLogin, type MailSecret } from './login';
 import { createSmtpTransport } from './smtp/transport';
 
-async function checkImap(a: AccountInput): Promise<ServerCheck> {
+/** The servers and user to check; the secret comes separately (a password or tokens). */
+export interface ServersToCheck {
+  imap: { host: string; port: number; tls: TlsMode };
+  smtp: { host: string; port: number; tls: TlsMode };
+  user: string;
+}
+
+/** A refusal that is about signing in, not the server: say it in the provider's words. */
+function signInProblem(error: unknown): ServerCheck | null {
+  const e = error as { name?: string; code?: string; message?: string };
+  return e.name === 'AuthError' && e.code
+    ? { ok: false, code: e.code as ServerCheck['code'], message: e.message ?? '' }
+    : null;
+}
+
+async function checkImap(a: ServersToCheck, secret: MailSecret): Promise<ServerCheck> {
   try {
-    const client = await connectImap({ ...a.imap, user: a.user, password: a.password });
+    const client = await connectImap({ ...a.imap, user: a.user, ...secret });
     await client.logout().catch(() => undefined);
     return { ok: true, message: `Signed in to ${a.imap.host}:${a.imap.port}.` };
   } catch (error) {
+    const problem = signInProblem(error);
+    if (problem) return problem;
     const e = explainConnectionError(error, { kind: 'IMAP', host: a.imap.host, port: a.imap.port });
     return { ok: false, code: e.code, message: e.message };
   }
 }
 
-async function checkSmtp(a: AccountInput): Promise<ServerCheck> {
-  const transport = createSmtpTransport({ ...a.smtp, user: a.user, password: a.password });
+async function checkSmtp(a: ServersToCheck, secret: MailSecret): Promise<ServerCheck> {
   try {
-    await transport.verify();
+    await withLogin(
+      secret,
+      async (login) => {
+        const transport = createSmtpTransport({ ...a.smtp, user: a.user }, login);
+        try {
+          await transport.verify();
+        } finally {
+          transport.close();
+        }
+      },
+      (error) => (error as { code?: string }).code === 'EAUTH',
+    );
     return { ok: true, message: `Signed in to ${a.smtp.host}:${a.smtp.port}.` };
   } catch (error) {
+    const problem = signInProblem(error);
+    if (problem) return problem;
     const e = explainConnectionError(error, { kind: 'SMTP', host: a.smtp.host, port: a.smtp.port });
     return { ok: false, code: e.code, message: e.message };
-  } finally {
-    transport.close();
   }
 }
 
-/** Signs in to both servers (in parallel) and explains each failure for a person. */
-export async function checkAccount(a: AccountInput): Promise<ConnectionReport> {
-  const [imap, smtp] = await Promise.all([checkImap(a), checkSmtp(a)]);
+/** Signs in to both servers (in parallel) with a password or tokens, and explains each failure. */
+export async function checkServers(a: ServersToCheck, secret: MailSecret): Promise<ConnectionReport> {
+  const [imap, smtp] = await Promise.all([checkImap(a, secret), checkSmtp(a, secret)]);
   return { ok: imap.ok && smtp.ok, imap, smtp };
+}
+
+/** Signs in to both servers (in parallel) with the typed password and explains each failure. */
+export async function checkAccount(a: AccountInput): Promise<ConnectionReport> {
+  return checkServers(a, { password: a.password });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
 import type { OutboxDeps } from './outbox';
+import type { MailSecret } from '../mail/login';
 
 /**
  * The display name on From: "Alice at Acme" from the teammate's name and the team's display
@@ -14,13 +15,13 @@ export function teamFromName(teammateName: string, teamName: string): string {
 }
 
 /**
- * Outbox dependencies for a stored account: SMTP and IMAP settings with the password read
- * when needed (so a changed password is picked up), From = the shared address.
+ * Outbox dependencies for a stored account: SMTP and IMAP settings with the login read
+ * when needed (so a changed password or a refreshed token is picked up), From = the shared address.
  */
 export function outboxDepsForAccount(
   db: Db,
   account: Account,
-  password: () => Promise<string>,
+  secret: () => Promise<MailSecret>,
   identity: { name: string; signature: string },
   now: () => number,
 ): Pick<OutboxDeps, 'db' | 'accountId' | 'now' | 'smtp' | 'imap' | 'account' | 'identity' | 'teamAddresses'> {
@@ -28,8 +29,8 @@ export function outboxDepsForAccount(
     db,
     accountId: account.id,
     now,
-    smtp: async () => ({ ...account.smtp, user: account.user, password: await password() }),
-    imap: async () => ({ ...account.imap, user: account.user, password: await password() }),
+    smtp: async () => ({ ...account.smtp, user: account.user, ...(await secret()) }),
+    imap: async () => ({ ...account.imap, user: account.user, ...(await secret()) }),
     account: { address: account.address, fromName: teamFromName(identity.name, account.displayName) },
     identity,
     teamAddresses: () => [account.address.toLowerCase()],

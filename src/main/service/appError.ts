@@ -1,4 +1,5 @@
 import { OutboxError } from '../outbox/errors';
+import { AuthError } from '../auth/errors';
 import type { ErrorCode, ErrorInfo } from '../../shared/errors';
 
 /** An error raised on purpose, with a stable code and a message for a person. */
@@ -15,7 +16,7 @@ export class AppError extends Error {
 
 /** What crosses the contract for any thrown value: AppErrors keep their code, others are internal. */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof AppError || error instanceof OutboxError) {
+  if (error instanceof AppError || error instanceof OutboxError || error instanceof AuthError) {
     return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
   }
   const detail = error instanceof Error ? error.message : String(error);

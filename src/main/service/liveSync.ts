@@ -8,6 +8,7 @@ import { backoffDelay } from '../mail/imap/backoff';
 import { Doorbell, type DoorbellState } from '../mail/imap/watch';
 import type { Explained } from '../mail/connectionErrors';
 import { describeLive, FOCUSED_POLL_SECONDS } from './liveStatus';
+import type { MailSecret } from '../mail/login';
 
 /** How long to gather a burst of server notifications into one sync pass. */
 const DEBOUNCE_MS = 100;
@@ -58,8 +59,8 @@ export class LiveSync {
   }
 
   /** Starts watching the account's synced folders (call after a first pass created them). */
-  start(account: Account, password: string): void {
-    this.settings = { ...account.imap, user: account.user, password };
+  start(account: Account, secret: MailSecret): void {
+    this.settings = { ...account.imap, user: account.user, ...secret };
     const folders = listFolders(this.db, account.id);
     const paths = ['inbox', 'sent', 'all', 'team-log'].flatMap((role) =>
       folders.filter((f) => f.role === role).map((f) => f.path),

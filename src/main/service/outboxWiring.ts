@@ -6,13 +6,16 @@ import { Outbox } from '../outbox/outbox';
 import { outboxDepsForAccount } from '../outbox/forAccount';
 import type { TeamEngine } from './team';
 import type { DeadlineKeeper } from './deadlines';
-import { AppError } from './appError';
+import type { MailSecret } from '../mail/login';
+import { AuthError } from '../auth/errors';
+import { SendFailure } from '../outbox/errors';
 
 /** What the outbox needs from the service around it. */
 export interface OutboxWiring {
   db: Db;
   account: Account;
-  password: () => Promise<string | null>;
+  /** The login for the next connection (a password, or OAuth2 tokens). */
+  secret: () => Promise<MailSecret>;
   team: TeamEngine | null;
   deadlines: DeadlineKeeper;
   now: () => number;
@@ -31,16 +34,22 @@ export function createOutbox(w: OutboxWiring): Outbox {
     address: w.account.address,
     signature: '',
   };
-  const password = async (): Promise<string> => {
-    const secret = await w.password();
-    if (secret === null)
-      throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
-    return secret;
-  };
+  // Signed out at the provider: the reply waits (retried after the next sign-in), nothing is lost.
+  const secret = async (): Promise<MailSecret> =>
+    w.secret().catch((error: unknown) => {
+      if (error instanceof AuthError)
+        throw new SendFailure(
+          error.code === 'signed-out' ? 'signed-out' : 'auth',
+          `${error.message} The reply waits in the outbox.`,
+          'safe',
+          true,
+        );
+      throw error;
+    });
   const base = outboxDepsForAccount(
     w.db,
     w.account,
-    password,
+    secret,
     { name: identity.name, signature: identity.signature },
     w.now,
   );

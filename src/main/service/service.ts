@@ -41,6 +41,9 @@ import { Connector } from './connector';
 import type { ConnectionState } from '../../shared/connection';
 import { databaseFile } from '../paths';
 import { removeLocalMailbox } from './localData';
+import type { ClientSources } from '../auth/clients';
+import { MailLogins } from '../auth/mailLogins';
+import { OAuthFlow } from './oauthFlow';
 
 export type { DesktopFiles, Handlers, ServiceDeps } from './types';
 
@@ -66,10 +69,26 @@ export class PromptlyService implements ServiceCore {
   private readonly table: Handlers;
   /** Keeps each thread's due time current (see service/deadlines.ts). */
   deadlines: DeadlineKeeper;
+  readonly logins: MailLogins;
+  readonly oauth: OAuthFlow;
 
   constructor(deps: ServiceDeps) {
     this.current = deps;
     this.deadlines = this.keeper();
+    this.logins = new MailLogins({
+      secrets: deps.secrets,
+      now: deps.now,
+      clients: this.oauthClients(),
+      onSignedOut: (_address, message) => this.pauseForSignIn(message),
+    });
+    this.oauth = new OAuthFlow({
+      db: () => this.deps.db,
+      logins: this.logins,
+      clients: this.oauthClients(),
+      now: deps.now,
+      openUrl: deps.openUrl,
+      connected: () => this.signedIn(),
+    });
     this.table = buildHandlers(this);
     this.connector = new Connector({
       connect: async () => {
@@ -79,6 +98,36 @@ export class PromptlyService implements ServiceCore {
       emit: (state) => this.events.emit('connection.changed', state),
       now: deps.now,
     });
+  }
+
+  /** Where OAuth client IDs come from: the settings file in the data folder, then the environment. */
+  oauthClients(): ClientSources {
+    return this.deps.oauthClients ?? { dataDir: this.deps.dataDir, env: process.env };
+  }
+
+  /**
+   * The provider refused the refresh token: sync pauses (no watcher keeps knocking) and the
+   * outbox holds its replies until the person signs in again.
+   */
+  private pauseForSignIn(message: string): void {
+    this.events.emit('sync.error', { code: 'signed-out', message });
+    const live = this.live;
+    this.live = null;
+    void live?.stop();
+  }
+
+  /** Signed in (first time or again): replies held for the sign-in go out, sync runs live. */
+  private signedIn(): void {
+    const outbox = this.outbox();
+    for (const item of outbox?.list() ?? [])
+      if (item.state === 'failed' && item.error?.code === 'signed-out') outbox?.retry(item.id);
+    if (!this.appStarted) {
+      void this.startLive().catch(() => undefined);
+      return;
+    }
+    // The connector still thinks the paused mailbox is live: start its attempts afresh.
+    this.connector.stop();
+    this.connector.start();
   }
 
   /** The outside world as passed in (the database changes when the demo opens). */
@@ -193,7 +242,7 @@ export class PromptlyService implements ServiceCore {
       const outbox = createOutbox({
         db: this.deps.db,
         account,
-        password: () => this.deps.secrets.get(account.secretRef),
+        secret: () => this.logins.secretFor(account),
         team: this.team(),
         deadlines: this.deadlines,
         now: this.deps.now,
@@ -339,8 +388,10 @@ export class PromptlyService implements ServiceCore {
       throw error;
     });
     const account = this.requireAccount();
-    const password = await this.deps.secrets.get(account.secretRef);
-    if (password === null || this.live) return report;
+    if (this.live) return report;
+    // The outbox runs even when signing in fails (signed out): its replies wait there, shown as such.
+    this.outbox()?.start();
+    const secret = await this.logins.secretFor(account);
     const retry = new DiskFullRetry(() => this.live?.ring(), this.deps.diskFullRetryMs);
     this.diskFull = retry;
     this.live = new LiveSync(
@@ -351,8 +402,7 @@ export class PromptlyService implements ServiceCore {
       this.deps.now,
       this.deps.liveTuning,
     );
-    this.live.start(account, password);
-    await this.outbox()?.start();
+    this.live.start(account, secret);
     return report;
   }
 
@@ -411,16 +461,10 @@ export class PromptlyService implements ServiceCore {
     }
     const account = this.requireAccount();
     this.syncing = (async () => {
-      const password = await this.deps.secrets.get(account.secretRef);
-      if (password === null)
-        throw new AppError(
-          'auth',
-          'The password for this mailbox is missing. Enter it again in Settings (or "account set").',
-        );
       return syncAccount({
         db: this.deps.db,
         account,
-        password,
+        secret: () => this.logins.secretFor(account),
         now: this.deps.now,
         events: this.events,
         modes: this.deps.syncModes ?? { qresync: true, condstore: true },

@@ -12,11 +12,13 @@ import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from './appError';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/diskFull';
 import type { ServiceEvents } from './events';
+import type { MailSecret } from '../mail/login';
+import { AuthError } from '../auth/errors';
 
 /** A fresh connection for one pass, logged out afterwards (imapflow instances cannot reconnect). */
-function freshConnection(settings: ImapSettings): WithConnection {
+function freshConnection(settings: () => Promise<ImapSettings>): WithConnection {
   return async (work) => {
-    const client = await connectImap(settings);
+    const client = await connectImap(await settings());
     try {
       return await work(client);
     } finally {
@@ -32,7 +34,8 @@ function freshConnection(settings: ImapSettings): WithConnection {
 export async function syncAccount(opts: {
   db: Db;
   account: Account;
-  password: string;
+  /** The login for this pass (read each time: a password may change, a token expire). */
+  secret: () => Promise<MailSecret>;
   now: () => number;
   events: ServiceEvents;
   modes: SyncModes;
@@ -48,7 +51,8 @@ export async function syncAccount(opts: {
   const began = opts.now();
   const server = { kind: 'IMAP' as const, host: account.imap.host, port: account.imap.port };
   const withConnection =
-    opts.withConnection ?? freshConnection({ ...account.imap, user: account.user, password: opts.password });
+    opts.withConnection ??
+    freshConnection(async () => ({ ...account.imap, user: account.user, ...(await opts.secret()) }));
   let connected = false;
   try {
     const folders = await withConnection((client) => {
@@ -75,9 +79,12 @@ export async function syncAccount(opts: {
     return { folders, durationMs: opts.now() - began };
   } catch (error) {
     // A full disk is this machine's problem, not the server's or a folder's: say so plainly.
+    // A sign-in problem (signed out, no client ID) is said in its own words, not as a socket error.
     const e: { code: ErrorCode; message: string; detail?: string } = isDiskFull(error)
       ? { code: 'disk-full' as const, message: DISK_FULL_MESSAGE }
-      : explainConnectionError(error, server, connected ? 'session' : 'connect');
+      : error instanceof AuthError
+        ? { code: error.code, message: error.message }
+        : explainConnectionError(error, server, connected ? 'session' : 'connect');
     // Status and diagnostics keep the command and the server's full answer too.
     if (e.code !== 'disk-full')
       recordFolderError(opts.db, account.id, e.detail ? `${e.message} (${e.detail})` : e.message);

@@ -6,6 +6,7 @@ import type { SyncModes } from '../mail/imap/context';
 import type { Db } from '../store/db';
 import type { SecretStore } from '../secrets';
 import type { LiveSyncTuning } from './liveSync';
+import type { ClientSources } from '../auth/clients';
 
 /** Every call of the contract, implemented. Arguments arrive already validated. */
 export type Handlers = { [K in CallName]: (args: CallArgs<K>) => Promise<CallResult<K>> };
@@ -33,6 +34,10 @@ export interface ServiceDeps {
   files?: DesktopFiles;
   /** Where settings discovery looks (DNS, HTTP, clock); tests point it at local servers. */
   discovery?: Partial<DiscoveryDeps>;
+  /** Opens a sign-in page in the system browser; absent in the preview (the page shows the link). */
+  openUrl?: (url: string) => Promise<void> | void;
+  /** Where OAuth client IDs come from; default: oauth-clients.json in dataDir, then the environment. */
+  oauthClients?: ClientSources;
 }
 
 /** What the desktop offers for attachments: open with the default app, save with a dialog. */

@@ -16,6 +16,7 @@ const SHIPPED: Record<number, string> = {
   4: '25e7783c',
   5: 'f6194925',
   6: '7e051089',
+  7: '55e46ae0',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -92,6 +93,28 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM outbox').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('007_account_auth', () => {
+    it('keeps existing accounts on passwords and stores an OAuth2 provider only with that kind', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 6);
+      const insert = (address: string): string =>
+        `INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('${address}', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)`;
+      db.prepare(insert('old@b.c')).run();
+      migrate(db, migrations, 7);
+      expect(db.prepare('SELECT auth_kind, oauth_provider FROM accounts').get()).toEqual({
+        auth_kind: 'password',
+        oauth_provider: null,
+      });
+      db.prepare("UPDATE accounts SET auth_kind = 'oauth2', oauth_provider = 'microsoft'").run();
+      expect(() => db.prepare('UPDATE accounts SET oauth_provider = NULL').run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE accounts SET auth_kind = 'token'").run()).toThrow(/CHECK/);
+      db.prepare(insert('new@b.c')).run();
+      expect(() => db.prepare("UPDATE accounts SET oauth_provider = 'google' WHERE address = 'new@b.c'").run()).toThrow(
+        /CHECK/,
+      );
     });
   });
 

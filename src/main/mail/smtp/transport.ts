@@ -32,9 +32,14 @@ export function xoauth2For(user: string, tokens: TokenSource, first: string): XO
 }
 
 /** A nodemailer transport: `tls` is implicit TLS, `starttls` requires the upgrade, `none` never tries. */
-export function createSmtpTransport(s: SmtpSettings, accessToken?: string): Transporter {
+export function createSmtpTransport(
+  s: Omit<SmtpSettings, 'password' | 'tokens'>,
+  login: { pass: string } | { accessToken: string },
+): Transporter {
   const auth =
-    'tokens' in s ? { type: 'OAuth2' as const, user: s.user, accessToken } : { user: s.user, pass: s.password };
+    'accessToken' in login
+      ? { type: 'OAuth2' as const, user: s.user, accessToken: login.accessToken }
+      : { user: s.user, pass: login.pass };
   return nodemailer.createTransport({
     host: s.host,
     port: s.port,

@@ -1,5 +1,4 @@
-import { AppError } from '../appError';
-import { checkAccount } from '../../mail/accountCheck';
+import { checkAccount, checkServers } from '../../mail/accountCheck';
 import { getAccount, toAccountView } from '../../store/repos/accounts';
 import { ensureFolder } from '../../store/repos/folders';
 import { folderStatus } from '../status';
@@ -8,6 +7,7 @@ import { serverFolder } from '../../mail/imap/folderCheck';
 import { explainConnectionError } from '../../mail/connectionErrors';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
+import { AppError } from '../appError';
 
 /** The connected mailbox: its settings, testing them, syncing it and its folders. */
 export const accountHandlers = (core: ServiceCore) =>
@@ -21,10 +21,11 @@ export const accountHandlers = (core: ServiceCore) =>
     'account.saveLater': async (input) => core.saveAccountLater(input),
     'account.testSaved': async () => {
       const account = core.requireAccount();
+      if (account.auth.kind === 'oauth2') return checkServers(account, await core.logins.secretFor(account));
       const password = await core.deps.secrets.get(account.secretRef);
       if (password === null)
         throw new AppError('auth', 'The password for this mailbox is missing. Use "Sign in again" to enter it.');
-      const { id: _id, secretRef: _ref, ...settings } = account;
+      const { id: _id, secretRef: _ref, auth: _auth, ...settings } = account;
       return (core.deps.checkAccount ?? checkAccount)({ ...settings, password });
     },
     'account.remove': async () => core.removeAccount(),
@@ -45,12 +46,10 @@ export const accountHandlers = (core: ServiceCore) =>
 /** The server's name for `path`, after asking the server (LIST) that it has that folder. */
 async function folderOnServer(core: ServiceCore, path: string): Promise<string> {
   const account = core.requireAccount();
-  const password = await core.deps.secrets.get(account.secretRef);
-  if (password === null)
-    throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
+  const secret = await core.logins.secretFor(account);
   let list;
   try {
-    const client = await connectImap({ ...account.imap, user: account.user, password });
+    const client = await connectImap({ ...account.imap, user: account.user, ...secret });
     try {
       list = await client.list();
     } finally {

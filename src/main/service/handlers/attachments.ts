@@ -96,16 +96,14 @@ export async function fetchAttachmentFile(
 ): Promise<AttachmentFile> {
   const where = locateAttachment(core.db, messageRowId, part);
   if (!where) throw new AppError('not-found', 'That attachment is not in this message any more.');
-  const { demo, dataDir, secrets } = core.deps;
+  const { demo, dataDir } = core.deps;
   if (demo || !dataDir)
     throw new AppError('not-found', 'Attachments of the demo mailbox are samples and cannot be opened.');
   const account = core.requireAccount();
-  const password = await secrets.get(account.secretRef);
-  if (password === null)
-    throw new AppError('auth', 'The password for this mailbox is missing. Enter it again in Settings.');
+  const secret = await core.logins.secretFor(account);
   try {
     return await fetchAttachment({
-      settings: { ...account.imap, user: account.user, password },
+      settings: { ...account.imap, user: account.user, ...secret },
       folder: where.folder,
       uid: where.uid,
       part,

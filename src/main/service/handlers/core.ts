@@ -16,6 +16,9 @@ import type { ServiceEvents } from '../events';
 import type { TeamEngine } from '../team';
 import type { ServiceDeps } from '../types';
 import type { ConnectionState } from '../../../shared/connection';
+import type { ClientSources } from '../../auth/clients';
+import type { MailLogins } from '../../auth/mailLogins';
+import type { OAuthFlow } from '../oauthFlow';
 
 /**
  * What the handler modules may use of the service. The service implements it; the
@@ -27,6 +30,12 @@ export interface ServiceCore {
   readonly deps: Readonly<ServiceDeps>;
   readonly events: ServiceEvents;
   readonly deadlines: DeadlineKeeper;
+  /** The secret every connection signs in with (password or OAuth2 tokens). */
+  readonly logins: MailLogins;
+  /** The OAuth2 sign-in in progress. */
+  readonly oauth: OAuthFlow;
+  /** Where OAuth client IDs come from (settings file, environment, build). */
+  oauthClients(): ClientSources;
   /** The due-soon lead of the team policy, in ms. */
   leadMs(): number;
   team(): TeamEngine | null;

@@ -7,6 +7,7 @@ import { discoveryHandlers } from './discovery';
 import { liveHandlers } from './live';
 import { metricsHandlers } from './metrics';
 import { originalHandlers } from './original';
+import { oauthHandlers } from './oauth';
 import { outboxHandlers } from './outbox';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
@@ -30,5 +31,6 @@ export function buildHandlers(core: ServiceCore): Handlers {
     ...settingsHandlers(core),
     ...attachmentHandlers(core),
     ...originalHandlers(core),
+    ...oauthHandlers(core),
   } satisfies Handlers;
 }

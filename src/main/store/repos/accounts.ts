@@ -1,8 +1,12 @@
 import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { AccountView, TlsMode } from '../../../shared/types';
+import type { AccountAuth } from '../../../shared/oauth';
 
-/** A stored account: connection settings plus a reference to its secret (never the secret). */
+/**
+ * A stored account: connection settings plus a reference to its secret (never the secret):
+ * the password, or for OAuth2 the refresh token, both kept in the SecretStore.
+ */
 export interface Account extends AccountView {
   id: number;
   secretRef: string;
@@ -20,6 +24,8 @@ interface AccountRow {
   smtp_tls: TlsMode;
   user: string;
   secret_ref: string;
+  auth_kind: 'password' | 'oauth2';
+  oauth_provider: string | null;
 }
 
 function rowToAccount(row: AccountRow): Account {
@@ -31,6 +37,10 @@ function rowToAccount(row: AccountRow): Account {
     smtp: { host: row.smtp_host, port: row.smtp_port, tls: row.smtp_tls },
     user: row.user,
     secretRef: row.secret_ref,
+    auth:
+      row.auth_kind === 'oauth2' && row.oauth_provider !== null
+        ? { kind: 'oauth2', provider: row.oauth_provider }
+        : { kind: 'password' },
   };
 }
 
@@ -41,7 +51,12 @@ export function getAccount(db: Db): Account | null {
 }
 
 /** Inserts or replaces the settings of the account with this address; returns its id. */
-export function saveAccount(db: Db, account: Omit<Account, 'id'>, now: number): number {
+export function saveAccount(
+  db: Db,
+  account: Omit<Account, 'id' | 'auth'> & { auth?: AccountAuth },
+  now: number,
+): number {
+  const auth = account.auth ?? { kind: 'password' };
   const params = {
     address: account.address,
     display_name: account.displayName,
@@ -53,19 +68,22 @@ export function saveAccount(db: Db, account: Omit<Account, 'id'>, now: number): 
     smtp_tls: account.smtp.tls,
     user: account.user,
     secret_ref: account.secretRef,
+    auth_kind: auth.kind,
+    oauth_provider: auth.kind === 'oauth2' ? auth.provider : null,
     created_at: now,
   };
   const row = prepared(
     db,
     `INSERT INTO accounts (address, display_name, imap_host, imap_port, imap_tls, smtp_host,
-         smtp_port, smtp_tls, user, secret_ref, created_at)
+         smtp_port, smtp_tls, user, secret_ref, auth_kind, oauth_provider, created_at)
        VALUES (@address, @display_name, @imap_host, @imap_port, @imap_tls, @smtp_host,
-         @smtp_port, @smtp_tls, @user, @secret_ref, @created_at)
+         @smtp_port, @smtp_tls, @user, @secret_ref, @auth_kind, @oauth_provider, @created_at)
        ON CONFLICT (address) DO UPDATE SET display_name = excluded.display_name,
          imap_host = excluded.imap_host, imap_port = excluded.imap_port,
          imap_tls = excluded.imap_tls, smtp_host = excluded.smtp_host,
          smtp_port = excluded.smtp_port, smtp_tls = excluded.smtp_tls,
-         user = excluded.user, secret_ref = excluded.secret_ref
+         user = excluded.user, secret_ref = excluded.secret_ref,
+         auth_kind = excluded.auth_kind, oauth_provider = excluded.oauth_provider
        RETURNING id`,
   ).get(params) as { id: number };
   return row.id;
