@@ -165,7 +165,7 @@ export function describeInterop(server: ServerName, push: { withinMs: number }):
         ...outboxDepsForAccount(
           db,
           account,
-          async () => support.password,
+          async () => ({ password: support.password }),
           { name: 'Alice', signature: 'Alice' },
           () => Date.now(),
         ),
