@@ -1,3 +1,4 @@
+import { formatAddress } from '../../shared/address';
 import type { FollowThroughMetrics } from '../../shared/policy';
 import type {
   ConnectionReport,
@@ -36,7 +37,7 @@ export function formatThreads(threads: ThreadSummary[], now: number): string {
 export function formatThread(detail: ThreadDetail): string {
   const entries = [
     ...detail.messages.map((m) => {
-      const who = m.from.name ? `${m.from.name} <${m.from.address}>` : m.from.address;
+      const who = formatAddress(m.from);
       return {
         at: m.date,
         text: `\n--- ${who}, ${new Date(m.date).toISOString()}${m.fromTeam ? ' (team)' : ''}\n${m.text}`,

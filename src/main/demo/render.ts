@@ -8,7 +8,8 @@ import { domainOf } from './cast';
 import { makeAttachment } from './attachments';
 import { composeDemoMessage } from './mime';
 import { CID_PLACEHOLDER } from './newsletters';
-import type { Party, PlannedMessage, PlannedThread } from './plan';
+import type { PlannedMessage, PlannedThread } from './plan';
+import { formatAddress } from '../../shared/address';
 import type { DemoRandom } from './random';
 import { fillDates, MONTHS, WEEKDAYS } from './topic';
 
@@ -38,10 +39,6 @@ function outlookDate(ms: number): string {
   return `${WEEKDAYS[d.getUTCDay()]}, ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${clock(d)}`;
 }
 
-function display(party: Party): string {
-  return party.name ? `${party.name} <${party.address}>` : party.address;
-}
-
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -61,14 +58,14 @@ interface Quote {
 function quoteOf(previous: { planned: PlannedMessage; own: string; subject: string }, outlook: boolean): Quote {
   const p = previous.planned;
   if (outlook) {
-    const to = p.to.map(display).join('; ');
-    const head = `From: ${display(p.from)}\nSent: ${outlookDate(p.at)}\nTo: ${to}\nSubject: ${previous.subject}`;
+    const to = p.to.map(formatAddress).join('; ');
+    const head = `From: ${formatAddress(p.from)}\nSent: ${outlookDate(p.at)}\nTo: ${to}\nSubject: ${previous.subject}`;
     return {
       text: `\n\n________________________________\n${head}\n\n${previous.own}`,
-      html: `<hr>\n<div><b>From:</b> ${escapeHtml(display(p.from))}<br>\n<b>Sent:</b> ${escapeHtml(outlookDate(p.at))}<br>\n<b>To:</b> ${escapeHtml(to)}<br>\n<b>Subject:</b> ${escapeHtml(previous.subject)}</div>\n${textToHtml(previous.own)}`,
+      html: `<hr>\n<div><b>From:</b> ${escapeHtml(formatAddress(p.from))}<br>\n<b>Sent:</b> ${escapeHtml(outlookDate(p.at))}<br>\n<b>To:</b> ${escapeHtml(to)}<br>\n<b>Subject:</b> ${escapeHtml(previous.subject)}</div>\n${textToHtml(previous.own)}`,
     };
   }
-  const intro = `On ${quoteDate(p.at)}, ${display(p.from)} wrote:`;
+  const intro = `On ${quoteDate(p.at)}, ${formatAddress(p.from)} wrote:`;
   const quoted = previous.own
     .split('\n')
     .map((line) => (line === '' ? '>' : `> ${line}`))

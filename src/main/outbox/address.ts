@@ -63,8 +63,3 @@ export function uniqueAddresses(list: readonly DraftAddress[], exclude: Iterable
   }
   return out;
 }
-
-/** `Name <address>` for display (quotes, the CLI); nodemailer gets the parts and encodes them. */
-export function formatAddress(person: DraftAddress): string {
-  return person.name ? `${person.name} <${person.address}>` : person.address;
-}

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DraftAddress } from '../../shared/outbox';
-import { formatAddress } from './address';
+import { formatAddress } from '../../shared/address';
 
 /** The message a reply answers or a forward passes on, as the composer needs it. */
 export interface QuotedMessage {
