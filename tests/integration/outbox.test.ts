@@ -192,6 +192,7 @@ describe('outbox: replies reach the customer once (real Dovecot + SMTP relay)', 
     if (!queued.ok) throw new Error('unexpected collision');
     await outbox.runDue();
     const mail = await simpleParser((await inbox(s.world, s.customer))[0] as Buffer);
+    expect(mail.text).toMatch(/^Hi \S+,\n/);
     expect(mail.text).toContain(
       "Thanks for your message. I'm looking into it and will get back to you by Thursday 14 March.",
     );

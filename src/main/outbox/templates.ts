@@ -17,7 +17,7 @@ export const BUILT_IN_COURTESY: Template = {
   id: COURTESY_TEMPLATE_ID,
   name: 'Courtesy reply',
   subject: null,
-  body: "Thanks for your message. I'm looking into it and will get back to you by {{promise.date}}.",
+  body: "Hi {{customer.firstName}},\n\nThanks for your message. I'm looking into it and will get back to you by {{promise.date}}.",
   builtIn: true,
 };
 
@@ -128,13 +128,17 @@ export function renderTemplate(text: string, ctx: TemplateContext): Rendered {
   return { text: rendered, used };
 }
 
+/** When a promised day ends for a team without business hours (local time). */
+const WORKDAY_END_HOUR = 17;
+
 /** How many days ahead the default promise looks for a business day before giving up. */
 const MAX_DAYS = 400;
 
 /**
  * The default promise of a courtesy reply: the end of the next business day after `now`, per
  * the team calendar (business hours, holidays, zone). Without business hours every day that is
- * not a holiday counts, and the day ends at 23:59 local time.
+ * not a holiday counts, and the promise is that day's 17:00 local time: an answer promised
+ * within working hours, not at midnight.
  */
 export function defaultPromiseAt(now: number, policy: Pick<Policy, 'businessHours' | 'holidays' | 'timeZone'>): number {
   const calendar = calendarForPolicy(policy);
@@ -142,6 +146,7 @@ export function defaultPromiseAt(now: number, policy: Pick<Policy, 'businessHour
   let day = DateTime.fromMillis(now, { zone: policy.timeZone }).startOf('day').plus({ days: 1 });
   for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
     if (holidays.has(day.toISODate() ?? '')) continue;
+    if (policy.businessHours === null) return day.set({ hour: WORKDAY_END_HOUR }).toMillis();
     const promise = endOfBusinessDay(day, calendar);
     if (promise !== null) return promise;
   }

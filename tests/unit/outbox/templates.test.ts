@@ -72,11 +72,11 @@ describe('templates', () => {
     expect(DateTime.fromMillis(defaultPromiseAt(friday, weekdays), { zone: 'Europe/Berlin' }).toISO()).toBe(
       '2026-03-17T17:00:00.000+01:00',
     );
-    // Without business hours: tomorrow, 23:59 local.
+    // Without business hours: tomorrow, 17:00 local (within working hours, not at midnight).
     const tuesday = DateTime.fromISO('2026-03-10T22:30', { zone: 'America/New_York' }).toMillis();
     const promise = defaultPromiseAt(tuesday, { ...DEFAULT_POLICY, timeZone: 'America/New_York' });
     expect(DateTime.fromMillis(promise, { zone: 'America/New_York' }).toFormat('yyyy-MM-dd HH:mm')).toBe(
-      '2026-03-11 23:59',
+      '2026-03-11 17:00',
     );
     expect(formatPromiseDate(promise, 'America/New_York')).toBe('Wednesday 11 March');
   });

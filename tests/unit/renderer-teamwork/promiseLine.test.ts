@@ -4,6 +4,7 @@ import { createElement as h } from 'react';
 import { cleanup, render, screen } from '@testing-library/react';
 import { PromiseLine } from '../../../src/renderer/src/features/teamwork/PromiseLine';
 import { whenText } from '../../../src/renderer/src/features/teamwork/format';
+import { promiseSentence } from '../../../src/renderer/src/features/teamwork/PromisePreview';
 import { listItem } from './fixtures';
 
 afterEach(cleanup);
@@ -29,5 +30,24 @@ describe('PromiseLine', () => {
       h(PromiseLine, { thread: listItem({ due: { dueAt: 0, reason: 'first-response', state: 'calm' } }) }),
     );
     expect(container.textContent).toBe('');
+  });
+});
+
+describe('the courtesy reply preview', () => {
+  it('fills the chosen promise date into the text, as the customer will read it', () => {
+    const text = 'Hi {{customer.firstName}},\n\nI will get back to you by {{promise.date}}.';
+    const filled = promiseSentence(text, '2026-12-01T17:00');
+    const date = new Date(2026, 11, 1, 17).toLocaleDateString(undefined, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+    });
+    expect(filled).toBe(`Hi {{customer.firstName}},\n\nI will get back to you by ${date}.`);
+    expect(promiseSentence(text, '2026-12-01T17:00')).toBe(filled);
+  });
+
+  it('shows nothing when the text names no promise date or no date is chosen', () => {
+    expect(promiseSentence('Thanks!', '2026-12-01T17:00')).toBeNull();
+    expect(promiseSentence('By {{promise.date}}', '')).toBeNull();
   });
 });

@@ -14,6 +14,7 @@ import { errorText } from '../../stores/errorText';
 import { useComposer, type ComposerKind, type ComposerSession } from './composerStore';
 import { fieldProblems, fromLocalInput, splitAddresses, toLocalInput, whenText } from './format';
 import { useTeamToasts } from './stores';
+import { PromisePreview } from './PromisePreview';
 import './teamwork.css';
 
 const KIND_TITLES: Record<ComposerKind, string> = {
@@ -309,6 +310,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
             aria-describedby={described('text')}
           />
           {fieldError('text')}
+          {courtesy && <PromisePreview text={text} promise={promise} id={id('preview')} />}
           {draft.signature && <pre className="tw-signature muted">{draft.signature}</pre>}
           {(draft.quote.text || draft.keptAttachments.length > 0) && (
             <details className="tw-quote">
