@@ -40,6 +40,8 @@ export const CALL_NAMES = [
   'outbox.retry',
   'outbox.sendAgain',
   'templates.list',
+  'templates.save',
+  'templates.delete',
   'metrics.get',
   'metrics.weekly',
   'export.csv',

@@ -7,6 +7,7 @@ import {
   type Draft,
   type OutboxItem,
   type QueueResult,
+  templateSaveSchema,
   type Template,
   type UndoResult,
 } from './outbox';
@@ -87,6 +88,8 @@ export const calls = {
   },
   'outbox.sendAgain': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<OutboxItem>() },
   'templates.list': { args: z.object({}).strict(), result: returns<Template[]>() },
+  'templates.save': { args: templateSaveSchema, result: returns<Template>() },
+  'templates.delete': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: returns<Template>() },
   'metrics.get': {
     args: z.object({ from: z.number().int().min(0), to: z.number().int().min(0) }).strict(),
     result: returns<FollowThroughMetrics>(),

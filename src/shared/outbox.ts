@@ -202,7 +202,35 @@ export interface Template {
   subject: string | null;
   body: string;
   builtIn: boolean;
+  /** Who last saved it and when (null for the built-in one). */
+  updatedBy: string | null;
+  updatedAt: number | null;
+  /** Saved here but not yet in the team log (appended on the next sync). */
+  pending: boolean;
 }
+
+/** A template name: what people pick it by in the composer, the palette and the CLI. */
+export const templateNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the saved reply a name.')
+  .max(200, 'Keep the name under 200 characters.');
+
+/** Creating (id null) or changing a saved reply. */
+export const templateSaveSchema = z
+  .object({
+    id: z.string().min(1).max(100).nullable(),
+    name: templateNameSchema,
+    subject: z.string().max(998).nullable().default(null),
+    body: z
+      .string()
+      .min(1, 'A saved reply needs some text.')
+      .max(10_000, 'Keep a saved reply under 10,000 characters.'),
+  })
+  .strict();
+
+/** What `templates.save` takes. */
+export type TemplateSave = z.input<typeof templateSaveSchema>;
 
 /** Template variables the engine knows; anything else is an error shown before sending. */
 export const TEMPLATE_VARIABLES = [

@@ -9,6 +9,7 @@ import { configureLiveFromFlags, syncVerb } from './verbs/sync';
 import { outboxVerbs } from './verbs/outboxCli';
 import { policyFromFlags } from './verbs/policy';
 import { TEAM_VERBS, teamVerb } from './verbs/team';
+import { templateVerb } from './verbs/templates';
 import { VIEWS, type View } from '../../shared/team';
 import { AppError } from '../service/appError';
 import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
@@ -139,15 +140,21 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       print(team, () => (team.owner ? `${team.ownerName ?? team.owner} <${team.owner}>` : 'nobody'));
       return EXIT.ok;
     }
+    case 'templates': {
+      if (sub === undefined) return outboxVerb(service, positionals, values, print, io);
+      if (sub !== 'save' && sub !== 'delete')
+        throw new UsageError(
+          'usage: templates | templates save NAME --body TEXT [--subject S] | templates delete NAME',
+        );
+      if (!arg) throw new UsageError(`templates ${sub} needs the saved reply's name.`);
+      const result = await templateVerb(service, sub, arg, values);
+      print(result.json, () => result.text);
+      return EXIT.ok;
+    }
     case 'reply':
     case 'courtesy':
     case 'outbox':
-    case 'templates': {
-      const result = await outboxVerbs(service, verb ?? '', positionals.slice(1), values);
-      print(result.value, () => result.text);
-      if (!result.ok) io.err(`promptly: ${result.text.split('\n')[0]}`);
-      return result.ok ? EXIT.ok : EXIT.failure;
-    }
+      return outboxVerb(service, positionals, values, print, io);
     case 'deadlines': {
       const view = values.view ?? 'due';
       if (view !== 'due' && view !== 'overdue') throw new UsageError('--view must be due or overdue.');
@@ -232,6 +239,20 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       }
       throw new UsageError(`unknown verb "${[verb, sub, arg].filter(Boolean).join(' ')}". Run with --help for usage.`);
   }
+}
+
+/** `reply`, `courtesy`, `outbox …` and the `templates` list. */
+async function outboxVerb(
+  service: PromptlyService,
+  positionals: string[],
+  values: Flags,
+  print: (value: unknown, text: () => string) => void,
+  io: CliIo,
+): Promise<number> {
+  const result = await outboxVerbs(service, positionals[0] ?? '', positionals.slice(1), values);
+  print(result.value, () => result.text);
+  if (!result.ok) io.err(`promptly: ${result.text.split('\n')[0]}`);
+  return result.ok ? EXIT.ok : EXIT.failure;
 }
 
 /** The most rows one list call returns (the contract's cap on `threads.list`). */

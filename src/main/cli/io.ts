@@ -42,7 +42,8 @@ verbs:
   reply KEY --text T|--template ID [--all|--forward] [--to ADDR]... [--attach FILE]... [--force]
   courtesy KEY [--promise DATE]
   outbox | outbox retry ID | outbox cancel ID | outbox send-again ID
-  templates
+  templates | templates save NAME --body TEXT [--subject S] | templates delete NAME
+                          the team's saved replies; a save with an existing name changes it
   deadlines [--view due|overdue]
   snooze KEY UNTIL|off
   policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N]
@@ -73,6 +74,8 @@ export const OPTIONS = {
   me: { type: 'string' },
   text: { type: 'string' },
   template: { type: 'string' },
+  body: { type: 'string' },
+  subject: { type: 'string' },
   all: { type: 'boolean', default: false },
   forward: { type: 'boolean', default: false },
   to: { type: 'string', multiple: true },

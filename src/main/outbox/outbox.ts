@@ -59,7 +59,7 @@ export interface OutboxDeps {
   teamAddresses: () => readonly string[];
   policy?: () => Policy;
   /** The team log's saved replies (TeamState.templates). */
-  templates?: () => Record<string, SavedReplyTemplate>;
+  templates?: () => Record<string, SavedReplyTemplate & { pending?: boolean }>;
   /** The owner's name of a thread, for {{owner.name}}. */
   ownerName?: (threadKey: string) => string | null;
   /** A forwarded attachment as a local file (the service's attachment cache). */

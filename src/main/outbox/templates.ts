@@ -19,19 +19,25 @@ export const BUILT_IN_COURTESY: Template = {
   subject: null,
   body: "Hi {{customer.firstName}},\n\nThanks for your message. I'm looking into it and will get back to you by {{promise.date}}.",
   builtIn: true,
+  updatedBy: null,
+  updatedAt: null,
+  pending: false,
 };
 
 /**
  * The team's templates for the composer: the log's saved replies by name, with the built-in
  * courtesy reply unless the team saved its own version (under the id or the name "Courtesy reply").
  */
-export function teamTemplates(saved: Record<string, SavedReplyTemplate>): Template[] {
+export function teamTemplates(saved: Record<string, SavedReplyTemplate & { pending?: boolean }>): Template[] {
   const list = Object.values(saved).map((t) => ({
     id: t.templateId,
     name: t.name,
     subject: t.subject,
     body: t.body,
     builtIn: false,
+    updatedBy: t.updatedBy,
+    updatedAt: t.updatedAt,
+    pending: t.pending ?? false,
   }));
   const own = list.some((t) => t.id === COURTESY_TEMPLATE_ID || t.name.toLowerCase() === 'courtesy reply');
   return [...(own ? [] : [BUILT_IN_COURTESY]), ...list].sort((a, b) => a.name.localeCompare(b.name));

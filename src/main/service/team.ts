@@ -18,6 +18,7 @@ import { findThreadByKey, getThread } from '../store/repos/threads';
 import { AppError } from './appError';
 import { activityWords } from './activityWords';
 import { overlayPending } from './teamOverlay';
+import { withPendingTemplates, type SavedReplyView } from '../team/savedReplies';
 
 /** How the team engine tells the rest of the app that something changed. */
 export interface TeamSignals {
@@ -475,9 +476,17 @@ export class TeamEngine {
     }));
   }
 
-  /** The log's templates (saved replies), for the composer. */
-  templates(): TeamState['templates'] {
-    return this.state.templates;
+  /** The team's saved replies, with my changes not yet appended, for the composer. */
+  templates(): Record<string, SavedReplyView> {
+    return withPendingTemplates(
+      this.state.templates,
+      listPendingTeamEvents(this.db, this.accountId).map((p) => p.event),
+    );
+  }
+
+  /** Queues a team-wide event (a saved reply's change): appended on the next sync. */
+  shareWithTeam(action: TeamAction): string {
+    return this.queue(action, null, null);
   }
 }
 

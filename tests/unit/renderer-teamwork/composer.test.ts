@@ -42,6 +42,9 @@ const COURTESY: Template = {
   subject: null,
   body: 'Thanks, I will get back to you by {{promise.date}}.',
   builtIn: true,
+  updatedBy: null,
+  updatedAt: null,
+  pending: false,
 };
 
 beforeEach(() => {

@@ -11,6 +11,7 @@ import { oauthHandlers } from './oauth';
 import { outboxHandlers } from './outbox';
 import { settingsHandlers } from './settings';
 import { teamHandlers } from './team';
+import { templateHandlers } from './templates';
 import { threadHandlers } from './threads';
 
 /**
@@ -24,6 +25,7 @@ export function buildHandlers(core: ServiceCore): Handlers {
     ...threadHandlers(core),
     ...teamHandlers(core),
     ...outboxHandlers(core),
+    ...templateHandlers(core),
     ...accountHandlers(core),
     ...discoveryHandlers(core),
     ...liveHandlers(core),
