@@ -91,13 +91,16 @@ export const policySchema = z.object({
   /** Days the business is closed, in the team time zone. */
   holidays: z.array(isoDateSchema).max(5000).default([]),
   timeZone: timeZoneSchema.default('UTC'),
-  /** How long before a deadline it counts as "due soon" and the reminder fires. */
+  /**
+   * How long before a deadline it counts as "due soon" (the Due soon view's window, shown in its
+   * header) and the reminder fires. Default 4 hours: what is left of a working day.
+   */
   dueSoonLeadMinutes: z
     .number()
     .int()
     .min(0)
     .max(60 * 24 * 7)
-    .default(60),
+    .default(4 * 60),
   /** Where customers' answers should go, when not to the shared address itself (Reply-To). */
   replyTo: z.string().trim().toLowerCase().email('Reply-To must be a mail address.').nullable().default(null),
 });

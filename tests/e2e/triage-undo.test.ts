@@ -83,6 +83,14 @@ describe('triage without surprises (real engine, Dovecot, keyboard only)', () =>
       .toEqual(['Bell missing', 'Chain rusty', 'Saddle creaks']);
     await page.keyboard.press('End');
     await expect.poll(() => rows.last().getAttribute('aria-selected')).toBe('true');
+    // Due soon says what it holds: the team's window, and why it is empty.
+    await page.keyboard.press('g');
+    await page.keyboard.press('d');
+    await expect
+      .poll(() => page.locator('.view-header').textContent(), { timeout: 8000 })
+      .toBe('Replies and promises due in the next 4 h (set the window in Team settings).');
+    await expect.poll(() => page.locator('.thread-list .empty').textContent()).toBe('Nothing is due in the next 4 h.');
+    await page.screenshot({ path: artifactPath('due-soon-empty.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

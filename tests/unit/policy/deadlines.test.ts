@@ -155,9 +155,9 @@ describe('deadline rules', () => {
     expect(due(messages, { status: 'waiting' })).toMatchObject({ reason: 'promise' });
   });
 
-  it('goes calm, then due soon an hour before, then overdue', () => {
-    expect(due([customer(0)], open, 22.9)?.state).toBe('calm');
-    expect(due([customer(0)], open, 23)?.state).toBe('due-soon');
+  it('goes calm, then due soon four hours before (the default window), then overdue', () => {
+    expect(due([customer(0)], open, 19.9)?.state).toBe('calm');
+    expect(due([customer(0)], open, 20)?.state).toBe('due-soon');
     expect(due([customer(0)], open, 24)?.state).toBe('overdue');
   });
 

@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { FOCUS } from '../../keymap/actions';
 import { threadAt, useThreadList } from '../../stores/list';
 import { useOpenThread } from '../../stores/thread';
 import { highlightTerms, termMatcher } from '../search/highlight';
 import { ThreadRow } from './ThreadRow';
+import { emptyViewText, viewHeader } from './viewWords';
+import { api } from '../../api';
 
 /** Row height in px; fixed so 100k rows cost nothing to measure. */
 export const ROW_HEIGHT = 62;
@@ -64,12 +66,12 @@ export function ThreadList() {
     source.kind === 'search'
       ? `Search results for ${source.query}`
       : `Conversations, ${sortedByDue ? 'most urgent first' : 'latest first'}`;
+  const view = source.kind === 'all' ? (source.view ?? 'all') : null;
+  const lead = useDueWindow(view === 'due');
+  const header = view ? viewHeader(view, lead) : null;
   const emptyText = loading
     ? 'Loading…'
-    : (error ??
-      (source.kind === 'search'
-        ? 'Nothing matches this search.'
-        : 'No conversations yet. Mail appears here as it syncs.'));
+    : (error ?? (view === null ? 'Nothing matches this search.' : emptyViewText(view, lead)));
   // Rounded to the minute so rows stay memoized between renders.
   const now = Math.floor(Date.now() / 60_000) * 60_000;
   return (
@@ -89,6 +91,11 @@ export function ThreadList() {
         }
       }}
     >
+      {header && (
+        <p className="view-header" role="note">
+          {header}
+        </p>
+      )}
       {count === 0 && (
         <p className="empty" role="status">
           {emptyText}
@@ -115,4 +122,20 @@ export function ThreadList() {
       </div>
     </div>
   );
+}
+
+/** The team's Due soon window in minutes (`policy.get`), fetched when the Due soon view shows. */
+function useDueWindow(wanted: boolean): number | null {
+  const [lead, setLead] = useState<number | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    api['policy.get']({})
+      .then((p) => live && setLead(p.dueSoonLeadMinutes))
+      .catch(() => live && setLead(null));
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return lead;
 }
