@@ -73,6 +73,7 @@ export const EVENT_NAMES = [
   'notify',
   'toast',
   'outbox.changed',
+  'templates.changed',
   'app.openThread',
   'app.menuAction',
 ] as const;

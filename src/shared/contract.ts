@@ -239,6 +239,8 @@ export interface Events {
   toast: Toast;
   /** A reply in the outbox changed state (queued, sent, failed, …). */
   'outbox.changed': OutboxItem;
+  /** The team's saved replies changed: saved here, or a teammate's change arrived. */
+  'templates.changed': Record<string, never>;
   /** The shell asks to show a conversation (tray menu, notification click). */
   'app.openThread': { threadKey: string };
   /** A menu item or its accelerator was used; the renderer runs the action. */

@@ -305,6 +305,7 @@ export class PromptlyService implements ServiceCore {
         {
           threadsChanged: (threadIds) => this.threadsChanged(threadIds),
           toast: (toast) => this.events.emit('toast', toast),
+          templatesChanged: () => this.events.emit('templates.changed', {}),
         },
         this.deps.me,
       );

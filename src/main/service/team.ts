@@ -24,6 +24,8 @@ import { withPendingTemplates, type SavedReplyView } from '../team/savedReplies'
 export interface TeamSignals {
   threadsChanged(threadIds: number[]): void;
   toast(toast: Toast): void;
+  /** The team's saved replies changed (mine, or a teammate's from the log). */
+  templatesChanged?(): void;
 }
 
 function toTeamAction(action: ThreadAction, thread: string, known: string[], mentions: string[]): TeamAction {
@@ -158,6 +160,7 @@ export class TeamEngine {
     const affected = new Set<number>();
     if (sync.reset) {
       this.state = fold(loadTeamLog(this.db, this.accountId));
+      this.signals.templatesChanged?.();
       clearThreadTeam(this.db);
       for (const thread of Object.values(this.state.threads))
         this.localThreadsOf(thread.key, []).forEach((id) => affected.add(id));
@@ -165,6 +168,7 @@ export class TeamEngine {
       for (const entry of sync.entries) {
         applyEvent(this.state, entry);
         const record = this.state.log[this.state.log.length - 1];
+        if (record?.type?.startsWith('template.')) this.signals.templatesChanged?.();
         if (!record?.thread) continue;
         const event = entry.event as Partial<TeamEvent> | null;
         const known = Array.isArray(event?.known) ? event.known.filter((k): k is string => typeof k === 'string') : [];
@@ -486,7 +490,9 @@ export class TeamEngine {
 
   /** Queues a team-wide event (a saved reply's change): appended on the next sync. */
   shareWithTeam(action: TeamAction): string {
-    return this.queue(action, null, null);
+    const id = this.queue(action, null, null);
+    this.signals.templatesChanged?.();
+    return id;
   }
 }
 

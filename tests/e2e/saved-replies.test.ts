@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { mailWorld, startEngine } from '../support/engine';
+import { artifactPath, launchChromium } from '../support/browser';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+
+let browser: Browser;
+let bridge: Bridge | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await bridge?.close();
+  await browser?.close();
+});
+
+describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
+  it('creates a reply with a variable and a live preview, renames it, and a teammate’s engine gets both; deleting asks first', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const { service } = await startEngine(world, support);
+    const bob = await startEngine(world, support);
+    await service.call('me.set', { name: 'Alice Moreno', address: 'alice@acme.example', signature: '' });
+    await world.deliverMail({ from: 'ivy@customer.example', to: support.address, subject: 'Hello', text: 'Hi' });
+    await service.startLive();
+    bridge = await startBridge(service);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(
+      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+    );
+    await page.getByRole('option').filter({ hasText: 'Hello' }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press(','); // Team settings
+    const section = page.getByRole('region', { name: 'Saved replies' });
+    await section.waitFor();
+    expect(await section.getByRole('list').textContent()).toContain('Courtesy reply');
+
+    await section.getByRole('button', { name: 'New saved reply' }).click();
+    await section.getByLabel(/^Name/).fill('Refund sent');
+    await section.getByLabel('Text').fill('Hi , your refund is on its way.');
+    // The caret after "Hi " and a click on the variable puts it there.
+    await section.getByLabel('Text').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(3, 3));
+    await section.getByRole('button', { name: '{{customer.firstName}}' }).click();
+    await expect
+      .poll(() => section.getByLabel('Text').inputValue())
+      .toBe('Hi {{customer.firstName}}, your refund is on its way.');
+    const preview = section.getByRole('figure', { name: 'Preview' });
+    expect(await preview.textContent()).toContain('Hi Ivy, your refund is on its way.');
+    await section.getByLabel('Text').press('End');
+    await section.getByLabel('Text').type(' {{customer.nickname}}');
+    expect(await preview.textContent()).toContain('Promptly does not know {{customer.nickname}}');
+    await section.getByLabel('Text').fill('Hi {{customer.firstName}}, your refund is on its way.');
+    await section.getByRole('button', { name: 'Save new reply' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved “Refund sent”' }).waitFor();
+    await page.screenshot({ path: artifactPath('saved-replies-created.png'), fullPage: true });
+
+    // A second reply by the same name is refused with words; renaming the first works.
+    await section.getByRole('button', { name: 'New saved reply' }).click();
+    await section.getByLabel(/^Name/).fill('refund SENT');
+    await section.getByLabel('Text').fill('Other text');
+    await section.getByRole('button', { name: 'Save new reply' }).click();
+    await section.getByRole('status').filter({ hasText: 'already a saved reply named “Refund sent”' }).waitFor();
+    expect(await section.getByLabel(/^Name/).getAttribute('aria-invalid')).toBe('true');
+    await section.getByRole('button', { name: /^Refund sent/ }).click();
+    await section.getByLabel(/^Name/).fill('Refund on its way');
+    await section.getByRole('button', { name: 'Save changes' }).click();
+    await section.getByRole('status').filter({ hasText: 'Saved “Refund on its way”' }).waitFor();
+
+    await expect
+      .poll(
+        async () => {
+          await bob.service.syncNow();
+          return (await bob.service.call('templates.list', {})).map((t) => `${t.name}|${t.updatedBy ?? ''}`);
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(['Courtesy reply|', 'Refund on its way|alice@acme.example']);
+    await expect
+      .poll(() => section.getByRole('list').textContent(), { timeout: 10_000 })
+      .toContain('by alice@acme.example');
+    await page.screenshot({ path: artifactPath('saved-replies-renamed.png'), fullPage: true });
+
+    await section.getByRole('button', { name: 'Delete…' }).click();
+    expect(await section.textContent()).toContain('Delete “Refund on its way” for the whole team?');
+    await page.screenshot({ path: artifactPath('saved-replies-delete-ask.png'), fullPage: true });
+    await section.getByRole('button', { name: 'Delete', exact: true }).click();
+    await section.getByRole('status').filter({ hasText: 'Deleted “Refund on its way”' }).waitFor();
+    expect(await section.getByRole('list').textContent()).not.toContain('Refund');
+    expect(errors).toEqual([]);
+    await service.stopLive();
+    await page.close();
+  });
+});
