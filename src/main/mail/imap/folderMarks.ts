@@ -41,6 +41,9 @@ export class FolderMarks {
 }
 
 async function statusOf(client: ImapFlow, path: string): Promise<Mark | null> {
+  // RFC 3501 6.3.10: STATUS is not for the selected folder; its own state is the mark.
+  const box = client.mailbox;
+  if (box && box.path === path) return { exists: box.exists, uidNext: box.uidNext, highestModseq: box.highestModseq };
   try {
     const status = await client.status(path, {
       messages: true,

@@ -87,12 +87,17 @@ export async function syncFolder(
   const condstore = ctx.modes.condstore && (client.capabilities.has('CONDSTORE') || qresync);
   const canResume = qresync && folder.complete && folder.uidvalidity !== null && folder.highestmodseq !== null;
   const listener = collectSelectChanges(client, path);
-  const lock = await client.getMailboxLock(path, {
+  const select = {
     readOnly: true,
     ...(canResume
       ? { uidValidity: folder.uidvalidity ?? undefined, changedSince: folder.highestmodseq ?? undefined }
       : {}),
-  });
+  };
+  // A connection lent by live sync may have this folder open already; its view and its
+  // UIDNEXT (refreshed by STATUS or left from an older SELECT) need not agree. A fresh
+  // SELECT gives the state and the view this pass saves in one answer.
+  if (client.mailbox && client.mailbox.path === path) await client.mailboxOpen(path, select);
+  const lock = await client.getMailboxLock(path, select);
   try {
     const box = await selectedState(client, path);
     const uidvalidity = box.uidValidity;
@@ -109,7 +114,7 @@ export async function syncFolder(
       selectChanges: listener.changes,
       condstore,
     });
-    const fetched = await fetchHeaders(client, ctx, folder, plan.newUids);
+    const received = await fetchHeaders(client, ctx, folder, plan.newUids);
     const touched = ctx.db.transaction(() => {
       const threads = new Set<number>(deleteByUids(ctx.db, folder.id, plan.expunged));
       for (const [uid, f] of plan.flags) {
@@ -120,7 +125,7 @@ export async function syncFolder(
       refreshThreads(ctx.db, threads, ctx.teamAddresses);
       saveFolderState(ctx.db, folder.id, {
         uidvalidity,
-        uidnext: box.uidNext,
+        uidnext: savedUidNext(box.uidNext, plan.newUids, received),
         highestmodseq: modseq,
         at: ctx.now(),
         serverCount: box.exists,
@@ -128,7 +133,14 @@ export async function syncFolder(
       return [...threads];
     })();
     if (touched.length > 0) ctx.onThreadsChanged?.(touched);
-    return { path, fetched, failed: 0, flagsChanged: plan.flags.size, expunged: plan.expunged.length, mode: plan.mode };
+    return {
+      path,
+      fetched: received.size,
+      failed: 0,
+      flagsChanged: plan.flags.size,
+      expunged: plan.expunged.length,
+      mode: plan.mode,
+    };
   } finally {
     listener.stop();
     lock.release();
@@ -211,6 +223,17 @@ function changedOnly(
     if (sortedServer !== sortedMine) out.set(uid, f);
   }
   return out;
+}
+
+/**
+ * The position to save: the server's UIDNEXT, unless a message the pass asked for did not
+ * come back (the server had not shown it to this session yet, or it was expunged meanwhile).
+ * Then the position stops at it, so the next pass asks again instead of skipping it.
+ */
+export function savedUidNext(uidNext: number, asked: number[], received: ReadonlySet<number>): number {
+  let next = uidNext;
+  for (const uid of asked) if (!received.has(uid) && uid < next) next = uid;
+  return next;
 }
 
 /** UIDs that exist in [from, uidNext): new mail since the last pass (UIDs may have gaps). */

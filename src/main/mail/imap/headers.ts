@@ -15,16 +15,18 @@ const FIRST_BATCH = 250;
  * Fetches envelopes and threading headers for `uids`, newest first, committing each batch
  * (messages, threads, summaries) in one transaction so the list fills while it runs and a
  * dropped connection loses at most the batch in flight. Bodies follow in the body phase.
+ * Returns the UIDs the server answered with (it may leave out some that were asked for).
  */
 export async function fetchHeaders(
   client: ImapFlow,
   ctx: SyncContext,
   folder: Folder,
   uids: number[],
-): Promise<number> {
+): Promise<Set<number>> {
   const gmail = client.capabilities.has('X-GM-EXT-1');
   const report = progressReporter(ctx, folder.path, uids.length);
   let done = 0;
+  const received = new Set<number>();
   for (const chunk of newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH)) {
     const batch: IncomingMessage[] = [];
     // No other command may run inside this loop (imapflow would deadlock), so collect first.
@@ -41,6 +43,7 @@ export async function fetchHeaders(
       },
       { uid: true },
     )) {
+      received.add(msg.uid);
       const internalDate = msg.internalDate ? new Date(msg.internalDate).getTime() : ctx.now();
       const headers = msg.headers ? parseHeaderBlock(msg.headers) : {};
       batch.push({
@@ -62,5 +65,5 @@ export async function fetchHeaders(
     report(done);
     if (touched.length > 0) ctx.onThreadsChanged?.(touched);
   }
-  return done;
+  return received;
 }
