@@ -1,4 +1,4 @@
-import { app, dialog, protocol } from 'electron';
+import { app, dialog, protocol, shell } from 'electron';
 import { join } from 'node:path';
 import { openAppService } from './service/startup';
 import { VERSION } from './version';
@@ -8,6 +8,7 @@ import { appPageOf } from './shell/appPage';
 import { startDesktop, type Desktop } from './shell/desktop';
 import { claimSingleInstance } from './shell/lifecycle';
 import { RotatingLog } from './shell/log';
+import { externalUrl } from './shell/links';
 import { hardenContents, focusWindow } from './shell/window';
 import { prepareApp } from './shell/startup';
 
@@ -35,6 +36,11 @@ async function start(): Promise<void> {
     version: VERSION,
     dataDir,
     files: desktopFiles,
+    // OAuth sign-in pages open in the system browser (RFC 8252), through the same scheme check as links.
+    openUrl: async (url) => {
+      const safe = externalUrl(url);
+      if (safe) await shell.openExternal(safe);
+    },
   });
   desktop = startDesktop({
     service,

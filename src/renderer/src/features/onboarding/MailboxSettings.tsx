@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AccountView, ConnectionReport } from '../../../../shared/types';
 import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
+import { OAuthSignIn } from '../setup/OAuthSignIn';
 import { SetupScreen } from '../setup/SetupScreen';
 import { useApp } from './appStore';
 import { ConnectionLine } from './ConnectionLine';
@@ -11,6 +12,12 @@ import './onboarding.css';
 function serverText(s: AccountView['imap']): string {
   const security = s.tls === 'tls' ? 'TLS' : s.tls === 'starttls' ? 'STARTTLS' : 'no encryption';
   return `${s.host}:${s.port} (${security})`;
+}
+
+function providerName(provider: string): string {
+  if (provider === 'microsoft') return 'Microsoft';
+  if (provider === 'google') return 'Google';
+  return provider;
 }
 
 /** Sign in again with a new password, keeping every other setting. */
@@ -111,7 +118,10 @@ export function MailboxSettings() {
         <dt>Shared address</dt>
         <dd>{account.address}</dd>
         <dt>Signs in as</dt>
-        <dd>{account.user}</dd>
+        <dd>
+          {account.user}
+          {account.auth.kind === 'oauth2' && ` (through ${providerName(account.auth.provider)})`}
+        </dd>
         <dt>Incoming (IMAP)</dt>
         <dd>{serverText(account.imap)}</dd>
         <dt>Outgoing (SMTP)</dt>
@@ -141,7 +151,19 @@ export function MailboxSettings() {
           {problem}
         </p>
       )}
-      {panel === 'signin' && <SignInAgain account={account} onDone={saved} />}
+      {panel === 'signin' && account.auth.kind === 'oauth2' && (
+        <OAuthSignIn
+          address={account.address}
+          displayName={account.displayName}
+          servers={{ imap: account.imap, smtp: account.smtp }}
+          only={account.auth.provider}
+          onConnected={() => {
+            setPanel('none');
+            void useApp.getState().load();
+          }}
+        />
+      )}
+      {panel === 'signin' && account.auth.kind === 'password' && <SignInAgain account={account} onDone={saved} />}
       {panel === 'edit' && (
         <SetupScreen
           title="Edit the mailbox settings"

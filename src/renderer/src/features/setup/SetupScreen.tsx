@@ -6,9 +6,12 @@ import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
 import { PRESETS } from './presets';
 import { Field, ServerFields } from './ServerFields';
+import { OAuthSignIn } from './OAuthSignIn';
 import {
   EMPTY_FORM,
   FIELD_PATHS,
+  serversOf,
+  suggestedProvider,
   sourceText,
   toInput,
   UNREACHABLE_CODES,
@@ -154,12 +157,18 @@ export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your te
               </p>
             )}
             {found?.settings.auth === 'oauth2' && (
-              // The provider's own sign-in page (OAuthSignIn) belongs here; a password still works where allowed.
               <p className="note">
                 {found.settings.oauthProvider === 'google' ? 'Google' : 'Microsoft 365'} mailboxes usually sign in
                 through the provider’s page in your browser. Where an app password is allowed, enter it above.
               </p>
             )}
+            <OAuthSignIn
+              address={form.address}
+              displayName={form.displayName}
+              servers={serversOf(form)}
+              suggested={suggestedProvider(found)}
+              onConnected={onSaved}
+            />
             <label className="field">
               <span>Provider</span>
               <select value={preset} onChange={(e) => choose(e.target.value)}>

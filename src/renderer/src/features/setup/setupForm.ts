@@ -1,6 +1,7 @@
 import type { TlsMode } from '../../../../shared/types';
 import type { DiscoveryResult } from '../../../../shared/discovery';
 import type { AccountInput } from '../../../../shared/schemas';
+import type { OAuthStart } from '../../../../shared/oauth';
 
 /** The setup form's fields as typed (ports as text until the service validates them). */
 export interface Form {
@@ -86,3 +87,18 @@ export function sourceText(found: DiscoveryResult): string {
 
 /** Error codes meaning the server could not be reached (rather than refusing the sign-in). */
 export const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['network', 'connection-refused', 'dns', 'timeout']);
+
+/** The servers as entered, for signing in with an issuer; none until both host names are there. */
+export function serversOf(f: Form): OAuthStart['servers'] {
+  if (!f.imapHost.trim() || !f.smtpHost.trim()) return undefined;
+  return {
+    imap: { host: f.imapHost, port: Number(f.imapPort), tls: f.imapTls },
+    smtp: { host: f.smtpHost, port: Number(f.smtpPort), tls: f.smtpTls },
+  };
+}
+
+/** The provider to offer first when discovery says the domain signs in with OAuth2. */
+export function suggestedProvider(found: DiscoveryResult | null): 'microsoft' | 'google' | undefined {
+  if (found?.settings.auth !== 'oauth2') return undefined;
+  return found.settings.oauthProvider === 'google' ? 'google' : 'microsoft';
+}

@@ -1,0 +1,176 @@
+import { useEffect, useRef, useState } from 'react';
+import type { OAuthAvailability, OAuthProvider, OAuthSignInState, OAuthStart } from '../../../../shared/oauth';
+import { api } from '../../api';
+import { errorText } from '../../stores/errorText';
+import './oauth.css';
+
+type Named = OAuthAvailability['provider'];
+
+const LABELS: Record<Named, string> = {
+  microsoft: 'Sign in with Microsoft',
+  google: 'Sign in with Google',
+  issuer: 'Sign in with another provider',
+};
+
+/** How often the page asks whether the browser sign-in has finished. */
+const POLL_MS = 700;
+
+interface Props {
+  /** The shared mailbox's address as typed (Microsoft learns it from here). */
+  address: string;
+  displayName?: string;
+  /** The mail servers as entered; an issuer's mailbox needs them, Microsoft and Google bring their own. */
+  servers?: OAuthStart['servers'];
+  /** The provider discovery found for the domain, offered first. */
+  suggested?: 'microsoft' | 'google';
+  /** Sign in again with this provider only (Settings → Mailbox). */
+  only?: OAuthProvider;
+  /** Signed in, both servers answered, the account is saved. */
+  onConnected: () => void;
+}
+
+function kindOf(provider: OAuthProvider): Named {
+  if (provider === 'microsoft') return 'microsoft';
+  return provider === 'google' ? 'google' : 'issuer';
+}
+
+/**
+ * "Sign in with Microsoft / Google / another provider": starts the browser sign-in, shows its
+ * link (nothing may have opened a browser) and a Cancel while it runs, and reports the outcome.
+ */
+export function OAuthSignIn({ address, displayName = '', servers, suggested, only, onConnected }: Props) {
+  const [available, setAvailable] = useState<OAuthAvailability[] | null>(null);
+  const [flow, setFlow] = useState<OAuthSignInState>({ state: 'idle' });
+  const [problem, setProblem] = useState<string | null>(null);
+  const [issuer, setIssuer] = useState('');
+  const [askIssuer, setAskIssuer] = useState(false);
+  const done = useRef(onConnected);
+  done.current = onConnected;
+
+  useEffect(() => {
+    api['oauth.providers']({}).then(setAvailable, (error: unknown) => setProblem(errorText(error)));
+  }, []);
+
+  // While the browser flow runs, ask the engine how it stands.
+  useEffect(() => {
+    if (flow.state !== 'waiting') return;
+    const timer = setInterval(() => {
+      api['oauth.status']({}).then(
+        (status) => {
+          setFlow(status.flow);
+          if (status.flow.state === 'failed') setProblem(status.flow.message);
+          if (status.flow.state === 'connected') done.current();
+        },
+        (error: unknown) => setProblem(errorText(error)),
+      );
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [flow.state]);
+
+  async function start(provider: OAuthProvider) {
+    setProblem(null);
+    try {
+      const status = await api['oauth.start']({
+        provider,
+        address: address.trim() || undefined,
+        displayName,
+        servers: kindOf(provider) === 'issuer' ? servers : undefined,
+      });
+      setFlow(status.flow);
+      if (status.flow.state === 'failed') setProblem(status.flow.message);
+      if (status.flow.state === 'connected') done.current();
+    } catch (error) {
+      setProblem(errorText(error));
+    }
+  }
+
+  async function cancel() {
+    const status = await api['oauth.cancel']({});
+    setFlow(status.flow);
+  }
+
+  if (flow.state === 'waiting')
+    return (
+      <section className="oauth-signin oauth-waiting" aria-label="Signing in" role="status">
+        <p>
+          <strong>Finish signing in in your browser.</strong> Promptly continues by itself once you have.
+        </p>
+        <p className="muted">
+          No browser opened?{' '}
+          <a href={flow.url} target="_blank" rel="noreferrer">
+            Open the sign-in page
+          </a>
+        </p>
+        <div className="actions">
+          <button type="button" onClick={() => void cancel()}>
+            Cancel
+          </button>
+        </div>
+      </section>
+    );
+
+  const order: Named[] = only
+    ? [kindOf(only)]
+    : suggested
+      ? [suggested, ...(['microsoft', 'google', 'issuer'] as const).filter((p) => p !== suggested)]
+      : ['microsoft', 'google', 'issuer'];
+  return (
+    <fieldset className="oauth-signin">
+      <legend>{only ? 'Sign in through your provider' : 'Or sign in through your provider, without a password'}</legend>
+      {flow.state === 'connected' && <p className="discovery ok">Signed in as {flow.address}.</p>}
+      {order.map((kind) => {
+        const info = available?.find((a) => a.provider === kind);
+        const ready = info?.configured ?? false;
+        const primary = kind === (suggested ?? (only && kindOf(only)));
+        if (kind === 'issuer' && askIssuer)
+          // Not a nested <form>: this sits inside the setup form.
+          return (
+            <div key={kind} className="oauth-issuer">
+              <label className="field">
+                <span>Sign-in server (issuer URL)</span>
+                <input
+                  type="url"
+                  value={issuer}
+                  placeholder="https://auth.example.com"
+                  autoFocus
+                  onChange={(e) => setIssuer(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key !== 'Enter') return;
+                    e.preventDefault();
+                    if (issuer.trim()) void start(issuer.trim());
+                  }}
+                />
+              </label>
+              <button type="button" onClick={() => void start(issuer.trim())} disabled={!issuer.trim()}>
+                Sign in with this provider
+              </button>
+            </div>
+          );
+        return (
+          <div key={kind} className="oauth-choice">
+            <button
+              type="button"
+              className={primary ? 'primary' : undefined}
+              disabled={!ready}
+              aria-describedby={ready ? undefined : `oauth-help-${kind}`}
+              onClick={() => (only ? void start(only) : kind === 'issuer' ? setAskIssuer(true) : void start(kind))}
+            >
+              {only ? 'Sign in again' : LABELS[kind]}
+              {available && !ready && ' (not set up)'}
+            </button>
+            {info && !ready && info.help && (
+              <p className="note" id={`oauth-help-${kind}`}>
+                {info.help}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      {problem && (
+        <p className="inline-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

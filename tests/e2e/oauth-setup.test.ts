@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { artifactPath, launchChromium } from '../support/browser';
+import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
+import { startBridge } from '../../src/main/bridge/server';
+import { FileSecretStore } from '../../src/main/secrets';
+import { cliSecretsFile } from '../../src/main/paths';
+import { openAppService } from '../../src/main/service/startup';
+
+let browser: Browser;
+let world: OAuthMailWorld;
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+beforeAll(async () => {
+  [world, browser] = await Promise.all([startOAuthMailWorld(), launchChromium()]);
+});
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await browser?.close();
+  await world?.stop();
+});
+
+/** The app on an empty data folder in Chromium; `openUrl` is the system browser (none in the preview). */
+async function launchApp(openUrl?: (url: string) => Promise<void>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-oauth-setup-'));
+  const service = openAppService({
+    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+    now: Date.now,
+    version: 'test',
+    dataDir,
+    oauthClients: { env: {} },
+    openUrl,
+    discovery: {
+      xmlUrls: () => [],
+      dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
+    },
+  });
+  service.startApp();
+  const bridge = await startBridge(service);
+  cleanups.push(async () => {
+    await bridge.close();
+    await service.stopLive();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(
+    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+  );
+  return { service, page, errors };
+}
+
+/** Welcome → Connect → the address and the world's servers entered by hand. */
+async function fillServers(page: Page, address: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Welcome to Promptly' }).waitFor();
+  await page.getByRole('button', { name: /Connect your team’s mailbox/ }).click();
+  await page.getByLabel('Shared address').fill(address);
+  await page.getByRole('button', { name: 'Enter settings by hand' }).click();
+  await page.getByLabel('IMAP server').fill(world.mail.imap.host);
+  await page.getByLabel('Port').first().fill(String(world.mail.imap.port));
+  await page.getByLabel('SMTP server').fill(world.mail.smtp.host);
+  await page.getByLabel('Port').nth(1).fill(String(world.mail.smtp.port));
+  for (const security of await page.getByLabel('Security').all()) await security.selectOption('none');
+}
+
+describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provider, Dovecot oauth2 passdb)', () => {
+  it('welcome → connect → sign in with another provider → the provider’s login and consent → who are you → the inbox fills', async () => {
+    const support = await world.mail.createMailbox('support');
+    await world.mail.deliverMail({
+      from: 'Lena Vogt <lena@customer.example>',
+      to: support.address,
+      subject: 'Where is my parcel?',
+      text: 'It has been a week.',
+    });
+    // The "system browser" is a second Chromium page that logs in as the mailbox and consents.
+    const opened: string[] = [];
+    const signIn = browserSignIn(browser, support.address, { shots: 'oauth-setup-provider' });
+    const { service, page, errors } = await launchApp(async (url) => {
+      opened.push(url);
+      await signIn(url);
+    });
+    await fillServers(page, support.address);
+
+    // Microsoft and Google have no client ID here: their buttons say so and what to do.
+    for (const name of [/Sign in with Microsoft \(not set up\)/, /Sign in with Google \(not set up\)/]) {
+      const button = page.getByRole('button', { name });
+      await button.waitFor();
+      expect(await button.isDisabled()).toBe(true);
+    }
+    expect(await page.locator('#oauth-help-microsoft').textContent()).toMatch(/client ID/i);
+    await page.getByRole('button', { name: 'Sign in with another provider' }).click();
+    await page.getByLabel('Sign-in server (issuer URL)').fill(world.auth.issuer);
+    await page.screenshot({ path: artifactPath('oauth-setup-1-choose.png') });
+    await page.getByRole('button', { name: 'Sign in with this provider' }).click();
+
+    // The provider's pages ran in the other page; the app goes on to "who are you".
+    await page.getByRole('heading', { name: 'Who are you?' }).waitFor({ timeout: 30_000 });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toContain('code_challenge_method=S256');
+    await page.getByLabel('Your name, as teammates see it').fill('Alice Moreno');
+    await page.getByLabel('Your own work address').fill('alice@acme.example');
+    await page.screenshot({ path: artifactPath('oauth-setup-2-identity.png') });
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await page.getByRole('option').filter({ hasText: 'Where is my parcel?' }).waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: artifactPath('oauth-setup-3-inbox.png') });
+    expect((await service.call('account.get', {}))?.auth).toEqual({ kind: 'oauth2', provider: world.auth.issuer });
+    expect(errors).toEqual([]);
+  });
+
+  it('with no browser to open (the preview), shows the sign-in link and a Cancel; following the link signs in', async () => {
+    const support = await world.mail.createMailbox('help');
+    await world.mail.deliverMail({
+      from: 'Tom Berg <tom@customer.example>',
+      to: support.address,
+      subject: 'Invoice copy, please',
+      text: 'For March.',
+    });
+    const { service, page, errors } = await launchApp();
+    await fillServers(page, support.address);
+    await page.getByRole('button', { name: 'Sign in with another provider' }).click();
+    const issuer = page.getByLabel('Sign-in server (issuer URL)');
+    await issuer.fill(world.auth.issuer);
+
+    // Cancel goes back to the choices, the issuer still filled in.
+    await page.getByRole('button', { name: 'Sign in with this provider' }).click();
+    const waiting = page.getByRole('status', { name: 'Signing in' });
+    await waiting.getByText('Finish signing in in your browser.').waitFor();
+    await page.screenshot({ path: artifactPath('oauth-setup-4-waiting.png') });
+    await waiting.getByRole('button', { name: 'Cancel' }).click();
+    expect(await issuer.inputValue()).toBe(world.auth.issuer);
+    expect((await service.call('oauth.status', {})).flow).toEqual({ state: 'idle' });
+
+    // Again, and this time the person follows the link to the provider's pages.
+    await issuer.press('Enter');
+    const link = waiting.getByRole('link', { name: 'Open the sign-in page' });
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^${world.auth.issuer}/.*code_challenge=`));
+    const [provider] = await Promise.all([page.waitForEvent('popup'), link.click()]);
+    await provider.fill('input[name=login]', support.address);
+    await provider.fill('input[name=password]', 'any password');
+    await provider.click('button[type=submit]');
+    await provider.click('button:has-text("Continue")');
+    await provider.getByText('You can close this tab').waitFor();
+    await provider.close();
+
+    await page.getByRole('heading', { name: 'Who are you?' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /Skip/ }).click();
+    await page.getByRole('option').filter({ hasText: 'Invoice copy, please' }).waitFor({ timeout: 30_000 });
+    expect(errors).toEqual([]);
+  });
+});
