@@ -193,7 +193,7 @@ describe('subject fallback', () => {
   };
   const reply = { subject: 'Re: Order 1234 is late', from: 'Cara@Customer.example', date: 12 * DAY };
 
-  it('joins the thread of the same customer with the same subject within 7 days', () => {
+  it('joins the thread of the same customer with the same subject within 3 days', () => {
     expect(subjectFallbackCandidate({ ...reply, hasThreadingHeaders: false }, [thread])).toBe(7);
     expect(
       subjectFallbackCandidate({ ...reply, subject: '[shop] AW: ORDER 1234 is late', hasThreadingHeaders: false }, [
@@ -221,10 +221,14 @@ describe('subject fallback', () => {
   });
 
   it('refuses outside the window and honours a custom window', () => {
-    const late = { ...reply, date: 17 * DAY + 1, hasThreadingHeaders: false };
+    const late = { ...reply, date: 13 * DAY + 1, hasThreadingHeaders: false };
     expect(subjectFallbackCandidate(late, [thread])).toBeNull();
-    expect(subjectFallbackCandidate(late, [thread], 8 * DAY)).toBe(7);
-    expect(subjectFallbackCandidate({ ...late, date: 17 * DAY }, [thread])).toBe(7);
+    expect(subjectFallbackCandidate(late, [thread], 4 * DAY)).toBe(7);
+    expect(subjectFallbackCandidate({ ...late, date: 13 * DAY }, [thread])).toBe(7);
+  });
+
+  it('leaves a same-subject mail from the same customer four days later in a conversation of its own', () => {
+    expect(subjectFallbackCandidate({ ...reply, date: 14 * DAY, hasThreadingHeaders: false }, [thread])).toBeNull();
   });
 
   it('picks the most recently active of several matching threads', () => {

@@ -4,8 +4,11 @@
  * replies that lost their In-Reply-To and References headers.
  */
 
-/** Seven days: how old a thread's last message may be for a headerless reply to join it. */
-export const SUBJECT_FALLBACK_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+/**
+ * Three days: how old a thread's last message may be for a headerless reply to join it. A
+ * customer who writes "Re: Question" again a week later is usually asking something new.
+ */
+export const SUBJECT_FALLBACK_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 
 // Reply and forward markers seen in the wild: English, German (AW, WG), Scandinavian (SV, VS,
 // VB), Dutch (Antw, Doorst), French (TR), Spanish/Portuguese (RV, RES, ENC), Italian (RIF),
