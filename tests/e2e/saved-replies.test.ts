@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
-  it('creates a reply with a variable and a live preview, renames it, and a teammate’s engine gets both; deleting asks first', async () => {
+  it('creates a reply with a variable and a live preview, renames it, and a teammate’s engine gets both; deleting asks first; the composer saves what was typed as one', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service } = await startEngine(world, support);
@@ -88,6 +88,33 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
     await section.getByRole('button', { name: 'Delete', exact: true }).click();
     await section.getByRole('status').filter({ hasText: 'Deleted “Refund on its way”' }).waitFor();
     expect(await section.getByRole('list').textContent()).not.toContain('Refund');
+
+    // In the composer: what was typed becomes a saved reply, offered at once by name.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur()); // out of the name field
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await page.getByRole('option').filter({ hasText: 'Hello' }).click();
+    await page.keyboard.press('Enter');
+    await page.getByRole('article', { name: /Hello/ }).waitFor();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type('Thanks {{customer.firstName}}, all sorted.');
+    await page.getByRole('button', { name: 'Save as saved reply…' }).click();
+    await page.getByLabel('Name of the saved reply').fill('All sorted');
+    await page.getByLabel('Name of the saved reply').press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved as “All sorted” for the team.' }).waitFor();
+    const picker = page.getByLabel('Insert a saved reply');
+    await expect.poll(() => picker.locator('option').allTextContents()).toContain('All sorted');
+    await page.screenshot({ path: artifactPath('saved-replies-composer.png'), fullPage: true });
+    await expect
+      .poll(
+        async () => {
+          await bob.service.syncNow();
+          return (await bob.service.call('templates.list', {})).map((t) => t.name);
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual(['All sorted', 'Courtesy reply']);
     expect(errors).toEqual([]);
     await service.stopLive();
     await page.close();

@@ -16,6 +16,7 @@ import { fieldProblems, fromLocalInput, splitAddresses, toLocalInput, whenText }
 import { useTeamToasts } from './stores';
 import { PromisePreview } from './PromisePreview';
 import './teamwork.css';
+import { SaveAsSavedReply } from '../savedReplies/SaveAsSavedReply';
 
 const KIND_TITLES: Record<ComposerKind, string> = {
   reply: 'Reply',
@@ -95,6 +96,11 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
     nextCaret.current = null;
   });
   const courtesy = kind === 'courtesy';
+  // A saved reply added or changed while this is open is offered at once.
+  useEffect(
+    () => api.on('templates.changed', () => void api['templates.list']({}).then(setTemplates, () => undefined)),
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -296,6 +302,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
                 <option key={v} value={v}>{`{{${v}}}`}</option>
               ))}
             </select>
+            <SaveAsSavedReply text={text} />
           </div>
           <label htmlFor={id('body')} className="tw-sr">
             Message
