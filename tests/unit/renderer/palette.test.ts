@@ -27,7 +27,7 @@ globalThis.ResizeObserver ??= class {
 } as unknown as typeof ResizeObserver;
 Element.prototype.scrollIntoView ??= () => undefined;
 
-const { Palette, subjectQuery } = await import('../../../src/renderer/src/features/palette/Palette');
+const { Palette, paletteScore, subjectQuery } = await import('../../../src/renderer/src/features/palette/Palette');
 const { useOpenThread } = await import('../../../src/renderer/src/stores/thread');
 const { useUi } = await import('../../../src/renderer/src/stores/ui');
 
@@ -63,6 +63,14 @@ describe('the command palette', () => {
     await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() => expect(useOpenThread.getState().openId).toBe(42));
     expect(get).toHaveBeenCalledWith({ id: 42 });
+  });
+
+  it('matches whole word beginnings, so "connect" finds Connect mailbox and not "select … conversation"', () => {
+    expect(paletteScore('Connect mailbox…', 'connect', ['app.connect'])).toBe(1);
+    expect(paletteScore('Select or unselect the highlighted conversation', 'connect', ['thread.select'])).toBe(0);
+    expect(paletteScore('Go to All', 'go to')).toBe(1);
+    expect(paletteScore('Open the demo', 'demo', ['app.demo'])).toBe(0.5);
+    expect(paletteScore('Sync now', '')).toBe(1);
   });
 
   it('builds subject queries only from words', () => {

@@ -19,6 +19,24 @@ export function subjectQuery(text: string): string | null {
 }
 
 /**
+ * How well a palette entry matches what was typed: every typed word must begin a word of the
+ * entry's title or id. cmdk's default fuzzy match let "connect" pick "Select … conversation"
+ * (its letters appear in order) ahead of "Connect mailbox…". Entries that start with the first
+ * typed word come first.
+ */
+export function paletteScore(value: string, search: string, keywords: readonly string[] = []): number {
+  const typed = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (typed.length === 0) return 1;
+  const words = [value, ...keywords]
+    .join(' ')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (!typed.every((t) => words.some((w) => w.startsWith(t)))) return 0;
+  return words[0]?.startsWith(typed[0]!) ? 1 : 0.5;
+}
+
+/**
  * Cmd/Ctrl+K: every available action, every view, and conversations by subject. Enter runs
  * the highlighted entry; Esc closes and returns focus to where it was.
  */
@@ -73,6 +91,7 @@ export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) 
         <Command
           label="Command palette"
           loop
+          filter={paletteScore}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();
