@@ -5,6 +5,7 @@ import { resolveClient, type ClientSources } from './clients';
 import { AuthError } from './errors';
 import { providerProfile } from './providers';
 import type { SignedIn } from './signIn';
+import type { TokenSource } from '../mail/login';
 import { OAuthTokens } from './tokens';
 
 /** Where an OAuth2 mailbox's refresh token is kept in the SecretStore. */
@@ -27,6 +28,8 @@ export interface MailLoginDeps {
  */
 export class MailLogins {
   private readonly tokens = new Map<string, OAuthTokens>();
+  /** Ready access tokens given from outside (the CLI's --oauth-token-env), by address; never refreshed. */
+  private readonly given = new Map<string, TokenSource>();
   private signedOut: { address: string; message: string } | null = null;
 
   constructor(private readonly deps: MailLoginDeps) {}
@@ -35,7 +38,7 @@ export class MailLogins {
   async secretFor(account: Account): Promise<MailSecret> {
     if (account.auth.kind === 'oauth2') {
       if (this.signedOut?.address === account.address) throw new AuthError('signed-out', this.signedOut.message);
-      return { tokens: this.tokensFor(account) };
+      return { tokens: this.given.get(account.address) ?? this.tokensFor(account) };
     }
     const password = await this.deps.secrets.get(account.secretRef);
     if (password === null)
@@ -49,6 +52,11 @@ export class MailLogins {
   /** Why sync is paused for this account, if the provider signed the person out. */
   signedOutMessage(address: string): string | null {
     return this.signedOut?.address === address ? this.signedOut.message : null;
+  }
+
+  /** Every connection of this mailbox signs in with `tokens` instead of the stored refresh token. */
+  useToken(address: string, tokens: TokenSource): void {
+    this.given.set(address.toLowerCase(), tokens);
   }
 
   /** A fresh sign-in: its refresh token replaces the stored one and sync may resume. */

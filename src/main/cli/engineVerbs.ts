@@ -14,6 +14,7 @@ import { VIEWS, type View } from '../../shared/team';
 import { AppError } from '../service/appError';
 import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
 import { EXIT, UsageError, type CliIo, type Flags } from './io';
+import { oauthAccountSet, useGivenToken } from './verbs/oauthCli';
 
 /** Failures that mean the server could not be reached (rather than that it said no). */
 const UNREACHABLE: ReadonlySet<string> = new Set(['network', 'connection-refused', 'dns', 'timeout']);
@@ -36,7 +37,10 @@ export async function runEngineVerb(
     dataDir,
     me: values.me?.toLowerCase(),
     discovery: io.discovery,
+    // `account set` saves the mailbox; `sync` is what syncs it.
+    syncAfterSignIn: false,
   });
+  if (!(positionals[0] === 'account' && positionals[1] === 'set')) await useGivenToken(service, values, io);
   return runVerb(positionals, values, service, io);
 }
 
@@ -53,6 +57,13 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
       return result.source === 'none' ? EXIT.failure : EXIT.ok;
     }
     case 'account set': {
+      if (values.auth !== undefined && values.auth !== 'password' && values.auth !== 'oauth2')
+        throw new UsageError('--auth is password (the default) or oauth2.');
+      if (values.auth === 'oauth2') {
+        const address = await oauthAccountSet(service, values, io);
+        print({ ok: true, address }, () => `Signed in as ${address}; both servers accepted the sign-in.\nSaved.`);
+        return EXIT.ok;
+      }
       passwordFromEnv(values, io.env); // before any lookup: a missing password is the first thing to fix
       const input = accountInputFromFlags(
         wantsDiscovery(values) ? await discovered(values, service, io) : values,

@@ -9,6 +9,8 @@ export interface CliIo {
   now: () => number;
   /** Resolves on Ctrl+C, ending long-running verbs (`sync`). */
   stopped?: Promise<void>;
+  /** Opens a sign-in page in the system browser, where there is one (the URL is printed anyway). */
+  openUrl?: (url: string) => void;
   /** Where settings discovery looks; tests point it at local DNS and HTTP servers. */
   discovery?: Partial<DiscoveryDeps>;
 }
@@ -26,6 +28,11 @@ verbs:
                --smtp-host H --smtp-port P --smtp-tls tls|starttls|none]
                           without the servers, they are found from the address;
               [--save-anyway] saves even when a server cannot be reached yet
+  account set --auth oauth2 --provider microsoft|google|ISSUER_URL --address ADDR [servers as above]
+                          signs in through the provider's page (the URL is printed, a browser
+                          opened where possible); the servers of an issuer are found when left out
+              [--oauth-token-env VAR] uses the access token in VAR instead (not refreshed);
+                          other verbs take --oauth-token-env too
   account discover ADDR   find the server settings of an address, and say how
   account test
   sync [--once]           keep the mailbox in sync (push) until Ctrl+C, or one pass
@@ -64,6 +71,9 @@ export const OPTIONS = {
   'smtp-tls': { type: 'string' },
   user: { type: 'string' },
   'password-env': { type: 'string' },
+  auth: { type: 'string' },
+  provider: { type: 'string' },
+  'oauth-token-env': { type: 'string' },
   address: { type: 'string' },
   name: { type: 'string' },
   once: { type: 'boolean', default: false },

@@ -1,5 +1,6 @@
 import { EXIT, runCli } from './cli';
 import { exitWhenDrained } from './exit';
+import { openBrowser } from './openBrowser';
 
 // The headless engine: `npm run cli -- <verb>`.
 runCli(process.argv.slice(2), {
@@ -7,6 +8,7 @@ runCli(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   now: () => Date.now(),
+  openUrl: openBrowser,
   stopped: new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -5,6 +5,7 @@ import { refreshTokenRef, type MailLogins } from '../auth/mailLogins';
 import { providerProfile, type ProviderProfile } from '../auth/providers';
 import { signIn, type SignedIn } from '../auth/signIn';
 import { FixedToken } from '../auth/tokens';
+import type { TokenSource } from '../mail/login';
 import { checkServers } from '../mail/accountCheck';
 import type { Db } from '../store/db';
 import { getAccount, saveAccount } from '../store/repos/accounts';
@@ -61,11 +62,7 @@ export class OAuthFlow {
       const help = availability(this.deps.clients).find((a) => a.provider === input.provider)?.help;
       throw new AppError('oauth-not-configured', help ?? `No client ID is configured for ${profile.label}.`);
     }
-    const servers = profile.servers ?? input.servers;
-    if (!servers)
-      throw new AppError('invalid-arguments', 'Enter the IMAP and SMTP servers of this mailbox before signing in.', {
-        servers: 'Enter the IMAP and SMTP servers.',
-      });
+    const servers = this.serversFor(profile, input);
     const abort = new AbortController();
     this.abort = abort;
     let shown: () => void = () => undefined;
@@ -98,6 +95,30 @@ export class OAuthFlow {
     this.state = state;
   }
 
+  /**
+   * Saves the mailbox with a ready access token (the CLI's --oauth-token-env): both servers
+   * are tested with it, nothing is stored but the settings, and the token is never refreshed.
+   */
+  async connectWithToken(input: OAuthStart, token: FixedToken): Promise<string> {
+    const profile = providerProfile(input.provider);
+    const address = input.address?.toLowerCase();
+    if (!address)
+      throw new AppError('invalid-arguments', 'Enter the shared address.', { address: 'Enter the shared address.' });
+    const account = await this.save(profile, input, this.serversFor(profile, input), address, token);
+    this.deps.logins.useToken(address, token);
+    this.deps.connected();
+    return account.address;
+  }
+
+  private serversFor(profile: ProviderProfile, input: OAuthStart): Servers {
+    const servers = profile.servers ?? input.servers;
+    if (!servers)
+      throw new AppError('invalid-arguments', 'Enter the IMAP and SMTP servers of this mailbox before signing in.', {
+        servers: 'Enter the IMAP and SMTP servers.',
+      });
+    return servers;
+  }
+
   /** Tests both servers with the new token, then saves the account and hands the token over. */
   private async connect(
     profile: ProviderProfile,
@@ -111,12 +132,24 @@ export class OAuthFlow {
         'auth',
         `${profile.label} did not say which address you signed in with. Enter the shared address.`,
       );
+    const tokens = new FixedToken(signedIn.accessToken, profile.label);
+    const account = await this.save(profile, input, servers, address, tokens);
+    await this.deps.logins.adopt(account, signedIn);
+    this.deps.connected();
+    return address;
+  }
+
+  /** Both servers must accept the token before anything is saved. */
+  private async save(
+    profile: ProviderProfile,
+    input: OAuthStart,
+    servers: Servers,
+    address: string,
+    tokens: TokenSource,
+  ) {
     // Microsoft 365 shared mailboxes: the person signs in as themselves, IMAP/SMTP log in as the mailbox.
     const user = address;
-    const report = await checkServers(
-      { ...servers, user },
-      { tokens: new FixedToken(signedIn.accessToken, profile.label) },
-    );
+    const report = await checkServers({ ...servers, user }, { tokens });
     if (!report.ok) throw new AppError('auth', refusal(profile, address, report));
     const auth = { kind: 'oauth2' as const, provider: input.provider };
     const account = { address, secretRef: refreshTokenRef(address), auth };
@@ -125,9 +158,7 @@ export class OAuthFlow {
       { ...account, displayName: input.displayName, imap: servers.imap, smtp: servers.smtp, user },
       this.deps.now(),
     );
-    await this.deps.logins.adopt(account, signedIn);
-    this.deps.connected();
-    return address;
+    return account;
   }
 }
 

@@ -122,7 +122,7 @@ export class PromptlyService implements ServiceCore {
     for (const item of outbox?.list() ?? [])
       if (item.state === 'failed' && item.error?.code === 'signed-out') outbox?.retry(item.id);
     if (!this.appStarted) {
-      void this.startLive().catch(() => undefined);
+      if (this.deps.syncAfterSignIn !== false) void this.startLive().catch(() => undefined);
       return;
     }
     // The connector still thinks the paused mailbox is live: start its attempts afresh.

@@ -38,6 +38,8 @@ export interface ServiceDeps {
   openUrl?: (url: string) => Promise<void> | void;
   /** Where OAuth client IDs come from; default: oauth-clients.json in dataDir, then the environment. */
   oauthClients?: ClientSources;
+  /** Outside the app, a sign-in starts syncing at once (default); the CLI's `account set` only saves. */
+  syncAfterSignIn?: boolean;
 }
 
 /** What the desktop offers for attachments: open with the default app, save with a dialog. */
