@@ -38,7 +38,10 @@ export function connectBridge(
       reject(
         new PromptlyError({
           code: 'connection-refused',
-          message: 'Could not reach the Promptly engine. Is `npm run web` still running?',
+          message:
+            'token' in credential
+              ? 'Could not reach the Promptly engine. The link `npm run web` prints opens one tab only: go back to that tab, or restart `npm run web` for a new link.'
+              : 'Could not reach the Promptly engine. Is `npm run web` still running?',
         }),
       ),
     );
