@@ -108,6 +108,17 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     await page.getByRole('option').filter({ hasText: 'Where is my parcel?' }).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: artifactPath('oauth-setup-3-inbox.png') });
     expect((await service.call('account.get', {}))?.auth).toEqual({ kind: 'oauth2', provider: world.auth.issuer });
+
+    // Settings → Mailbox says how it signs in, and "Sign in again" runs the provider's sign-in.
+    await page.getByText('Team settings').click();
+    const mailbox = page.getByRole('region', { name: 'Mailbox' });
+    await mailbox.getByText(`${support.address} (through ${world.auth.issuer})`).waitFor();
+    await mailbox.getByRole('button', { name: 'Sign in again' }).click();
+    const again = mailbox.getByRole('group', { name: 'Sign in through your provider' });
+    await page.screenshot({ path: artifactPath('oauth-setup-5-sign-in-again.png') });
+    await again.getByRole('button', { name: 'Sign in again' }).click();
+    await again.waitFor({ state: 'detached', timeout: 30_000 });
+    expect(opened).toHaveLength(2);
     expect(errors).toEqual([]);
   });
 
