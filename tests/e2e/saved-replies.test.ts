@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
-  it('creates a reply with a variable and a live preview, renames it, and a teammate’s engine gets both; deleting asks first; the composer saves what was typed as one', async () => {
+  it('creates a reply with a variable and a live preview, renames it, and a teammate’s engine gets both; deleting asks first; the composer saves what was typed as one and the palette inserts it by name', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service } = await startEngine(world, support);
@@ -106,6 +106,17 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
     const picker = page.getByLabel('Insert a saved reply');
     await expect.poll(() => picker.locator('option').allTextContents()).toContain('All sorted');
     await page.screenshot({ path: artifactPath('saved-replies-composer.png'), fullPage: true });
+    // The palette inserts a saved reply by name at the composer's caret (keyboard only).
+    const textarea = page.getByRole('textbox', { name: 'Message' });
+    await textarea.fill('');
+    await textarea.focus();
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('all sorted');
+    await page.getByRole('option', { name: 'Insert saved reply: All sorted' }).waitFor();
+    await page.screenshot({ path: artifactPath('saved-replies-palette.png') });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => textarea.inputValue()).toBe('Thanks {{customer.firstName}}, all sorted.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await expect
       .poll(
         async () => {

@@ -8,6 +8,8 @@ import { displayKeys, keysFor } from '../../keymap/keymap';
 import { useThreadList } from '../../stores/list';
 import { useOpenThread } from '../../stores/thread';
 import { useUi } from '../../stores/ui';
+import type { Template } from '../../../../shared/outbox';
+import { composerTakesInserts, requestInsert } from '../savedReplies/insertRequests';
 
 /** How long typing must pause before the palette asks the service for matching threads. */
 export const THREAD_SEARCH_DEBOUNCE_MS = 120;
@@ -43,12 +45,25 @@ export function paletteScore(value: string, search: string, keywords: readonly s
 export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) {
   const [text, setText] = useState('');
   const [threads, setThreads] = useState<ThreadSummary[]>([]);
+  const [saved, setSaved] = useState<Template[]>([]);
   const before = useRef<HTMLElement | null>(null);
   const close = () => useUi.getState().setOverlay('none');
 
   useEffect(() => {
     before.current = document.activeElement as HTMLElement | null;
     return () => before.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (!composerTakesInserts()) return;
+    let live = true;
+    api['templates.list']({}).then(
+      (list) => live && setSaved(list),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
   }, []);
 
   useEffect(() => {
@@ -121,6 +136,22 @@ export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) 
                   ))}
               </Command.Group>
             ))}
+            {saved.length > 0 && (
+              <Command.Group heading="Insert a saved reply">
+                {saved.map((t) => (
+                  <Command.Item
+                    key={t.id}
+                    value={`Insert saved reply ${t.name}`}
+                    onSelect={() => {
+                      close(); // focus goes back to the composer, then the text lands at its caret
+                      requestInsert(t.body);
+                    }}
+                  >
+                    <span>Insert saved reply: {t.name}</span>
+                  </Command.Item>
+                ))}
+              </Command.Group>
+            )}
             {threads.length > 0 && (
               <Command.Group heading="Conversations" forceMount>
                 {threads.map((t) => (

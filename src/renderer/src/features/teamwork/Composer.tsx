@@ -17,6 +17,7 @@ import { useTeamToasts } from './stores';
 import { PromisePreview } from './PromisePreview';
 import './teamwork.css';
 import { SaveAsSavedReply } from '../savedReplies/SaveAsSavedReply';
+import { useInsertRequests } from '../savedReplies/insertRequests';
 
 const KIND_TITLES: Record<ComposerKind, string> = {
   reply: 'Reply',
@@ -184,6 +185,8 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
     setText(text.slice(0, at) + snippet + text.slice(end));
     nextCaret.current = at + snippet.length;
   }
+
+  useInsertRequests(insertAtCaret); // a saved reply picked in the palette
 
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
