@@ -35,6 +35,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The same checks against every server of the matrix (Dovecot and its variants, Cyrus,
+        // Courier); most of the time is spent waiting for servers to push, so files wait side by side.
+        test: {
+          name: 'interop',
+          include: ['tests/interop/**/*.test.ts'],
+          globalSetup: ['tests/support/interop-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+          maxWorkers: 3,
+        },
+      },
     ],
   },
 });
