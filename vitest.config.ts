@@ -45,6 +45,8 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 300_000,
           maxWorkers: 3,
+          // Its own group, after the others: vitest runs projects with a different worker count apart.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
