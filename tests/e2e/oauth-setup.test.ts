@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { artifactPath, launchChromium } from '../support/browser';
+import { firstLaunch, localDiscovery } from '../support/firstLaunch';
 import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
-import { startBridge } from '../../src/main/bridge/server';
-import { FileSecretStore } from '../../src/main/secrets';
-import { cliSecretsFile } from '../../src/main/paths';
-import { openAppService } from '../../src/main/service/startup';
 
 let browser: Browser;
 let world: OAuthMailWorld;
@@ -24,33 +18,10 @@ afterAll(async () => {
 
 /** The app on an empty data folder in Chromium; `openUrl` is the system browser (none in the preview). */
 async function launchApp(openUrl?: (url: string) => Promise<void>) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-oauth-setup-'));
-  const service = openAppService({
-    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
-    now: Date.now,
-    version: 'test',
-    dataDir,
-    oauthClients: { env: {} },
-    openUrl,
-    discovery: {
-      xmlUrls: () => [],
-      dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
-    },
-  });
-  service.startApp();
-  const bridge = await startBridge(service);
-  cleanups.push(async () => {
-    await bridge.close();
-    await service.stopLive();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(
-    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-  );
-  return { service, page, errors };
+  const deps = { oauthClients: { env: {} }, openUrl, discovery: localDiscovery([]) };
+  const app = await firstLaunch(browser, deps, { width: 1280, height: 900 });
+  cleanups.push(app.close);
+  return app;
 }
 
 /** Welcome → Connect → the address and the world's servers entered by hand. */

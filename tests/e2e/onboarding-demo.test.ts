@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { mailWorld } from '../support/engine';
 import { artifactPath, launchChromium } from '../support/browser';
+import { firstLaunch, localDiscovery } from '../support/firstLaunch';
 import { autoconfigXml, startAutoconfigServer } from '../support/autoconfig-server';
-import { startBridge } from '../../src/main/bridge/server';
-import { FileSecretStore } from '../../src/main/secrets';
-import { cliSecretsFile } from '../../src/main/paths';
-import { openAppService } from '../../src/main/service/startup';
-import type { PromptlyService } from '../../src/main/service/service';
 
 let browser: Browser;
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -23,41 +16,15 @@ afterAll(async () => {
 });
 
 /** An empty data folder in the app, with discovery pointed at `xmlUrl` when given. */
-async function firstLaunch(xmlUrl?: string): Promise<{ service: PromptlyService; page: Page; errors: string[] }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
-  const service = openAppService({
-    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
-    now: Date.now,
-    version: 'test',
-    dataDir,
-    ...(xmlUrl
-      ? {
-          discovery: {
-            xmlUrls: () => [xmlUrl],
-            dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
-          },
-        }
-      : {}),
-  });
-  service.startApp();
-  const bridge = await startBridge(service);
-  cleanups.push(async () => {
-    await bridge.close();
-    await service.stopLive();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(
-    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-  );
-  return { service, page, errors };
+async function launch(xmlUrl?: string) {
+  const app = await firstLaunch(browser, xmlUrl ? { discovery: localDiscovery([xmlUrl]) } : {});
+  cleanups.push(app.close);
+  return app;
 }
 
 describe('the demo and the mailbox settings (Chromium, real engine)', () => {
   it('the demo says it is the demo, and the palette connects a mailbox from it', async () => {
-    const { service, page, errors } = await firstLaunch();
+    const { service, page, errors } = await launch();
     await page.getByRole('button', { name: /Explore the demo/ }).click();
     const banner = page.getByRole('region', { name: 'Demo mailbox' });
     await banner.waitFor({ timeout: 30_000 });
@@ -95,7 +62,7 @@ describe('the demo and the mailbox settings (Chromium, real engine)', () => {
       subject: 'Wheel wobbles',
       text: 'Help',
     });
-    const { service, page, errors } = await firstLaunch(autoconfig.url);
+    const { service, page, errors } = await launch(autoconfig.url);
     await page.getByRole('button', { name: /Connect your team’s mailbox/ }).click();
     await page.getByLabel('Shared address').fill(support.address);
     await page.getByLabel('Password or app password').fill(support.password);

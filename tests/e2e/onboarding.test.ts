@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { mailWorld } from '../support/engine';
 import { seedMaildir, type SeedMessage } from '../support/maildir-seed';
 import { artifactPath, launchChromium } from '../support/browser';
+import { firstLaunch, localDiscovery } from '../support/firstLaunch';
 import { autoconfigXml, startAutoconfigServer } from '../support/autoconfig-server';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
-import { FileSecretStore } from '../../src/main/secrets';
-import { cliSecretsFile } from '../../src/main/paths';
-import { openAppService } from '../../src/main/service/startup';
-import type { PromptlyService } from '../../src/main/service/service';
 
 let browser: Browser;
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -46,34 +39,11 @@ function backlog(address: string): SeedMessage[] {
   });
 }
 
-/** The app as a first launch sees it: an empty data folder, discovery pointed at a local autoconfig server. */
-async function firstLaunch(xmlUrl: string): Promise<{ service: PromptlyService; page: Page; errors: string[] }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
-  const service = openAppService({
-    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
-    now: Date.now,
-    version: 'test',
-    dataDir,
-    // The domain publishes its settings at our local server; it has no MX or SRV records.
-    discovery: {
-      xmlUrls: () => [xmlUrl],
-      dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
-    },
-  });
-  service.startApp();
-  const bridge: Bridge = await startBridge(service);
-  cleanups.push(async () => {
-    await bridge.close();
-    await service.stopLive();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(
-    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-  );
-  return { service, page, errors };
+/** The app as a first launch sees it, discovery pointed at a local autoconfig server (no MX or SRV records). */
+async function launch(xmlUrl: string) {
+  const app = await firstLaunch(browser, { discovery: localDiscovery([xmlUrl]) });
+  cleanups.push(app.close);
+  return app;
 }
 
 describe('first launch to a live mailbox (Chromium, real engine, Dovecot, SMTP, local autoconfig)', () => {
@@ -84,7 +54,7 @@ describe('first launch to a live mailbox (Chromium, real engine, Dovecot, SMTP, 
     const autoconfig = await startAutoconfigServer(autoconfigXml(domain, world.info.imap, world.info.smtp));
     cleanups.push(() => autoconfig.close());
     seedMaildir(world, support, backlog(support.address));
-    const { service, page, errors } = await firstLaunch(autoconfig.url);
+    const { service, page, errors } = await launch(autoconfig.url);
 
     // Welcome: two ways on.
     await page.getByRole('heading', { name: 'Welcome to Promptly' }).waitFor();

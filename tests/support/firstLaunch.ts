@@ -1,0 +1,54 @@
+import { inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBridge } from '../../src/main/bridge/server';
+import { FileSecretStore } from '../../src/main/secrets';
+import { cliSecretsFile } from '../../src/main/paths';
+import { openAppService } from '../../src/main/service/startup';
+import type { PromptlyService } from '../../src/main/service/service';
+
+/** What a UI test may set on the app besides its data folder: discovery, OAuth clients, the browser opener. */
+export type FirstLaunchDeps = Omit<Parameters<typeof openAppService>[0], 'dataDir' | 'secrets' | 'now' | 'version'>;
+
+/** Discovery that finds a domain's settings only in the autoconfig documents at `xmlUrls` (no MX, SRV or hosts). */
+export function localDiscovery(xmlUrls: string[]): FirstLaunchDeps['discovery'] {
+  return {
+    xmlUrls: () => xmlUrls,
+    dns: { resolveMx: async () => [], resolveSrv: async () => [], resolveHost: async () => null },
+  };
+}
+
+/**
+ * The app as a first launch sees it, in a Chromium page through the bridge: an empty data folder,
+ * the real engine. Everything it starts is stopped and removed by the returned `close`.
+ */
+export async function firstLaunch(
+  browser: Browser,
+  deps: FirstLaunchDeps = {},
+  viewport = { width: 1280, height: 800 },
+): Promise<{ service: PromptlyService; page: Page; errors: string[]; close: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
+  const service = openAppService({
+    secrets: new FileSecretStore(cliSecretsFile(dataDir)),
+    now: Date.now,
+    version: 'test',
+    dataDir,
+    ...deps,
+  });
+  service.startApp();
+  const bridge = await startBridge(service);
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(
+    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+  );
+  const close = async () => {
+    await bridge.close();
+    await service.stopLive();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { service, page, errors, close };
+}
