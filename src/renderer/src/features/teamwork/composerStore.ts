@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { ReplyKind, SendRequest } from '../../../../shared/outbox';
+import type { Draft, OutboxItem, QueueResult, ReplyKind, SendRequest, Template } from '../../../../shared/outbox';
+import { api } from '../../api';
+import { whenText } from './format';
+import { useTeamToasts } from './stores';
 
 /** What the composer writes: a reply kind, or a courtesy reply that promises a date. */
 export type ComposerKind = ReplyKind | 'courtesy';
@@ -43,4 +46,80 @@ export const useComposer = create<ComposerState>((set) => ({
 /** Opens the inline composer for a thread (r, Shift+R, f, c). */
 export function openComposer(threadId: number, kind: ComposerKind): void {
   useComposer.getState().open(threadId, kind);
+}
+
+/** The draft and the saved replies a composer opens with. */
+export async function loadComposerDraft(
+  threadId: number,
+  kind: ComposerKind,
+  restored: SendRequest | null,
+): Promise<{ draft: Draft; templates: Template[] }> {
+  const [draft, templates] = await Promise.all([
+    api['reply.draft']({ threadId, kind: kind === 'courtesy' ? 'reply' : kind, parentId: restored?.parentId }),
+    api['templates.list']({}).catch(() => [] as Template[]),
+  ]);
+  return { draft, templates };
+}
+
+/** Calls `onChange` with the team's saved replies whenever they change; returns the unsubscribe. */
+export function followTemplates(onChange: (templates: Template[]) => void): () => void {
+  return api.on('templates.changed', () => void api['templates.list']({}).then(onChange, () => undefined));
+}
+
+/** What a composer sends: the form's fields parsed, plus whether to send over a collision. */
+export interface ReplyToQueue {
+  threadId: number;
+  kind: ComposerKind;
+  parentId: number | null;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  openedAt: number | undefined;
+  promiseAt: number | undefined;
+  sendAt: number | undefined;
+  force: boolean;
+}
+
+/** Queues a reply (or a courtesy reply) in the outbox; a collision comes back unqueued. */
+export function queueReply(reply: ReplyToQueue): Promise<QueueResult> {
+  const { threadId, openedAt, force, text } = reply;
+  if (reply.kind === 'courtesy') {
+    return api['reply.courtesy']({ threadId, promiseAt: reply.promiseAt, openedAt, force, text });
+  }
+  return api['reply.send']({
+    threadId,
+    kind: reply.kind,
+    parentId: reply.parentId ?? undefined,
+    to: reply.to,
+    cc: reply.cc,
+    subject: reply.subject,
+    text,
+    openedAt,
+    sendAt: reply.sendAt,
+    force,
+  });
+}
+
+/** Pushes the Undo toast for a queued reply; Undo reopens the composer with what was written. */
+export function offerUndo(item: OutboxItem, now = Date.now()): void {
+  const promise = item.courtesy && item.promiseAt ? ` Promised by ${whenText(item.promiseAt)}.` : '';
+  const later = item.sendAt > item.undoUntil ? `Reply scheduled for ${whenText(item.sendAt)}.` : 'Reply queued.';
+  const undoable = item.undoUntil > now;
+  useTeamToasts.getState().push({
+    id: `undo-${item.id}`,
+    kind: 'sent',
+    message: `${later}${promise}`,
+    threadKey: item.threadKey,
+    expiresAt: undoable ? item.undoUntil : now + 5000,
+    local: undoable
+      ? {
+          label: 'Undo',
+          run: async () => {
+            const undone = await api['outbox.undo']({ id: item.id });
+            useComposer.getState().restore(undone.request);
+          },
+        }
+      : undefined,
+  });
 }
