@@ -43,6 +43,8 @@ export async function startEngine(
     files?: DesktopFiles;
     liveTuning?: LiveSyncTuning;
     diskFullRetryMs?: number;
+    /** The engine's clock (a {@link TestClock}'s `now` moves it forward without waiting). */
+    now?: () => number;
   } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = tempDir('engine');
@@ -50,10 +52,10 @@ export async function startEngine(
   const service = new PromptlyService({
     db,
     secrets: new MemorySecretStore(),
-    now: () => Date.now(),
     version: 'test',
     dataDir,
     ...options,
+    now: options.now ?? (() => Date.now()),
   });
   const report = await service.saveAccount(accountFor(world, mailbox));
   if (!report.ok) throw new Error(`test account refused: ${report.imap.message} / ${report.smtp.message}`);
@@ -83,4 +85,24 @@ export async function waitFor(check: () => boolean, timeoutMs: number, what: str
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return Date.now() - start;
+}
+
+/**
+ * A clock a test moves forward: real time plus whatever it skipped. Pass `now` to the engine
+ * and skip the page's clock by the same amount, so both sides see the same hour. Start it in
+ * the past when the test skips days: the mail server keeps its own clock and files mail dated
+ * days ahead of it at its own time instead.
+ */
+export class TestClock {
+  private skipped: number;
+  readonly now = (): number => Date.now() + this.skipped;
+
+  constructor(startAt: number = Date.now()) {
+    this.skipped = startAt - Date.now();
+  }
+
+  /** Jumps `ms` ahead at once (a day passes without the test waiting for it). */
+  advance(ms: number): void {
+    this.skipped += ms;
+  }
 }

@@ -47,8 +47,10 @@ export function activityWords(type: string, f: ActivityFacts): Pick<ActivityEntr
 }
 
 /**
- * How each promise ended, as timeline entries: kept when the team answered or closed in time,
- * broken once its date passed without that (an open promise past its date is broken already).
+ * How each promise ended, as timeline entries (docs/PRODUCT.md principle 3: only the team's
+ * answer or a close keeps a promise; a customer writing again starts a new clock instead).
+ * Kept when the team answered or closed in time; broken once its date passed without that,
+ * and still broken when the answer came late (the timeline then says it came late).
  */
 export function promiseOutcomeEntries(
   promises: readonly PromiseOutcome[],
@@ -58,18 +60,24 @@ export function promiseOutcomeEntries(
   const who = customer || 'the customer';
   return promises.flatMap((p): ActivityEntry[] => {
     if (p.by === 'superseded') return [];
-    const ended = p.endedAt !== null && (p.by === 'reply' || p.by === 'close');
-    if (ended && p.endedAt !== null && p.endedAt <= p.promisedAt)
+    const endedAt = p.by === 'reply' || p.by === 'close' ? p.endedAt : null;
+    const how = p.by === 'close' ? 'was answered and the conversation closed' : 'got the answer';
+    if (endedAt !== null && endedAt <= p.promisedAt)
+      return [
+        { at: endedAt, actor: '', text: `Promise kept: ${who} ${how} in time`, outcome: 'applied', promise: 'kept' },
+      ];
+    if (endedAt !== null)
       return [
         {
-          at: p.endedAt,
+          at: endedAt,
           actor: '',
-          text: `Promise kept: ${who} ${p.by === 'close' ? 'was answered and the conversation closed' : 'got the answer'} in time`,
+          text: `Promise broken: ${who} ${how} late; it was promised`,
+          when: { word: 'by', at: p.promisedAt },
           outcome: 'applied',
-          promise: 'kept',
+          promise: 'broken',
         },
       ];
-    if (ended || now > p.promisedAt)
+    if (now > p.promisedAt)
       return [
         {
           at: p.promisedAt,

@@ -34,13 +34,34 @@ describe('promise endings in the timeline', () => {
     expect(entry).toMatchObject({ at: DAY, promise: 'kept', text: 'Promise kept: Gareth got the answer in time' });
   });
 
-  it('a late reply, or none once the date passed, breaks it at the promised time', () => {
+  it('no answer once the date passed breaks it at the promised time', () => {
+    const open = promiseOutcomeEntries([{ ...promise, endedAt: null, by: null }], 'Gareth', 2 * DAY + 1);
+    expect(open).toEqual([
+      {
+        at: 2 * DAY,
+        actor: '',
+        text: 'Promise broken: Gareth had no answer',
+        when: { word: 'by', at: 2 * DAY },
+        outcome: 'applied',
+        promise: 'broken',
+      },
+    ]);
+  });
+
+  it('a late answer is still a broken promise, dated when the answer came and saying it came late', () => {
     const late = promiseOutcomeEntries([{ ...promise, endedAt: 3 * DAY, by: 'reply' }], 'Gareth', 4 * DAY);
     expect(late).toEqual([
-      expect.objectContaining({ at: 2 * DAY, promise: 'broken', when: { word: 'by', at: 2 * DAY } }),
+      expect.objectContaining({
+        at: 3 * DAY,
+        promise: 'broken',
+        text: 'Promise broken: Gareth got the answer late; it was promised',
+        when: { word: 'by', at: 2 * DAY },
+      }),
     ]);
-    const open = promiseOutcomeEntries([{ ...promise, endedAt: null, by: null }], 'Gareth', 2 * DAY + 1);
-    expect(open.map((e) => e.promise)).toEqual(['broken']);
+    const closedLate = promiseOutcomeEntries([{ ...promise, endedAt: 3 * DAY, by: 'close' }], '', 4 * DAY);
+    expect(closedLate[0]?.text).toBe(
+      'Promise broken: the customer was answered and the conversation closed late; it was promised',
+    );
   });
 
   it('an open promise before its date, or one replaced by a new date, has no ending yet', () => {
