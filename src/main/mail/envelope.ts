@@ -4,6 +4,8 @@ import type { Person } from '../../shared/types';
 import { normalizeMessageId, threadingHeaders } from '../policy/threading';
 import { filedDate } from '../policy/messageDate';
 import type { ParsedMessage } from '../../shared/types';
+import { parseMessage } from './parse';
+import { lostBytes } from './undeclaredCharset.mjs';
 
 function people(list: MessageEnvelopeObject['from']): Person[] {
   return (list ?? [])
@@ -54,4 +56,26 @@ export function messageFromEnvelope(
     attachments: [],
     problem: null,
   };
+}
+
+/**
+ * True when the envelope shows U+FFFD in the subject or a name that the header fields as written
+ * do not contain: raw 8-bit bytes that are not UTF-8 (older mailers wrote windows-1252 without
+ * RFC 2047 encoded words), which the IMAP client read as UTF-8.
+ */
+export function envelopeLostText(message: ParsedMessage, headerBlock: Buffer): boolean {
+  const names = [message.from, ...message.to, ...message.cc].map((p) => p.name);
+  return lostBytes(headerBlock, [message.subject, ...names]);
+}
+
+/**
+ * The message with its subject and people read from the header fields as written, by the
+ * same parser as whole messages (UTF-8 when valid, else windows-1252), for an envelope that
+ * lost their text. Threading, date and the rest stay as the envelope gave them.
+ */
+export async function withHeaderText(message: ParsedMessage, headerBlock: Buffer): Promise<ParsedMessage> {
+  const parsed = await parseMessage(Buffer.concat([headerBlock, Buffer.from('\r\n')]), message.date);
+  if (!parsed.ok) return message;
+  const { subject, from, to, cc } = parsed.message;
+  return { ...message, subject, from: from.address === '' ? message.from : from, to, cc };
 }

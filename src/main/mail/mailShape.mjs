@@ -1,17 +1,32 @@
 // The one place that turns raw mail into the plain data Promptly keeps (see mailShape.d.mts).
 // Plain JavaScript, so both the parse worker (loaded by URL) and the TypeScript engine use it.
 import { simpleParser } from 'mailparser';
-import { labelUndeclaredCharsets, lostBytes } from './undeclaredCharset.mjs';
+import { lostBytes, repairUndeclared8bit } from './undeclaredCharset.mjs';
 
 const OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+
+/** Every piece of a parsed message a person reads: text, HTML, subject, names, file names. */
+function shownTexts(mail) {
+  const names = [mail.from, mail.to, mail.cc]
+    .flat()
+    .flatMap((object) => object?.value ?? [])
+    .flatMap((entry) => [entry.name, ...(entry.group ?? []).map((member) => member.name)]);
+  return [
+    mail.text ?? '',
+    typeof mail.html === 'string' ? mail.html : '',
+    mail.subject ?? '',
+    ...names,
+    ...mail.attachments.map((a) => a.filename ?? ''),
+  ];
+}
 
 /** Parses raw RFC 5322 bytes into a MailShape; throws when mailparser cannot read them. */
 export async function parseToShape(raw) {
   let mail = await simpleParser(raw, OPTIONS);
   // Rare: undeclared 8-bit text that is not UTF-8 came out as U+FFFD; read it as windows-1252.
-  if (lostBytes(raw, [mail.text ?? '', typeof mail.html === 'string' ? mail.html : ''])) {
-    const relabelled = labelUndeclaredCharsets(raw);
-    if (relabelled) mail = await simpleParser(relabelled, OPTIONS);
+  if (lostBytes(raw, shownTexts(mail))) {
+    const repaired = repairUndeclared8bit(raw);
+    if (repaired) mail = await simpleParser(repaired, OPTIONS);
   }
   return {
     messageId: mail.messageId ?? '',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AddressObject } from 'mailparser';
 import { parseToShape, type MailShape } from './mailShape.mjs';
+import { eightBitText } from './undeclaredCharset.mjs';
 
 export type { MailShape };
 import type { ParsedMessage, Person } from '../../shared/types';
@@ -60,7 +61,7 @@ export function brokenMultipartText(raw: Buffer): string | null {
   const head = source.slice(0, gap.index).replace(/\r?\n[ \t]+/g, ' ');
   if (!/^content-type:\s*multipart\//im.test(head)) return null;
   const body = raw.subarray(gap.index + gap[0].length);
-  const text = decodeText(body)
+  const text = eightBitText(body)
     .split(/\r?\n/)
     .filter(
       (line) => !/^--\S+$/.test(line.trim()) && !/^content-(?:type|transfer-encoding|disposition|id):/i.test(line),
@@ -68,15 +69,6 @@ export function brokenMultipartText(raw: Buffer): string | null {
     .join('\n')
     .trim();
   return text === '' ? null : text;
-}
-
-/** UTF-8 when the bytes are valid UTF-8, else windows-1252 (as mail clients read undeclared text). */
-function decodeText(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 /** Maps a parsed message to what the store keeps. */

@@ -1,7 +1,10 @@
-// Undeclared 8-bit text: a text part with no charset (or "us-ascii") that carries 8-bit bytes.
-// Mail clients read it as UTF-8 when the bytes are valid UTF-8 and as windows-1252 otherwise;
-// mailparser reads it as UTF-8 and turns the rest into U+FFFD. This labels such parts
-// windows-1252 before a second parse. Plain JavaScript: the parse worker loads it too.
+// Undeclared 8-bit text: a text part with no charset (or "us-ascii") that carries 8-bit bytes,
+// and header fields with raw 8-bit bytes instead of RFC 2047 encoded words. Mail clients read
+// both as UTF-8 when the bytes are valid UTF-8 (RFC 6532 allows UTF-8 in header fields) and as
+// windows-1252 otherwise; mailparser reads them as UTF-8 and turns the rest into U+FFFD. This
+// rewrites such header fields as UTF-8 and labels such parts windows-1252 before a second parse.
+// Plain JavaScript: the parse worker loads it too.
+import iconv from 'iconv-lite';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -11,6 +14,19 @@ function isUtf8(bytes) {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Undeclared 8-bit bytes as mail clients read them: UTF-8 when they are valid UTF-8, else
+ * windows-1252. (Node 20's TextDecoder reads "windows-1252" as Latin-1, turning “ ” € into
+ * control characters, so iconv-lite decodes it.)
+ */
+export function eightBitText(bytes) {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'windows-1252');
   }
 }
 
@@ -65,13 +81,30 @@ function labelled(head, contentType) {
   return replaced ? out.join('') : `Content-Type: ${value}\r\n${head}`;
 }
 
+/**
+ * The header block (a latin1 string of raw bytes) with every field whose 8-bit bytes are not
+ * UTF-8 re-encoded from windows-1252 to UTF-8; fields are judged one by one, continuation lines
+ * included, since each may come from a different program.
+ */
+function transcodeHead(head) {
+  if (!/[\x80-\xff]/.test(head)) return head;
+  return head
+    .split(/(\r?\n(?![ \t]))/)
+    .map((field) => {
+      if (!/[\x80-\xff]/.test(field)) return field;
+      return Buffer.from(eightBitText(Buffer.from(field, 'latin1')), 'utf8').toString('latin1');
+    })
+    .join('');
+}
+
 function fixEntity(entity, depth) {
-  const { head, gap, body } = split(entity);
+  const { head: written, gap, body } = split(entity);
+  const head = transcodeHead(written);
   const contentType = headerValue(head, 'content-type');
   const type = (contentType ?? 'text/plain').split(';')[0].trim().toLowerCase();
   if (type.startsWith('multipart/') && depth < 20) {
     const boundary = param(contentType ?? '', 'boundary');
-    if (!boundary) return entity;
+    if (!boundary) return head + gap + body;
     const delimiter = `--${boundary}`;
     const pieces = body.split(new RegExp(`(^|\\r?\\n)${delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     // pieces: preamble, then (line break, part) pairs; the part after the last delimiter starts with "--".
@@ -85,19 +118,20 @@ function fixEntity(entity, depth) {
     }
     return head + gap + rebuilt;
   }
-  if (!type.startsWith('text/')) return entity;
+  if (!type.startsWith('text/')) return head + gap + body;
   const charset = (param(contentType ?? '', 'charset') ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (charset !== '' && charset !== 'usascii' && charset !== 'ascii') return entity;
+  if (charset !== '' && charset !== 'usascii' && charset !== 'ascii') return head + gap + body;
   const encoding = (headerValue(head, 'content-transfer-encoding') ?? '').toLowerCase();
-  if (isUtf8(decodeBody(body, encoding))) return entity;
+  if (isUtf8(decodeBody(body, encoding))) return head + gap + body;
   return labelled(head, contentType) + gap + body;
 }
 
 /**
- * The message with every undeclared text part that is not valid UTF-8 labelled
- * windows-1252, or null when no part needed it.
+ * The message with every header field (of the message and of its parts) whose 8-bit bytes are
+ * not UTF-8 rewritten as UTF-8 from windows-1252, and every undeclared text part that is not
+ * valid UTF-8 labelled windows-1252; or null when nothing needed it.
  */
-export function labelUndeclaredCharsets(raw) {
+export function repairUndeclared8bit(raw) {
   const before = raw.toString('latin1');
   const after = fixEntity(before, 0);
   return after === before ? null : Buffer.from(after, 'latin1');

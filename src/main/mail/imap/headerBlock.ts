@@ -1,9 +1,17 @@
 /**
+ * Fields fetched as written only to read them again when the envelope lost their 8-bit text
+ * (see `envelopeLostText`); they are not stored with the other header fields.
+ */
+export const DISPLAY_HEADER_FIELDS = ['subject', 'from', 'to', 'cc'];
+
+/**
  * The header fields sync fetches with the envelope: threading needs References, the
- * deadline policy needs the markers of automated mail (RFC 3834 Auto-Submitted, lists), and
- * the Date header is kept as written for display when it is not the date filed under.
+ * deadline policy needs the markers of automated mail (RFC 3834 Auto-Submitted, lists), the
+ * Date header is kept as written for display when it is not the date filed under, and the
+ * display fields back up the envelope.
  */
 export const SYNC_HEADER_FIELDS = [
+  ...DISPLAY_HEADER_FIELDS,
   'date',
   'references',
   'in-reply-to',

@@ -1,15 +1,21 @@
 import type { ImapFlow } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
 import { storeBatch, type IncomingMessage } from '../../store/ingest';
-import { messageFromEnvelope } from '../envelope';
-import { parseHeaderBlock, SYNC_HEADER_FIELDS } from './headerBlock';
+import { envelopeLostText, messageFromEnvelope, withHeaderText } from '../envelope';
+import { DISPLAY_HEADER_FIELDS, parseHeaderBlock, SYNC_HEADER_FIELDS } from './headerBlock';
 import { newestFirstChunks, persistentFlags, toSequenceSet } from './uidSet';
 import { progressReporter, type SyncContext } from './context';
+import type { ParsedMessage } from '../../../shared/types';
 
 /** UIDs per header FETCH: about 1,000 per command is where loopback throughput levels off. */
 const HEADER_BATCH = 1000;
 /** The first batch is small: the newest conversations show after one short round trip. */
 const FIRST_BATCH = 250;
+
+/** The header fields kept with a message: all fetched but the display fields. */
+function withoutDisplayFields(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !DISPLAY_HEADER_FIELDS.includes(name)));
+}
 
 /**
  * Fetches envelopes and threading headers for `uids`, newest first, committing each batch
@@ -29,6 +35,7 @@ export async function fetchHeaders(
   const received = new Set<number>();
   for (const chunk of newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH)) {
     const batch: IncomingMessage[] = [];
+    const lostText: Array<{ incoming: IncomingMessage; message: ParsedMessage; block: Buffer }> = [];
     // No other command may run inside this loop (imapflow would deadlock), so collect first.
     for await (const msg of client.fetch(
       toSequenceSet(chunk),
@@ -46,20 +53,27 @@ export async function fetchHeaders(
       received.add(msg.uid);
       const internalDate = msg.internalDate ? new Date(msg.internalDate).getTime() : ctx.now();
       const headers = msg.headers ? parseHeaderBlock(msg.headers) : {};
-      batch.push({
+      const parsed = messageFromEnvelope(msg.envelope, headers, msg.size ?? 0, internalDate);
+      const incoming: IncomingMessage = {
         accountId: ctx.accountId,
         folderId: folder.id,
         uid: msg.uid,
         flags: persistentFlags(msg.flags),
         raw: null,
-        parsed: messageFromEnvelope(msg.envelope, headers, msg.size ?? 0, internalDate),
+        parsed,
         bodyState: 'pending',
         modseq: msg.modseq !== undefined ? String(msg.modseq) : null,
         size: msg.size ?? 0,
         gmThrid: gmail ? (msg.threadId ?? null) : null,
-        headers,
-      });
+        headers: withoutDisplayFields(headers),
+      };
+      batch.push(incoming);
+      if (msg.headers && envelopeLostText(parsed, msg.headers)) {
+        lostText.push({ incoming, message: parsed, block: msg.headers });
+      }
     }
+    // Rare: 8-bit header fields that are not UTF-8. Read after the FETCH, which must run alone.
+    for (const { incoming, message, block } of lostText) incoming.parsed = await withHeaderText(message, block);
     const touched = storeBatch(ctx.db, batch, ctx.teamAddresses);
     done += chunk.length;
     report(done);
