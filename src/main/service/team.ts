@@ -4,7 +4,9 @@ import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView } 
 import type { TeamEvent, Teammate } from '../../shared/teamEvents';
 import type { Toast } from '../../shared/contract';
 import { applyEvent, fold, outcomeFor } from '../team/fold';
-import { draftTeamEvent, threadActivity, type TeamAction } from '../team/draft';
+import { draftTeamEvent, type TeamEventDraft } from '../team/draft';
+import { closesOf, historyOf, statusChangedAt, type HistoryLine } from '../team/history';
+import { eventDraftFor, mentionsIn } from '../team/threadAction';
 import { encodeTeamEventMessage } from '../team/eventMessage';
 import { findTeamThread, lookupThread } from '../team/threads';
 import { readEntry, type TeamState, type TeamThread } from '../team/state';
@@ -16,7 +18,8 @@ import { getSetting, setSetting } from '../store/repos/settings';
 import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
 import { findThreadByKey, getThread } from '../store/repos/threads';
 import { AppError } from './appError';
-import { activityWords } from './activityWords';
+import { threadDetail } from './teamDetail';
+import { handoffOfferToast, lostMessage } from './teamWords';
 import { overlayPending } from './teamOverlay';
 import { withPendingTemplates, type SavedReplyView } from '../team/savedReplies';
 
@@ -26,30 +29,6 @@ export interface TeamSignals {
   toast(toast: Toast): void;
   /** The team's saved replies changed (mine, or a teammate's from the log). */
   templatesChanged?(): void;
-}
-
-function toTeamAction(action: ThreadAction, thread: string, known: string[], mentions: string[]): TeamAction {
-  const base = { thread, known };
-  switch (action.type) {
-    case 'claim':
-    case 'release':
-    case 'close':
-    case 'reopen':
-    case 'waiting':
-      return { ...base, type: action.type, payload: {} };
-    case 'accept':
-      return { ...base, type: 'handoff.accept', payload: {} };
-    case 'decline':
-      return { ...base, type: 'handoff.decline', payload: { reason: action.reason } };
-    case 'assign':
-      return { ...base, type: 'assign', payload: { to: action.to } };
-    case 'handoff':
-      return { ...base, type: 'handoff.offer', payload: { to: action.to, message: action.message } };
-    case 'note':
-      return { ...base, type: 'note', payload: { text: action.text, mentions } };
-    case 'snooze':
-      return { ...base, type: 'snooze', payload: { until: action.until } };
-  }
 }
 
 /**
@@ -88,7 +67,7 @@ export class TeamEngine {
     const known = readEntry(this.state.roster, identity.address);
     if (known?.name === identity.name && known.active) return;
     this.queue(
-      { type: 'profile', thread: null, known: [], payload: { name: identity.name, active: true } } as TeamAction,
+      { type: 'profile', thread: null, known: [], payload: { name: identity.name, active: true } } as TeamEventDraft,
       null,
       null,
     );
@@ -123,13 +102,13 @@ export class TeamEngine {
     const me = this.requireMe();
     const { thread, key, known } = this.teamThreadOf(threadId);
     if (!readEntry(this.state.roster, me.address)) this.setIdentity(me);
-    const mentions = action.type === 'note' ? this.mentionsIn(action.text) : [];
+    const mentions = action.type === 'note' ? mentionsIn(action.text, this.state.roster) : [];
     const subject = getThread(this.db, threadId)?.subject ?? null;
-    const eventId = this.queue(toTeamAction(action, thread?.key ?? key, known, mentions), subject, threadId);
+    const eventId = this.queue(eventDraftFor(action, thread?.key ?? key, known, mentions), subject, threadId);
     return { eventId };
   }
 
-  private queue(action: TeamAction, subject: string | null, threadId: number | null): string {
+  private queue(action: TeamEventDraft, subject: string | null, threadId: number | null): string {
     const me = this.requireMe();
     const pending = listPendingTeamEvents(this.db, this.accountId).map((p) => p.event);
     const event = draftTeamEvent(this.state, action, { actor: me.address, id: randomUUID(), at: this.now(), pending });
@@ -140,19 +119,6 @@ export class TeamEngine {
     })();
     if (threadId !== null) this.signals.threadsChanged([threadId]);
     return event.id;
-  }
-
-  private mentionsIn(text: string): string[] {
-    const out = new Set<string>();
-    for (const m of text.matchAll(/@([\w.+-]+@[\w.-]+|[\w.-]+)/g)) {
-      const token = (m[1] ?? '').toLowerCase();
-      const mate = Object.values(this.state.roster).find(
-        (t) =>
-          t.address === token || t.name.toLowerCase().split(/\s+/)[0] === token || t.address.split('@')[0] === token,
-      );
-      if (mate) out.add(mate.address);
-    }
-    return [...out];
   }
 
   /** Applies what a log sync brought: new events, or a full refold after a reset. */
@@ -202,20 +168,9 @@ export class TeamEngine {
 
   /** A handoff offered to me is worth telling about, with accept and decline at hand. */
   private announce(event: Partial<TeamEvent> | null): void {
-    const me = this.identity()?.address;
-    if (!event || event.type !== 'handoff.offer' || !me || event.actor === me) return;
-    const payload = event.payload as { to?: string } | undefined;
-    if (payload?.to !== me) return;
-    const local = this.localThreadsOf(event.thread ?? '', event.known ?? [])[0];
-    const toast: Toast = {
-      id: randomUUID(),
-      kind: 'handoff',
-      message: `${this.nameOf(event.actor ?? '')} offered you a conversation. It stays with them until you accept.`,
-      threadKey: event.thread ?? null,
-    };
-    if (local !== undefined)
-      toast.action = { label: 'Accept', call: 'thread.act', args: { id: local, action: { type: 'accept' } } };
-    this.signals.toast(toast);
+    const local = event ? this.localThreadsOf(event.thread ?? '', event.known ?? [])[0] : undefined;
+    const toast = handoffOfferToast(event, this.identity()?.address, local, this.nameOf, randomUUID());
+    if (toast) this.signals.toast(toast);
   }
 
   /** Pending actions the log now shows are settled: confirmed quietly, or the loser is told. */
@@ -230,25 +185,15 @@ export class TeamEngine {
         this.signals.toast({
           id: randomUUID(),
           kind: 'conflict',
-          message: this.lostMessage(record.outcome.winner, record.outcome.winnerAt, record.outcome.ownerNow),
+          message: lostMessage(this.nameOf, record.outcome.winner, record.outcome.winnerAt, record.outcome.ownerNow),
           threadKey: pending.threadKey,
         });
       }
     }
   }
 
-  private lostMessage(winner: string, at: number, ownerNow: string | null): string {
-    const time = new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-    const who = this.nameOf(winner);
-    return ownerNow
-      ? `${who} had already changed this conversation at ${time}. ${this.nameOf(ownerNow)} owns it now.`
-      : `${who} had already changed this conversation at ${time}. Nobody owns it now.`;
-  }
-
   /** A teammate's display name, or their address. */
-  nameOf(address: string): string {
-    return readEntry(this.state.roster, address)?.name ?? address;
-  }
+  readonly nameOf = (address: string): string => readEntry(this.state.roster, address)?.name ?? address;
 
   /** Local threads a team thread maps to (by its key and the Message-IDs events carried). */
   private localThreadsOf(teamKey: string, known: string[]): number[] {
@@ -281,7 +226,7 @@ export class TeamEngine {
         owner: thread?.owner ?? null,
         handoffTo: thread?.pendingHandoff?.to ?? null,
         status: thread?.status ?? 'open',
-        statusAt: this.statusAt(thread),
+        statusAt: statusChangedAt(this.state, thread),
         snoozedUntil: thread?.snooze?.until ?? null,
         snoozedAt: thread?.snooze ? (this.state.log.find((r) => r.uid === thread.snooze?.uid)?.at ?? null) : null,
         promiseDue: thread?.promises.at(-1)?.due ?? null,
@@ -289,16 +234,6 @@ export class TeamEngine {
       };
       saveThreadTeam(this.db, overlayPending(base, mine));
     }
-  }
-
-  private statusAt(thread: TeamThread | null): number | null {
-    if (!thread) return null;
-    for (let i = thread.activity.length - 1; i >= 0; i--) {
-      const record = this.state.log[thread.activity[i] ?? -1];
-      if (record && (record.type === 'close' || record.type === 'reopen' || record.type === 'waiting'))
-        return record.at;
-    }
-    return null;
   }
 
   /** The team part of a list row. */
@@ -320,68 +255,19 @@ export class TeamEngine {
   /** Notes and the activity timeline of a thread, with my pending actions at the end. */
   detail(threadId: number): { notes: NoteView[]; activity: ActivityEntry[] } {
     const { thread, key, known } = this.teamThreadOf(threadId);
-    const records = threadActivity(this.state, [thread?.key ?? key, ...known]);
-    const notes: NoteView[] = [];
-    for (const t of [thread, ...(thread?.mergedFrom ?? []).map((k) => readEntry(this.state.threads, k) ?? null)]) {
-      for (const n of t?.notes ?? [])
-        notes.push({
-          at: n.at,
-          actor: n.actor,
-          actorName: this.nameOf(n.actor) + (n.actorIsTeammate ? '' : ' (not a teammate)'),
-          text: n.text,
-          mentions: n.mentions,
-          pending: false,
-        });
-    }
-    const customer = this.customerOf(threadId);
-    const promiseDue = new Map(
-      [thread, ...(thread?.mergedFrom ?? []).map((k) => readEntry(this.state.threads, k) ?? null)].flatMap((t) =>
-        (t?.promises ?? []).map((p) => [p.uid, p.due] as const),
-      ),
+    const teamKey = thread?.key ?? key;
+    const pending = listPendingTeamEvents(this.db, this.accountId).filter(
+      (p) => p.threadKey === teamKey || known.includes(p.threadKey ?? ''),
     );
-    const activity: ActivityEntry[] = records
-      .filter((r) => r.outcome.status !== 'ignored' && r.type !== null)
-      .map((r) => {
-        const words = activityWords(r.type ?? '', {
-          who: this.nameOf(r.actor ?? ''),
-          to: r.target ? this.nameOf(r.target) : '',
-          customer,
-          at: r.type === 'promise' ? (promiseDue.get(r.uid) ?? null) : null,
-        });
-        const stranger = r.outcome.status !== 'ignored' && !r.outcome.actorIsTeammate;
-        return {
-          ...words,
-          at: r.at ?? 0,
-          actor: r.actor ?? '',
-          text: words.text + (stranger ? ' (not a teammate)' : ''),
-          outcome: r.outcome.status === 'lost' ? 'lost' : 'applied',
-        };
-      });
-    for (const p of listPendingTeamEvents(this.db, this.accountId)) {
-      if (p.threadKey !== (thread?.key ?? key) && !known.includes(p.threadKey ?? '')) continue;
-      activity.push({
-        ...activityWords(p.event.type, {
-          who: this.nameOf(p.event.actor),
-          to: 'to' in p.event.payload && typeof p.event.payload.to === 'string' ? this.nameOf(p.event.payload.to) : '',
-          customer,
-          at: pendingDate(p.event),
-        }),
-        at: p.event.at,
-        actor: p.event.actor,
-        outcome: 'pending',
-      });
-      if (p.event.type === 'note')
-        notes.push({
-          at: p.event.at,
-          actor: p.event.actor,
-          actorName: this.nameOf(p.event.actor),
-          text: p.event.payload.text,
-          mentions: p.event.payload.mentions,
-          pending: true,
-        });
-    }
-    notes.sort((a, b) => a.at - b.at);
-    return { notes, activity };
+    const keys = [teamKey, ...known];
+    return threadDetail({
+      state: this.state,
+      thread,
+      keys,
+      pending,
+      nameOf: this.nameOf,
+      customer: this.customerOf(threadId),
+    });
   }
 
   /** The customer of a local thread by name, for activity in words. */
@@ -406,12 +292,12 @@ export class TeamEngine {
       pending.some((e) => e.type === 'promise' && e.thread === teamKey && e.payload.due === due);
     if (promiseAt !== null && !promised(promiseAt)) {
       this.queue(
-        { type: 'promise', thread: teamKey, known, payload: { due: promiseAt, text: '' } } as TeamAction,
+        { type: 'promise', thread: teamKey, known, payload: { due: promiseAt, text: '' } } as TeamEventDraft,
         subject,
         threadId,
       );
     }
-    this.queue({ type: 'waiting', thread: teamKey, known, payload: {} } as TeamAction, subject, threadId);
+    this.queue({ type: 'waiting', thread: teamKey, known, payload: {} } as TeamEventDraft, subject, threadId);
   }
 
   /** The owner's name of a team thread, for {{owner.name}} in replies. */
@@ -432,16 +318,13 @@ export class TeamEngine {
     if (!getThread(this.db, threadId)) return [];
     const { thread } = this.teamThreadOf(threadId);
     if (!thread) return [];
-    return thread.activity.flatMap((i) => {
-      const r = this.state.log[i];
-      return r && r.type === 'close' && r.outcome.status === 'applied' && r.at !== null ? [r.at] : [];
-    });
+    return closesOf(this.state, thread);
   }
 
   /** Sets the team policy for everyone (a policy.change event in the log). */
   setPolicy(policy: Record<string, unknown>): string {
     return this.queue(
-      { type: 'policy.change', thread: null, known: [], payload: { policy } } as TeamAction,
+      { type: 'policy.change', thread: null, known: [], payload: { policy } } as TeamEventDraft,
       null,
       null,
     );
@@ -453,31 +336,8 @@ export class TeamEngine {
   }
 
   /** The folded history in server order, for `log` and diagnostics. */
-  history(): Array<{
-    uid: number;
-    type: string | null;
-    actor: string | null;
-    thread: string | null;
-    at: number | null;
-    outcome: string;
-    detail: string;
-  }> {
-    return this.state.log.map((r) => ({
-      uid: r.uid,
-      type: r.type,
-      actor: r.actor,
-      thread: r.thread,
-      at: r.at,
-      outcome: r.outcome.status,
-      detail:
-        r.outcome.status === 'lost'
-          ? r.outcome.message
-          : r.outcome.status === 'ignored'
-            ? r.outcome.reason
-            : r.outcome.actorIsTeammate
-              ? ''
-              : 'not a teammate',
-    }));
+  history(): HistoryLine[] {
+    return historyOf(this.state);
   }
 
   /** The team's saved replies, with my changes not yet appended, for the composer. */
@@ -489,16 +349,9 @@ export class TeamEngine {
   }
 
   /** Queues a team-wide event (a saved reply's change): appended on the next sync. */
-  shareWithTeam(action: TeamAction): string {
+  shareWithTeam(action: TeamEventDraft): string {
     const id = this.queue(action, null, null);
     this.signals.templatesChanged?.();
     return id;
   }
-}
-
-/** The date a queued event names: a promise's due time or a snooze's end. */
-function pendingDate(event: TeamEvent): number | null {
-  if (event.type === 'promise') return event.payload.due;
-  if (event.type === 'snooze') return event.payload.until;
-  return null;
 }

@@ -16,10 +16,10 @@ import { findTeamThread, lookupThread } from './threads';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** What a person did: type, thread (null for team-wide), the Message-IDs they know, payload. */
-export type TeamAction = DistributiveOmit<TeamEventInput, 'v' | 'id' | 'actor' | 'at' | 'base'>;
+export type TeamEventDraft = DistributiveOmit<TeamEventInput, 'v' | 'id' | 'actor' | 'at' | 'base'>;
 
 /** Who acted and when; passed in so drafting stays pure (ids from `crypto.randomUUID()`). */
-export interface TeamActionContext {
+export interface EventDraftContext {
   actor: string;
   id: string;
   at: number;
@@ -29,7 +29,7 @@ export interface TeamActionContext {
 
 /** A complete, validated event for `action` with the right `base`. Throws a ZodError if the
  *  action is invalid (the service validates input before this). */
-export function draftTeamEvent(state: TeamState, action: TeamAction, context: TeamActionContext): TeamEvent {
+export function draftTeamEvent(state: TeamState, action: TeamEventDraft, context: EventDraftContext): TeamEvent {
   const thread = action.thread;
   const base = thread === null ? null : baseFor(state, [thread, ...action.known], context.pending);
   return teamEventSchema.parse({

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { draftTeamEvent, type TeamAction } from '../../../src/main/team/draft';
+import { draftTeamEvent, type TeamEventDraft } from '../../../src/main/team/draft';
 import { applyEvent, fold } from '../../../src/main/team/fold';
 import type { TeamLogEntry } from '../../../src/shared/teamEvents';
 import { emptyTeamState, type TeamState } from '../../../src/main/team/state';
@@ -45,11 +45,11 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('junk' as const), junk: fc.nat(3) }) },
 );
 
-function actionFor(s: Extract<Step, { kind: 'act' }>): TeamAction {
+function actionFor(s: Extract<Step, { kind: 'act' }>): TeamEventDraft {
   const thread = threads[s.thread] ?? 't1@shop.example';
   const to = people[s.target] ?? people[0] ?? '';
   const base = { thread, known: [thread] };
-  const actions: TeamAction[] = [
+  const actions: TeamEventDraft[] = [
     { ...base, type: 'claim', payload: {} },
     { ...base, type: 'assign', payload: { to } },
     { ...base, type: 'handoff.offer', payload: { to } },
