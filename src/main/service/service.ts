@@ -11,23 +11,16 @@ import type {
   ThreadDetail,
 } from '../../shared/types';
 import { getAccount, saveAccount, toAccountView, type Account } from '../store/repos/accounts';
-import { resolveThread, listThreadIds } from '../store/repos/threads';
-import { TeamEngine } from './team';
+import { resolveThread } from '../store/repos/threads';
+import type { TeamEngine } from './team';
+import { AccountParts } from './accountParts';
+import { SyncControl } from './syncControl';
 import { openDemoMailbox, seedDemoMailbox } from './demoMailbox';
 import { openDb } from '../store/db';
 import { DeadlineKeeper } from './deadlines';
-import { Reminders } from './reminders';
-import { createOutbox } from './outboxWiring';
 import type { Outbox } from '../outbox/outbox';
-import { getSetting, setSetting } from '../store/repos/settings';
 import { rawThreadRows } from '../store/repos/messages';
-import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../mail/imap/teamLogFolder';
-import { listFolders } from '../store/repos/folders';
 import { checkAccount } from '../mail/accountCheck';
-import { syncAccount } from './sync';
-import { LiveSync } from './liveSync';
-import { liveSettings, storedLiveStatus } from './liveStatus';
-import { DiskFullRetry } from './diskFullRetry';
 import { ServiceEvents } from './events';
 import { AppError } from './appError';
 import type { Db } from '../store/db';
@@ -54,27 +47,22 @@ export type { DesktopFiles, Handlers, ServiceDeps } from './types';
  */
 export class PromptlyService implements ServiceCore {
   readonly events = new ServiceEvents();
-  private syncing: Promise<SyncReport> | null = null;
-  private live: LiveSync | null = null;
-  private diskFull: DiskFullRetry | null = null;
-  private nextSync: Promise<SyncReport> | null = null;
-  private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
-  private outboxOf: { accountId: number; outbox: Outbox } | null = null;
-  private reminders: Reminders | null = null;
+  /** Sync passes and live sync. */
+  private readonly sync = new SyncControl(this);
+  /** The team engine, outbox, deadlines and reminders of the current database. */
+  private parts: AccountParts;
   /** Brings the saved mailbox live and retries while its server is away (the app only). */
   private readonly connector: Connector;
   /** Running as the app (desktop or preview): a saved mailbox goes live at once. */
   private appStarted = false;
   private current: ServiceDeps;
   private readonly table: Handlers;
-  /** Keeps each thread's due time current (see service/deadlines.ts). */
-  deadlines: DeadlineKeeper;
   readonly logins: MailLogins;
   readonly oauth: OAuthFlow;
 
   constructor(deps: ServiceDeps) {
     this.current = deps;
-    this.deadlines = this.keeper();
+    this.parts = new AccountParts(this);
     this.logins = new MailLogins({
       secrets: deps.secrets,
       now: deps.now,
@@ -111,9 +99,7 @@ export class PromptlyService implements ServiceCore {
    */
   private pauseForSignIn(message: string): void {
     this.events.emit('sync.error', { code: 'signed-out', message });
-    const live = this.live;
-    this.live = null;
-    void live?.stop();
+    this.sync.pause();
   }
 
   /** Signed in (first time or again): replies held for the sign-in go out, sync runs live. */
@@ -135,12 +121,9 @@ export class PromptlyService implements ServiceCore {
     return this.current;
   }
 
-  private keeper(): DeadlineKeeper {
-    return new DeadlineKeeper(
-      this.deps.db,
-      () => this.team()?.policyJson() ?? null,
-      (threadId) => this.team()?.promisesFor(threadId) ?? [],
-    );
+  /** Keeps each thread's due time current (see service/deadlines.ts). */
+  get deadlines(): DeadlineKeeper {
+    return this.parts.deadlines;
   }
 
   /**
@@ -195,38 +178,20 @@ export class PromptlyService implements ServiceCore {
    * work on the old one stops and finishes first, then `open` gives the new one.
    */
   private async switchDatabase(open: () => Db | Promise<Db>, demo: boolean): Promise<void> {
-    const reminding = this.reminders !== null;
+    const reminding = this.parts.reminding;
     await this.stopLive();
-    await this.syncing?.catch(() => undefined);
+    await this.sync.settled();
     this.deps.db.close();
     const db = await open();
     this.current = { ...this.current, db, demo };
-    this.deadlines = this.keeper();
-    this.teamEngine = null;
-    this.outboxOf = null;
+    this.parts = new AccountParts(this);
     this.refreshDeadlines([]);
     if (reminding) this.startReminders();
   }
 
-  /** Threads changed: refresh their due times, then tell listeners. */
-  private threadsChanged(threadIds: number[]): void {
-    this.refreshDeadlines(threadIds);
-    this.events.emit('threads.changed', { threadIds });
-    this.reminders?.tick();
-  }
-
   /** Recomputes due times; everything when the team policy changed (or on first use). */
-  private refreshDeadlines(threadIds: number[]): void {
-    const account = getAccount(this.deps.db);
-    if (!account) return;
-    const json = JSON.stringify(this.deadlines.policy());
-    const stored = getSetting<string>(this.deps.db, 'deadlines.policy', '');
-    if (json !== stored) {
-      this.deadlines.refresh(listThreadIds(this.deps.db, account.id), this.deps.now());
-      setSetting(this.deps.db, 'deadlines.policy', json);
-      return;
-    }
-    this.deadlines.refresh(threadIds, this.deps.now());
+  refreshDeadlines(threadIds: number[]): void {
+    this.parts.refreshDeadlines(threadIds);
   }
 
   /** The due-soon lead of the team policy, in ms. */
@@ -236,28 +201,7 @@ export class PromptlyService implements ServiceCore {
 
   /** The account's outbox (created on first use); null in the demo or without an account. */
   outbox(options: { undoMs?: number } = {}): Outbox | null {
-    const account = getAccount(this.deps.db);
-    if (!account || this.deps.demo) return null;
-    if (this.outboxOf?.accountId !== account.id) {
-      const outbox = createOutbox({
-        db: this.deps.db,
-        account,
-        secret: () => this.logins.secretFor(account),
-        team: this.team(),
-        deadlines: this.deadlines,
-        now: this.deps.now,
-        ...options,
-        attachment: async (id, part) => {
-          const file = await this.fetchAttachment(id, part);
-          return { path: file.path, filename: file.filename };
-        },
-        changed: (item) => this.events.emit('outbox.changed', item),
-        toast: (toast) => this.events.emit('toast', toast),
-        sent: () => this.ring(),
-      });
-      this.outboxOf = { accountId: account.id, outbox };
-    }
-    return this.outboxOf.outbox;
+    return this.parts.outbox(options);
   }
 
   requireOutbox(): Outbox {
@@ -274,18 +218,7 @@ export class PromptlyService implements ServiceCore {
 
   /** Starts the tray and notification reminders (the desktop app and the web preview). */
   startReminders(): void {
-    if (this.reminders) return;
-    this.refreshDeadlines([]);
-    this.reminders = new Reminders({
-      db: this.deps.db,
-      accountId: () => getAccount(this.deps.db)?.id ?? null,
-      me: () => this.team()?.identity()?.address ?? null,
-      leadMinutes: () => this.deadlines.policy().dueSoonLeadMinutes,
-      now: this.deps.now,
-      tray: (state) => this.events.emit('tray.changed', state),
-      notify: (request) => this.events.emit('notify', request),
-    });
-    this.reminders.start();
+    this.parts.startReminders();
   }
 
   /** The database, for read-only views built outside the handler table (CLI status). */
@@ -295,23 +228,7 @@ export class PromptlyService implements ServiceCore {
 
   /** The team engine of the current account (created on first use), or null without one. */
   team(): TeamEngine | null {
-    const account = getAccount(this.deps.db);
-    if (!account) return null;
-    if (this.teamEngine?.accountId !== account.id) {
-      const engine = new TeamEngine(
-        this.deps.db,
-        account.id,
-        this.deps.now,
-        {
-          threadsChanged: (threadIds) => this.threadsChanged(threadIds),
-          toast: (toast) => this.events.emit('toast', toast),
-          templatesChanged: () => this.events.emit('templates.changed', {}),
-        },
-        this.deps.me,
-      );
-      this.teamEngine = { accountId: account.id, engine };
-    }
-    return this.teamEngine.engine;
+    return this.parts.team();
   }
 
   requireTeam(): TeamEngine {
@@ -383,122 +300,32 @@ export class PromptlyService implements ServiceCore {
    * for lack of connections does not stop it: live sync checks again within its interval.
    */
   async startLive(): Promise<SyncReport> {
-    const report = await this.syncNow().catch((error: unknown) => {
-      const code = (error as { code?: unknown }).code;
-      if (code === 'too-many-connections' || code === 'server-busy') return { folders: [], durationMs: 0 };
-      throw error;
-    });
-    const account = this.requireAccount();
-    if (this.live) return report;
-    // The outbox runs even when signing in fails (signed out): its replies wait there, shown as such.
-    this.outbox()?.start();
-    const secret = await this.logins.secretFor(account);
-    const retry = new DiskFullRetry(() => this.live?.ring(), this.deps.diskFullRetryMs);
-    this.diskFull = retry;
-    this.live = new LiveSync(
-      this.deps.db,
-      () => this.syncNow(),
-      (status) => this.liveChanged(status),
-      this.liveSettings(),
-      this.deps.now,
-      this.deps.liveTuning,
-    );
-    this.live.start(account, secret);
-    return report;
-  }
-
-  /** The connection budget and check interval (Settings, `sync --max-connections`). */
-  private liveSettings(): LiveSyncSettings {
-    return liveSettings(this.deps.db);
-  }
-
-  /** Stored for `status` in another process, and pushed to the sync panel. */
-  private liveChanged(status: LiveSyncStatus): void {
-    setSetting(this.deps.db, 'sync.liveStatus', status);
-    this.events.emit('sync.live', status);
+    return this.sync.startLive();
   }
 
   liveStatus(): LiveSyncStatus {
-    return this.live?.status() ?? storedLiveStatus(this.deps.db, this.deps.now());
+    return this.sync.liveStatus();
   }
 
   configureLive(change: Partial<LiveSyncSettings> & { focused?: boolean }): LiveSyncStatus {
-    const { focused, ...settings } = change;
-    const next = { ...this.liveSettings(), ...settings };
-    if (Object.keys(settings).length > 0) setSetting(this.deps.db, 'sync.settings', next);
-    this.live?.configure({ settings: next, focused });
-    return this.liveStatus();
+    return this.sync.configureLive(change);
   }
 
   /** Before quitting (after `stopLive`): let a pass in flight finish; sends are recoverable by design. */
   async shutdown(): Promise<void> {
-    await this.syncing?.catch(() => undefined);
+    await this.sync.settled();
   }
 
   /** Stops push sync and waits for a pass in flight (quit, tests). */
   async stopLive(): Promise<void> {
     this.connector.stop();
-    const live = this.live;
-    this.live = null;
-    this.diskFull?.stop();
-    await live?.stop();
-    await this.outboxOf?.outbox.stop();
-    this.reminders?.stop();
-    this.reminders = null;
+    await this.sync.stopLive();
+    await this.parts.stop();
   }
 
   /** Runs one sync pass; concurrent requests share the pass already running. */
   async syncNow(): Promise<SyncReport> {
-    if (this.deps.demo) return { folders: [], durationMs: 0 };
-    // A request during a pass gets the pass after it, so a change seen mid-pass is never missed.
-    if (this.syncing) {
-      this.nextSync ??= this.syncing
-        .catch(() => undefined)
-        .then(() => {
-          this.nextSync = null;
-          return this.syncNow();
-        });
-      return this.nextSync;
-    }
-    const account = this.requireAccount();
-    this.syncing = (async () => {
-      return syncAccount({
-        db: this.deps.db,
-        account,
-        secret: () => this.logins.secretFor(account),
-        now: this.deps.now,
-        events: this.events,
-        modes: this.deps.syncModes ?? { qresync: true, condstore: true },
-        teamAddresses: new Set([account.address.toLowerCase()]),
-        teamPass: this.deps.demo
-          ? undefined
-          : async (client) => {
-              const team = this.requireTeam();
-              await ensureTeamLogFolder(client);
-              await team.dropKnownProfiles(() => syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
-              await flushPendingTeamEvents(client, this.deps.db, account.id);
-              team.applyLog(await syncTeamLog(client, this.deps.db, account.id, this.deps.now()));
-              this.refreshDeadlines([]); // a policy change re-times every thread
-            },
-        onThreads: (threadIds) => {
-          this.team()?.materialize(threadIds);
-          this.refreshDeadlines(threadIds);
-        },
-        withConnection: this.live?.withConnection,
-        extraFolders: listFolders(this.deps.db, account.id)
-          .filter((f) => f.role === 'other')
-          .map((f) => f.path),
-      });
-    })()
-      .catch((error: unknown) => {
-        // Whoever asked for the pass, a full disk pauses live sync until a retry gets through.
-        this.diskFull?.failed(error);
-        throw error;
-      })
-      .finally(() => {
-        this.syncing = null;
-      });
-    return this.syncing;
+    return this.sync.syncNow();
   }
 
   /** A stored secret (the CLI re-tests the saved account with it). */
@@ -536,10 +363,7 @@ export class PromptlyService implements ServiceCore {
 
   /** Asks live sync for a pass soon (something to append or send is waiting). */
   ring(): void {
-    // During the first pass (before push sync starts) ask for one more pass, so a claim made
-    // while the mailbox is still filling is appended and confirmed, not left pending.
-    if (this.live) this.live.ring();
-    else if (this.syncing) void this.syncNow().catch(() => undefined);
+    this.sync.ring();
   }
 
   /**
