@@ -1,6 +1,6 @@
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { decodeTeamEventMessage, teamLogEntryFromMessage } from '../../../src/main/team/decodeMessage';
+import { decodeTeamEventSource, teamLogEntryFromSource } from '../../../src/main/mail/teamLogMessage';
 import {
   TEAM_EVENT_MEDIA_TYPE,
   TeamEventTooLargeError,
@@ -54,10 +54,10 @@ describe('encoding an event as a message', () => {
     expect(headerBlock).not.toMatch(/^X-Injected:/im);
     const mail = await simpleParser(raw);
     expect(mail.bcc).toBeUndefined();
-    expect(decodeTeamEventMessage(raw)).toEqual({ ok: true, event: claim });
+    expect(await decodeTeamEventSource(raw)).toEqual({ ok: true, event: claim });
   });
 
-  it('round-trips every kind of event, including non-ASCII text', () => {
+  it('round-trips every kind of event, including non-ASCII text', async () => {
     const events = [
       valid('note', {
         actor: alice,
@@ -68,7 +68,10 @@ describe('encoding an event as a message', () => {
       valid('profile', { actor: alice, payload: { name: 'Zoë Ölmann' } }),
     ];
     for (const event of events) {
-      expect(decodeTeamEventMessage(encodeTeamEventMessage(event, { actorName: 'Zoë' }))).toEqual({ ok: true, event });
+      expect(await decodeTeamEventSource(encodeTeamEventMessage(event, { actorName: 'Zoë' }))).toEqual({
+        ok: true,
+        event,
+      });
     }
   });
 
@@ -79,9 +82,9 @@ describe('encoding an event as a message', () => {
     expect(() => encodeTeamEventMessage({ ...claim, actor: 'not an address' })).toThrow();
   });
 
-  it('fits the largest plausible note (10,000 characters of accented text) in one message', () => {
+  it('fits the largest plausible note (10,000 characters of accented text) in one message', async () => {
     const note = valid('note', { actor: alice, payload: { text: 'é'.repeat(10_000), mentions: [] } });
-    expect(decodeTeamEventMessage(encodeTeamEventMessage(note))).toEqual({ ok: true, event: note });
+    expect(await decodeTeamEventSource(encodeTeamEventMessage(note))).toEqual({ ok: true, event: note });
   });
 });
 
@@ -89,21 +92,21 @@ describe('decoding a message', () => {
   const claim = valid('claim', { actor: alice });
   const raw = encodeTeamEventMessage(claim).toString('utf8');
 
-  it('reads LF-only copies and a bare JSON message', () => {
-    expect(decodeTeamEventMessage(raw.replaceAll('\r\n', '\n'))).toEqual({ ok: true, event: claim });
+  it('reads LF-only copies and a bare JSON message', async () => {
+    expect(await decodeTeamEventSource(raw.replaceAll('\r\n', '\n'))).toEqual({ ok: true, event: claim });
     const bare = `From: ${alice}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(claim)}\r\n`;
-    expect(decodeTeamEventMessage(bare)).toEqual({ ok: true, event: claim });
+    expect(await decodeTeamEventSource(bare)).toEqual({ ok: true, event: claim });
   });
 
-  it('rejects headers that contradict the JSON', () => {
+  it('rejects headers that contradict the JSON', async () => {
     const forgedFrom = raw.replace(`From: ${alice}`, 'From: bob@acme.example');
-    expect(decodeTeamEventMessage(forgedFrom)).toMatchObject({ ok: false, code: 'forged' });
+    expect(await decodeTeamEventSource(forgedFrom)).toMatchObject({ ok: false, code: 'forged' });
     const forgedId = raw.replace(teamEventMessageId(claim.id), '<other@promptly.team>');
-    expect(decodeTeamEventMessage(forgedId)).toMatchObject({ ok: false, code: 'forged' });
+    expect(await decodeTeamEventSource(forgedId)).toMatchObject({ ok: false, code: 'forged' });
   });
 
-  it('turns undecodable messages into ignored log entries', () => {
-    const entry = teamLogEntryFromMessage(5, 'Subject: hello\r\n\r\njust a person writing here\r\n');
+  it('turns undecodable messages into ignored log entries', async () => {
+    const entry = await teamLogEntryFromSource(5, 'Subject: hello\r\n\r\njust a person writing here\r\n');
     expect(entry).toEqual({ uid: 5, event: null, problem: 'not-a-team-event: no team event JSON part' });
     expect(fold([entry]).log[0]?.outcome).toEqual({
       status: 'ignored',

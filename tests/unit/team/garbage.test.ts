@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTeamEventMessage, teamLogEntryFromMessage } from '../../../src/main/team/decodeMessage';
+import { decodeTeamEventSource, teamLogEntryFromSource } from '../../../src/main/mail/teamLogMessage';
 import { encodeTeamEventMessage } from '../../../src/main/team/eventMessage';
 import { applyEvent, fold } from '../../../src/main/team/fold';
 import { emptyTeamState } from '../../../src/main/team/state';
@@ -92,24 +92,28 @@ describe('garbage in the team log', () => {
       'quoted-printable junk',
       'Content-Type: application/json\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=\r\n=',
     ],
-    ['deep multipart', nestedMultipart(10)],
+    ['JSON that is no event, 400 multiparts deep', nestedMultipart(400, '{"v":1}')],
   ];
 
-  it.each(messages)('decodes %s to a reason, never a throw', (_name, raw) => {
-    const decoded = decodeTeamEventMessage(raw);
+  it.each(messages)('decodes %s to a reason, never a throw', async (_name, raw) => {
+    const decoded = await decodeTeamEventSource(raw);
     expect(decoded.ok).toBe(false);
-    expect(fold([teamLogEntryFromMessage(1, raw)]).log[0]?.outcome.status).toBe('ignored');
+    expect(fold([await teamLogEntryFromSource(1, raw)]).log[0]?.outcome.status).toBe('ignored');
   });
 
-  it('rejects a genuine event padded past 64 KB', () => {
+  it('reads an event at any depth, as mailparser does, and still checks it', async () => {
+    expect(await decodeTeamEventSource(nestedMultipart(10, JSON.stringify(claim)))).toEqual({ ok: true, event: claim });
+  });
+
+  it('rejects a genuine event padded past 64 KB', async () => {
     const raw = encodeTeamEventMessage(teamEventSchema.parse(claim)).toString('utf8');
     const padded = raw.replace('\r\n\r\n', `\r\nX-Pad: ${'p'.repeat(66_000)}\r\n\r\n`);
-    expect(decodeTeamEventMessage(padded)).toMatchObject({ ok: false, code: 'too-large' });
+    expect(await decodeTeamEventSource(padded)).toMatchObject({ ok: false, code: 'too-large' });
   });
 });
 
-function nestedMultipart(levels: number): string {
-  let body = `Content-Type: application/json\r\n\r\n${JSON.stringify(claim)}`;
+function nestedMultipart(levels: number, json: string): string {
+  let body = `Content-Type: application/json\r\n\r\n${json}`;
   for (let i = 0; i < levels; i++) {
     body = `Content-Type: multipart/mixed; boundary=b${i}\r\n\r\n--b${i}\r\n${body}\r\n--b${i}--`;
   }

@@ -1,3 +1,5 @@
+import libmime from 'libmime';
+
 /**
  * Fields fetched as written only to read them again when the envelope lost their 8-bit text
  * (see `envelopeLostText`); they are not stored with the other header fields.
@@ -25,16 +27,44 @@ export const SYNC_HEADER_FIELDS = [
   'reply-to',
 ];
 
-/** Parses a raw header block (RFC 5322 §2.2: unfold continuation lines); names lowercased. */
+/**
+ * Fields a message carries at most once (RFC 5322 §3.6 and the MIME fields of RFC 2045), as
+ * mailparser lists them. When a message repeats one anyway, mail clients show the first and
+ * mailparser reads the first, so Promptly does too.
+ */
+const FIRST_OCCURRENCE = new Set([
+  'message-id',
+  'content-id',
+  'from',
+  'sender',
+  'in-reply-to',
+  'reply-to',
+  'subject',
+  'date',
+  'content-disposition',
+  'content-type',
+  'content-transfer-encoding',
+  'priority',
+  'mime-version',
+  'content-description',
+  'precedence',
+  'errors-to',
+  'disposition-notification-to',
+]);
+
+/**
+ * Parses a raw header block into lower-case names and unfolded values (RFC 5322 §2.2.3), with
+ * libmime, the header reader of mailparser's family. One rule for repeated fields, the one
+ * the full parse (mailparser) follows, so both phases read a message alike: a field in
+ * FIRST_OCCURRENCE keeps its first value; any other field keeps every value, in order, joined
+ * by a space (References split over two lines, several List-* or X-* lines).
+ */
 export function parseHeaderBlock(block: Buffer | string): Record<string, string> {
-  const text = block.toString('latin1').replace(/\r?\n[ \t]+/g, ' ');
+  const text = typeof block === 'string' ? block : block.toString('latin1');
   const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    const value = line.slice(colon + 1).trim();
-    out[name] = out[name] ? `${out[name]} ${value}` : value;
+  for (const [name, values] of Object.entries(libmime.decodeHeaders(text, { skipPrototypeKeys: true }))) {
+    if (name === '') continue;
+    out[name] = FIRST_OCCURRENCE.has(name) ? (values[0] ?? '') : values.join(' ');
   }
   return out;
 }

@@ -3,9 +3,9 @@ import type { Db } from '../../store/db';
 import { ensureFolder, saveFolderState } from '../../store/repos/folders';
 import { clearTeamLog, countTeamLog, saveTeamLogEntries } from '../../store/repos/teamLog';
 import { listPendingTeamEvents, markPendingTeamEvent, type PendingTeamEvent } from '../../store/repos/teamPending';
-import { teamLogEntryFromMessage } from '../../team/decodeMessage';
 import { teamEventMessageId } from '../../team/eventMessage';
 import type { TeamLogEntry } from '../../../shared/teamEvents';
+import { teamLogEntryFromSource } from '../teamLogMessage';
 import { appendMessage, uidByMessageId } from './append';
 import { selectedState } from './mailboxState';
 import { ensurePersonalFolder, personalNamespace, personalPath } from './mailboxes';
@@ -61,12 +61,14 @@ export async function syncTeamLog(client: ImapFlow, db: Db, accountId: number, n
       reset = true;
     }
     const from = reset ? 1 : lastUid + 1;
-    const entries: TeamLogEntry[] = [];
+    const sources: Array<{ uid: number; source: Buffer }> = [];
     if (box.uidNext > from && box.exists > 0) {
       for await (const msg of client.fetch(`${from}:*`, { uid: true, source: true }, { uid: true })) {
-        if (msg.uid >= from && msg.source) entries.push(teamLogEntryFromMessage(msg.uid, msg.source));
+        if (msg.uid >= from && msg.source) sources.push({ uid: msg.uid, source: msg.source });
       }
     }
+    const entries: TeamLogEntry[] = [];
+    for (const { uid, source } of sources) entries.push(await teamLogEntryFromSource(uid, source));
     entries.sort((a, b) => a.uid - b.uid);
     // Without UIDNEXT from the server, the last entry fetched bounds it from below.
     const uidNext = Math.max(box.uidNext, (entries.at(-1)?.uid ?? 0) + 1);
