@@ -149,6 +149,30 @@ const PURE_NODE = [
   'node:net',
   'node:child_process',
 ];
+/**
+ * The renderer's layers (docs/ARCHITECTURE.md): components talk to stores, stores talk to
+ * api.ts. A component never calls the engine itself, so every call has one home to test and change.
+ */
+const rendererLayering = [
+  {
+    files: ['src/renderer/src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: 'src/renderer/src/**/*.tsx',
+              from: 'src/renderer/src/api.ts',
+              message: 'Components talk to stores and stores talk to api.ts: call a store function instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
 const mainLayering = [
   {
     files: ['src/main/**/*.{ts,mts,mjs}'],
@@ -292,5 +316,6 @@ export default tseslint.config(
   },
   ...layering,
   ...mainLayering,
+  ...rendererLayering,
   noCycles,
 );

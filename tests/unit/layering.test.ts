@@ -49,6 +49,13 @@ describe('layering lint rule (docs/ARCHITECTURE.md)', () => {
     expect(await violations('src/renderer/src/x.ts', 'export const a = window.promptly;\n')).toHaveLength(1);
   });
 
+  it('renderer components talk to stores, and only stores call api.ts', async () => {
+    expect(await violations('src/renderer/src/features/x/Thing.tsx', importing('api', '../../api'))).toHaveLength(1);
+    expect(await violations('src/renderer/src/App.tsx', importing('api', './api'))).toHaveLength(1);
+    expect(await violations('src/renderer/src/features/x/thingStore.ts', importing('api', '../../api'))).toEqual([]);
+    expect(await violations('src/renderer/src/features/x/Thing.tsx', importing('useApp', './thingStore'))).toEqual([]);
+  });
+
   it('shared imports nothing Node-only and nothing from other folders', async () => {
     expect(await violations('src/shared/x.ts', "import { join } from 'path';\nexport const a = join;\n")).toHaveLength(
       1,

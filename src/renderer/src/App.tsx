@@ -1,10 +1,9 @@
 import { useEffect } from 'react';
-import { api } from './api';
 import { bindKeymap } from './keymap/bind';
 import { FOCUS, focusById } from './keymap/actions';
 import { useThreadList } from './stores/list';
 import { useOpenThread } from './stores/thread';
-import { useSync } from './stores/sync';
+import { listenToService, listenToShell, listenToSyncState } from './stores/serviceEvents';
 import { useUi } from './stores/ui';
 import { useViewCounts } from './stores/views';
 import { Sidebar } from './features/sidebar/Sidebar';
@@ -14,7 +13,6 @@ import { UnreadableList } from './features/threads/UnreadableList';
 import { ThreadView } from './features/thread/ThreadView';
 import { StatusBar } from './features/status/StatusBar';
 import { Dashboard, OutboxView, startTeamwork, TeamOverlays, TeamSettings, TeamToasts } from './features/teamwork';
-import { actionById } from './keymap/actions';
 import { HelpOverlay } from './features/help/HelpOverlay';
 import { Palette } from './features/palette/Palette';
 import { SetupScreen } from './features/setup/SetupScreen';
@@ -25,69 +23,8 @@ import { IdentityStep } from './features/onboarding/IdentityStep';
 import { IdentityPrompt } from './features/onboarding/IdentityPrompt';
 import { FirstSync } from './features/onboarding/FirstSync';
 
-/** The All count as the list knows it: exact once the last page was seen, else "n+". */
-function allCount(): { value: number; more: boolean } | null {
-  const list = useThreadList.getState();
-  if (list.source.kind !== 'all') return null;
-  if (list.total !== null) return { value: list.total, more: false };
-  const loaded = Object.values(list.pages).reduce((n, rows) => n + rows.length, 0);
-  return loaded > 0 ? { value: loaded, more: true } : null;
-}
-
-/** Subscribes the stores to the service's events; returns the unsubscribe. */
-function listenToService(): () => void {
-  const offs = [
-    api.on('threads.changed', ({ threadIds }) => {
-      void useThreadList.getState().reload();
-      void useOpenThread.getState().refresh(threadIds);
-      void useViewCounts.getState().refresh(allCount());
-    }),
-    useThreadList.subscribe((s, prev) => {
-      if (s.total !== prev.total || s.pages !== prev.pages) {
-        const all = allCount();
-        if (all) useViewCounts.setState((v) => ({ counts: { ...v.counts, all } }));
-      }
-    }),
-  ];
-  return () => offs.forEach((off) => off());
-}
-
 /** Views that are whole screens rather than a list and a reading pane. */
 const SCREEN_TITLES = { outbox: 'Outbox', dashboard: 'Dashboard', settings: 'Team settings' } as const;
-
-/** What the desktop shell asks for: open a thread (tray, notification) or run a menu action. */
-const MENU_ACTIONS: Record<string, string> = {
-  sync: 'sync.now',
-  search: 'search.focus',
-  commandPalette: 'palette.open',
-  claim: 'thread.claim',
-  reply: 'reply.new',
-  courtesyReply: 'reply.courtesy',
-  close: 'thread.close',
-  snooze: 'thread.snooze',
-};
-
-function listenToShell(): () => void {
-  const offs = [
-    api.on('app.menuAction', ({ action }) => {
-      const found = actionById(MENU_ACTIONS[action] ?? action);
-      if (found && (found.available?.() ?? true)) found.run();
-    }),
-    api.on('app.openThread', ({ threadKey }) => {
-      const list = useThreadList.getState();
-      for (const rows of Object.values(list.pages)) {
-        const hit = rows.find((t) => t.key === threadKey);
-        if (hit) {
-          list.selectById(hit.id);
-          void useOpenThread.getState().open(hit.id);
-          focusById(FOCUS.thread);
-          return;
-        }
-      }
-    }),
-  ];
-  return () => offs.forEach((off) => off());
-}
 
 /** Before the mailbox: the welcome screen, setup, and "who are you". */
 function Onboarding() {
@@ -129,12 +66,7 @@ export function App() {
   useEffect(() => {
     void useApp.getState().load();
     // Sync and connection state from the start: the first sync runs while "who are you" is asked.
-    const offs = [
-      api.on('sync.progress', (p) => useSync.getState().onProgress(p)),
-      api.on('sync.error', (e) => useSync.getState().onError(e)),
-      api.on('connection.changed', (c) => useApp.getState().setConnection(c)),
-    ];
-    return () => offs.forEach((off) => off());
+    return listenToSyncState();
   }, []);
 
   const ready = info !== null && info.mode !== 'setup' && stage === 'mailbox';
@@ -144,10 +76,7 @@ export function App() {
     const offTeam = startTeamwork();
     const offShell = listenToShell();
     const unbind = bindKeymap(window);
-    void api['connection.get']({}).then(
-      (c) => useApp.getState().setConnection(c),
-      () => undefined,
-    );
+    void useApp.getState().loadConnection();
     void useThreadList
       .getState()
       .setSource({ kind: 'all' })

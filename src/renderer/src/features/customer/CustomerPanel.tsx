@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { MessageView, ThreadSummary } from '../../../../shared/types';
-import { api } from '../../api';
+import { searchThreads } from '../../stores/search';
 import { FOCUS } from '../../keymap/actions';
 import { useOpenThread } from '../../stores/thread';
 import { errorText } from '../../stores/errorText';
@@ -34,7 +34,7 @@ export function CustomerPanel({
   useEffect(() => {
     if (!customer) return;
     let live = true;
-    const search = (query: string) => api['threads.search']({ query, limit: 50 });
+    const search = (query: string) => searchThreads(query, 50);
     Promise.all([search(`from:"${customer.address}"`), domain ? search(`from:${domain}`) : Promise.resolve([])])
       .then(([person, org]) => {
         if (!live) return;

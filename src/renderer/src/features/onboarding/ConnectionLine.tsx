@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../../../shared/connection';
-import { api } from '../../api';
 import { useApp } from './appStore';
 
 /** Seconds until `at`, for "next try in 12 s"; never below zero. */
@@ -39,11 +38,7 @@ export function ConnectionLine() {
       {connection.state === 'retrying' && (
         <>
           {' '}
-          <button
-            type="button"
-            className="link"
-            onClick={() => void api['connection.retry']({}).then((c) => useApp.getState().setConnection(c))}
-          >
+          <button type="button" className="link" onClick={() => void useApp.getState().retryConnection()}>
             Try now
           </button>
         </>

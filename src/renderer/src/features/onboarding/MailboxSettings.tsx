@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { AccountView, ConnectionReport } from '../../../../shared/types';
-import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
+import { saveAccount, testSavedAccount } from './mailboxStore';
 import { OAuthSignIn } from '../setup/OAuthSignIn';
 import { SetupScreen } from '../setup/SetupScreen';
 import { useApp } from './appStore';
@@ -34,7 +34,7 @@ function SignInAgain({ account, onDone }: { account: AccountView; onDone: (r: Co
         setBusy(true);
         setProblem(null);
         const { address, displayName, user, imap, smtp } = account;
-        api['account.save']({ address, displayName, user, imap, smtp, password })
+        saveAccount({ address, displayName, user, imap, smtp, password })
           .then(onDone, (error: unknown) => setProblem(errorText(error)))
           .finally(() => setBusy(false));
       }}
@@ -97,7 +97,7 @@ export function MailboxSettings() {
     setProblem(null);
     setReport(null);
     try {
-      setReport(await api['account.testSaved']({}));
+      setReport(await testSavedAccount());
     } catch (error) {
       setProblem(errorText(error));
     } finally {

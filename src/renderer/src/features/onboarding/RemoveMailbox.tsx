@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/types';
-import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
-import { useApp } from './appStore';
+import { removeMailbox } from './mailboxStore';
 
 /** Asks before removing the mailbox, saying plainly what stays on the server and what goes. */
 export function RemoveMailbox({ account, onCancel }: { account: AccountView; onCancel: () => void }) {
@@ -12,8 +11,7 @@ export function RemoveMailbox({ account, onCancel }: { account: AccountView; onC
     setBusy(true);
     setProblem(null);
     try {
-      await api['account.remove']({});
-      await useApp.getState().load();
+      await removeMailbox();
     } catch (error) {
       setProblem(errorText(error));
       setBusy(false);

@@ -24,6 +24,10 @@ interface AppState {
   /** From the demo or the palette: show the setup form for the person's own mailbox. */
   connectMailbox(): Promise<void>;
   setConnection(state: ConnectionState): void;
+  /** Reads whether the mailbox is live, connecting or waiting (a failure leaves the last state). */
+  loadConnection(): Promise<void>;
+  /** "Try now": one attempt at once instead of waiting out the backoff. */
+  retryConnection(): Promise<void>;
 }
 
 function stageFor(info: AppInfo): Stage {
@@ -62,5 +66,14 @@ export const useApp = create<AppState>((set, get) => ({
   },
   setConnection(connection) {
     set({ connection });
+  },
+  async loadConnection() {
+    await api['connection.get']({}).then(
+      (connection) => set({ connection }),
+      () => undefined,
+    );
+  },
+  async retryConnection() {
+    set({ connection: await api['connection.retry']({}) });
   },
 }));

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Command } from 'cmdk';
 import type { ThreadSummary } from '../../../../shared/types';
 import { hasWords } from '../../../../shared/searchQuery';
-import { api } from '../../api';
+import { searchThreads } from '../../stores/search';
+import { listSavedReplies } from '../savedReplies/savedRepliesStore';
 import { ACTIONS, FOCUS, focusById, type Action } from '../../keymap/actions';
 import { displayKeys, keysFor } from '../../keymap/keymap';
 import { useThreadList } from '../../stores/list';
@@ -57,7 +58,7 @@ export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) 
   useEffect(() => {
     if (!composerTakesInserts()) return;
     let live = true;
-    api['templates.list']({}).then(
+    listSavedReplies().then(
       (list) => live && setSaved(list),
       () => undefined,
     );
@@ -74,7 +75,7 @@ export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) 
     }
     let live = true;
     const timer = setTimeout(() => {
-      api['threads.search']({ query, limit: 8 })
+      searchThreads(query, 8)
         .then((found) => live && setThreads(found))
         .catch(() => live && setThreads([]));
     }, THREAD_SEARCH_DEBOUNCE_MS);

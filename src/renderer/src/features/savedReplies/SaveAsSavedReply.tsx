@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../../api';
+import { saveSavedReply } from './savedRepliesStore';
 import { errorText } from '../../stores/errorText';
 import './savedReplies.css';
 
@@ -15,7 +15,7 @@ export function SaveAsSavedReply({ text }: { text: string }) {
 
   async function save() {
     try {
-      const saved = await api['templates.save']({ id: null, name, subject: null, body: text });
+      const saved = await saveSavedReply({ id: null, name, subject: null, body: text });
       setNaming(false);
       setName('');
       setStatus(`Saved as “${saved.name}” for the team.`);

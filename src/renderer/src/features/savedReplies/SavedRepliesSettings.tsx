@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { TEMPLATE_VARIABLES, type Template } from '../../../../shared/outbox';
 import { PromptlyError } from '../../../../shared/errors';
-import { api } from '../../api';
+import { deleteSavedReply, followSavedReplies, listSavedReplies, saveSavedReply } from './savedRepliesStore';
 import { errorText } from '../../stores/errorText';
 import { insertVariable, previewText, VARIABLE_WORDS } from './preview';
 import '../teamwork/teamwork.css';
@@ -36,10 +36,10 @@ export function SavedRepliesSettings() {
   const body = useRef<HTMLTextAreaElement>(null);
   const name = useRef<HTMLInputElement>(null);
 
-  const load = () => api['templates.list']({}).then(setList, (e: unknown) => setStatus(errorText(e)));
+  const load = () => listSavedReplies().then(setList, (e: unknown) => setStatus(errorText(e)));
   useEffect(() => {
     void load();
-    return api.on('templates.changed', () => void load());
+    return followSavedReplies(setList);
   }, []);
 
   function pick(t: Template | null) {
@@ -53,7 +53,7 @@ export function SavedRepliesSettings() {
   async function save() {
     setFieldError(null);
     try {
-      const saved = await api['templates.save']({
+      const saved = await saveSavedReply({
         id: editing.id,
         name: editing.name,
         subject: editing.subject.trim() || null,
@@ -72,7 +72,7 @@ export function SavedRepliesSettings() {
   async function remove() {
     if (!editing.id) return;
     try {
-      const gone = await api['templates.delete']({ id: editing.id });
+      const gone = await deleteSavedReply(editing.id);
       pick(null);
       setStatus(`Deleted “${gone.name}” for the team.`);
       await load();

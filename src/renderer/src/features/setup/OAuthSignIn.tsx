@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OAuthAvailability, OAuthProvider, OAuthSignInState, OAuthStart } from '../../../../shared/oauth';
-import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
+import { cancelOAuth, oauthProviders, oauthStatus, startOAuth } from './oauthStore';
 import './oauth.css';
 
 type Named = OAuthAvailability['provider'];
@@ -48,14 +48,14 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
   done.current = onConnected;
 
   useEffect(() => {
-    api['oauth.providers']({}).then(setAvailable, (error: unknown) => setProblem(errorText(error)));
+    oauthProviders().then(setAvailable, (error: unknown) => setProblem(errorText(error)));
   }, []);
 
   // While the browser flow runs, ask the engine how it stands.
   useEffect(() => {
     if (flow.state !== 'waiting') return;
     const timer = setInterval(() => {
-      api['oauth.status']({}).then(
+      oauthStatus().then(
         (status) => {
           setFlow(status.flow);
           if (status.flow.state === 'failed') setProblem(status.flow.message);
@@ -70,7 +70,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
   async function start(provider: OAuthProvider) {
     setProblem(null);
     try {
-      const status = await api['oauth.start']({
+      const status = await startOAuth({
         provider,
         address: address.trim() || undefined,
         displayName,
@@ -85,7 +85,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
   }
 
   async function cancel() {
-    const status = await api['oauth.cancel']({});
+    const status = await cancelOAuth();
     setFlow(status.flow);
   }
 

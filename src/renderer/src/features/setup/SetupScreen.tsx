@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { ConnectionReport } from '../../../../shared/types';
 import type { DiscoveryResult } from '../../../../shared/discovery';
 import { PromptlyError } from '../../../../shared/errors';
-import { api } from '../../api';
 import { errorText } from '../../stores/errorText';
 import { PRESETS } from './presets';
+import { discoverSettings, saveAccount, saveAccountLater, testAccount } from '../onboarding/mailboxStore';
 import { Field, ServerFields } from './ServerFields';
 import { OAuthSignIn } from './OAuthSignIn';
 import {
@@ -105,7 +105,7 @@ export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your te
         return;
       }
       try {
-        const result = await api['account.discover']({ address: form.address });
+        const result = await discoverSettings(form.address);
         setFound(result);
         setForm((f) => withDiscovered(f, result));
       } catch (error) {
@@ -118,14 +118,14 @@ export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your te
   const check = (kind: 'test' | 'save') =>
     run(kind, async () => {
       setReport(null);
-      const result = await api[kind === 'test' ? 'account.test' : 'account.save'](toInput(form));
+      const result = await (kind === 'test' ? testAccount : saveAccount)(toInput(form));
       setReport(result);
       if (kind === 'save' && result.ok) onSaved();
     });
 
   const later = () =>
     run('later', async () => {
-      await api['account.saveLater'](toInput(form));
+      await saveAccountLater(toInput(form));
       onSaved();
     });
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LiveSyncStatus } from '../../../../shared/types';
-import { api } from '../../api';
+import { followLiveSync, setWindowFocused } from '../../stores/liveSync';
 
 /**
  * The sync panel's word on push: nothing while every folder pushes; otherwise how often
@@ -10,19 +10,13 @@ import { api } from '../../api';
 export function LivePush() {
   const [live, setLive] = useState<LiveSyncStatus | null>(null);
   useEffect(() => {
-    let current = true;
-    void api['sync.live']({})
-      .then((status) => current && setLive(status))
-      .catch(() => undefined);
-    const off = api.on('sync.live', setLive);
-    const focus = (focused: boolean) => () => void api['sync.configure']({ focused }).catch(() => undefined);
-    const onFocus = focus(true);
-    const onBlur = focus(false);
+    const off = followLiveSync(setLive);
+    const onFocus = () => setWindowFocused(true);
+    const onBlur = () => setWindowFocused(false);
     window.addEventListener('focus', onFocus);
     window.addEventListener('blur', onBlur);
     if (document.hasFocus()) onFocus();
     return () => {
-      current = false;
       off();
       window.removeEventListener('focus', onFocus);
       window.removeEventListener('blur', onBlur);

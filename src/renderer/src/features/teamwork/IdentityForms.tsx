@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
-import { api } from '../../api';
+import { saveQuietHours } from './policyStore';
 import { errorText } from '../../stores/errorText';
 import { fieldProblems } from './format';
 import { useRoster } from './stores';
@@ -101,9 +101,7 @@ export function QuietHoursForm() {
     setFields({});
     setStatus(null);
     try {
-      const saved = await api['quietHours.set']({
-        quietHours: enabled ? { start, end, timeZone: zone, days } : null,
-      });
+      const saved = await saveQuietHours(enabled ? { start, end, timeZone: zone, days } : null);
       setStatus(saved ? `Quiet from ${saved.start} to ${saved.end}.` : 'Quiet hours are off.');
     } catch (error) {
       const byField = fieldProblems(error);

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OutboxItem, OutboxState } from '../../../../shared/outbox';
-import { api } from '../../api';
+import { outboxAction } from './stores';
 import { errorText } from '../../stores/errorText';
 import { whenText } from './format';
 import { needsAttention, useOutbox } from './stores';
@@ -67,7 +67,7 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
       )}
       <div className="tw-buttons">
         {item.state === 'failed' && (
-          <button type="button" disabled={busy} onClick={() => void run(() => api['outbox.retry']({ id: item.id }))}>
+          <button type="button" disabled={busy} onClick={() => void run(() => outboxAction('retry', item.id))}>
             Retry
           </button>
         )}
@@ -75,7 +75,7 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => api['outbox.sendAgain']({ id: item.id }))}
+            onClick={() => void run(() => outboxAction('sendAgain', item.id))}
             aria-label={`Send again: ${subject} (it may already have been sent)`}
           >
             Send again
@@ -85,7 +85,7 @@ function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => void run(() => api['outbox.cancel']({ id: item.id }))}
+            onClick={() => void run(() => outboxAction('cancel', item.id))}
             aria-label={`Cancel: ${subject}`}
           >
             Cancel

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PromptlyError } from '../../../../shared/errors';
 import { WEEKDAYS, type BusinessHours, type Policy, type Weekday } from '../../../../shared/policy';
-import { api } from '../../api';
+import { loadPolicy, savePolicy } from './policyStore';
 import { errorText } from '../../stores/errorText';
 import './teamwork.css';
 
@@ -77,7 +77,7 @@ export function PolicyForm() {
   }
 
   useEffect(() => {
-    api['policy.get']({}).then(fill, (e: unknown) => setStatus(errorText(e)));
+    loadPolicy().then(fill, (e: unknown) => setStatus(errorText(e)));
   }, []);
 
   async function save() {
@@ -87,7 +87,7 @@ export function PolicyForm() {
       ? (Object.fromEntries(WEEKDAYS.map((d) => [d, parseIntervals(days[d])])) as BusinessHours)
       : null;
     try {
-      const saved = await api['policy.set']({
+      const saved = await savePolicy({
         courtesyWindowMinutes: Math.round(Number(windowHours) * 60),
         timeZone: zone.trim(),
         dueSoonLeadMinutes: Math.round(Number(lead)),

@@ -3,6 +3,7 @@ import type { Draft, OutboxItem, QueueResult, ReplyKind, SendRequest, Template }
 import { api } from '../../api';
 import { whenText } from './format';
 import { useTeamToasts } from './stores';
+import { listSavedReplies } from '../savedReplies/savedRepliesStore';
 
 /** What the composer writes: a reply kind, or a courtesy reply that promises a date. */
 export type ComposerKind = ReplyKind | 'courtesy';
@@ -56,14 +57,9 @@ export async function loadComposerDraft(
 ): Promise<{ draft: Draft; templates: Template[] }> {
   const [draft, templates] = await Promise.all([
     api['reply.draft']({ threadId, kind: kind === 'courtesy' ? 'reply' : kind, parentId: restored?.parentId }),
-    api['templates.list']({}).catch(() => [] as Template[]),
+    listSavedReplies().catch(() => [] as Template[]),
   ]);
   return { draft, templates };
-}
-
-/** Calls `onChange` with the team's saved replies whenever they change; returns the unsubscribe. */
-export function followTemplates(onChange: (templates: Template[]) => void): () => void {
-  return api.on('templates.changed', () => void api['templates.list']({}).then(onChange, () => undefined));
 }
 
 /** What a composer sends: the form's fields parsed, plus whether to send over a collision. */

@@ -64,6 +64,11 @@ export const useOutbox = create<OutboxStoreState>((set) => ({
   },
 }));
 
+/** Retry a failed reply now, send an uncertain one again, or cancel one not yet sent. */
+export function outboxAction(action: 'retry' | 'sendAgain' | 'cancel', id: number) {
+  return api[`outbox.${action}`]({ id });
+}
+
 /** Replies that need the person: failed, or "may not have been sent". */
 export function needsAttention(items: readonly OutboxItem[]): number {
   return items.filter((i) => i.state === 'failed' || i.state === 'uncertain').length;

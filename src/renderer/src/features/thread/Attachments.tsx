@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AttachmentInfo, MessageView } from '../../../../shared/types';
-import { api } from '../../api';
+import { inlineAttachment, openAttachment, revealAttachment, saveAttachment } from './messageFiles';
 import { errorText } from '../../stores/errorText';
 import { PromptlyError } from '../../../../shared/errors';
 
@@ -21,7 +21,7 @@ export function useInlineImages(message: MessageView): Record<string, string> | 
     let live = true;
     void Promise.all(
       inline.map((a) =>
-        api['attachment.inline']({ messageId: message.id, part: a.part }).then(
+        inlineAttachment({ messageId: message.id, part: a.part }).then(
           (r) => [a.contentId ?? '', r.dataUrl] as const,
           () => null,
         ),
@@ -52,13 +52,13 @@ export function Attachments({ message }: { message: MessageView }) {
     setStatus(`Fetching ${a.filename || 'the attachment'}…`);
     try {
       if (how === 'open') {
-        const r = await api['attachment.open']({ messageId: message.id, part: a.part });
+        const r = await openAttachment({ messageId: message.id, part: a.part });
         setStatus(r.opened ? null : `Downloaded to ${r.path}`);
       } else if (how === 'reveal') {
-        const r = await api['attachment.reveal']({ messageId: message.id, part: a.part });
+        const r = await revealAttachment({ messageId: message.id, part: a.part });
         setStatus(r.shown ? null : `Downloaded to ${r.path}`);
       } else {
-        const r = await api['attachment.save']({ messageId: message.id, part: a.part });
+        const r = await saveAttachment({ messageId: message.id, part: a.part });
         setStatus(r.savedTo ? `Saved to ${r.savedTo}` : `Downloaded to ${r.path}`);
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { MessageView } from '../../../../shared/types';
-import { api } from '../../api';
+import { originalMessage, saveMessageEml } from './messageFiles';
 import { errorText } from '../../stores/errorText';
 
 /**
@@ -14,14 +14,14 @@ export function UnreadableCard({ message }: { message: MessageView }) {
   const show = async () => {
     if (original) return setOriginal(null);
     try {
-      setOriginal(await api['message.original']({ messageId: message.id }));
+      setOriginal(await originalMessage(message.id));
     } catch (error) {
       setStatus(errorText(error));
     }
   };
   const save = async () => {
     try {
-      const r = await api['message.saveEml']({ messageId: message.id });
+      const r = await saveMessageEml(message.id);
       setStatus(r.savedTo ? `Saved to ${r.savedTo}` : `Saved to ${r.path}`);
     } catch (error) {
       setStatus(errorText(error));

@@ -6,7 +6,7 @@ import { useOpenThread } from '../../stores/thread';
 import { highlightTerms, termMatcher } from '../search/highlight';
 import { ThreadRow } from './ThreadRow';
 import { emptyViewText, viewHeader } from './viewWords';
-import { api } from '../../api';
+import { loadPolicy } from '../teamwork/policyStore';
 
 /** Row height in px; fixed so 100k rows cost nothing to measure. */
 export const ROW_HEIGHT = 62;
@@ -130,7 +130,7 @@ function useDueWindow(wanted: boolean): number | null {
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    api['policy.get']({})
+    loadPolicy()
       .then((p) => live && setLead(p.dueSoonLeadMinutes))
       .catch(() => live && setLead(null));
     return () => {

@@ -1,7 +1,8 @@
 import { useEffect, useReducer } from 'react';
 import type { SendRequest } from '../../../../../shared/outbox';
 import { errorText } from '../../../stores/errorText';
-import { followTemplates, loadComposerDraft, offerUndo, queueReply, type ComposerKind } from '../composerStore';
+import { followSavedReplies } from '../../savedReplies/savedRepliesStore';
+import { loadComposerDraft, offerUndo, queueReply, type ComposerKind } from '../composerStore';
 import { fieldProblems, fromLocalInput, splitAddresses } from '../format';
 import { composerReducer, INITIAL_MODEL, openingForm, type ComposerModel, type EditableField } from './model';
 
@@ -28,7 +29,7 @@ export function useComposerModel(
   const [model, dispatch] = useReducer(composerReducer, INITIAL_MODEL);
 
   // A saved reply added or changed while this is open is offered at once.
-  useEffect(() => followTemplates((templates) => dispatch({ type: 'templates', templates })), []);
+  useEffect(() => followSavedReplies((templates) => dispatch({ type: 'templates', templates })), []);
 
   useEffect(() => {
     let live = true;
