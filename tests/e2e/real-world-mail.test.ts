@@ -42,11 +42,16 @@ function invoiceWithProgram(to: string): string {
 }
 
 describe('real-world mail in the real renderer', () => {
-  it('shows the unreadable card, the dangerous-attachment warning, the written date and undeclared 8-bit text', async () => {
+  it('shows the unreadable card, the dangerous-attachment warning, the written date and undeclared 8-bit text and header fields', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service } = await startEngine(world, support);
-    for (const name of ['broken-multipart-boundary.eml', 'date-year-0102.eml', 'undeclared-8bit-windows-1252.eml'])
+    for (const name of [
+      'broken-multipart-boundary.eml',
+      'date-year-0102.eml',
+      'undeclared-8bit-windows-1252.eml',
+      'header-8bit-windows-1252.eml',
+    ])
       await world.deliver(support.address, readFileSync(join(FIXTURES, name)));
     await world.deliver(support.address, invoiceWithProgram(support.address));
     await service.syncNow();
@@ -85,6 +90,11 @@ describe('real-world mail in the real renderer', () => {
       await open('Commande');
       await page.locator('.message-text').getByText('Bonjour, le café est arrivé “abîmé” € 12.').waitFor();
       await page.screenshot({ path: artifactPath('undeclared-8bit.png') });
+
+      await open('Reçu “abîmé” – facture € 12');
+      await page.locator('.message-head').getByText('René Léger').waitFor();
+      expect(await page.locator('body').textContent()).not.toContain('\uFFFD');
+      await page.screenshot({ path: artifactPath('header-8bit.png') });
     } finally {
       await page.close();
       await bridge.close();

@@ -20,6 +20,22 @@ function shownTexts(mail) {
   ];
 }
 
+/**
+ * The Date header as written, in ms, or null when it is missing or unparseable. mailparser
+ * itself puts the current time in place of a date it cannot read, which would file the
+ * message at the moment it was parsed, differently on every replica.
+ */
+function writtenDate(mail) {
+  const line = mail.headerLines.find((l) => l.key === 'date');
+  if (line === undefined) return null;
+  const value = line.line
+    .slice(line.line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
+  const time = value === '' ? NaN : new Date(value).getTime();
+  return Number.isFinite(time) ? time : null;
+}
+
 /** Parses raw RFC 5322 bytes into a MailShape; throws when mailparser cannot read them. */
 export async function parseToShape(raw) {
   let mail = await simpleParser(raw, OPTIONS);
@@ -36,7 +52,7 @@ export async function parseToShape(raw) {
     from: mail.from ? [mail.from].flat() : [],
     to: mail.to ? [mail.to].flat() : [],
     cc: mail.cc ? [mail.cc].flat() : [],
-    date: mail.date ? mail.date.getTime() : null,
+    date: writtenDate(mail),
     text: mail.text ?? '',
     html: typeof mail.html === 'string' ? mail.html : null,
     attachments: mail.attachments.map((a) => ({

@@ -33,6 +33,18 @@ describe('the date a message is filed under', () => {
     expect(parsed.ok && parsed.message.date).toBe(ARRIVED);
   });
 
+  it.each([
+    'error_emails/bad_date_header.eml',
+    'error_emails/bad_date_header2.eml',
+    'plain_emails/raw_email_with_bad_date.eml',
+  ])('real-world %s (empty or unparseable Date) is filed at arrival, not when it was parsed', async (name) => {
+    // Arrival an hour ago: a date taken from the parse time would land within the tolerance.
+    const arrived = Date.now() - 3_600_000;
+    const raw = readFileSync(join(FIXTURES, '../real-world-mail', name));
+    const parsed = await parseMessage(raw, arrived);
+    expect(parsed.ok && parsed.message.date).toBe(arrived);
+  });
+
   it('the header phase files the year-0102 mail at arrival and the thread pane shows the header as written', () => {
     const db = openDb(':memory:');
     const accountId = saveAccount(
