@@ -341,18 +341,21 @@ describe('outbox: faults never lose a reply nor send it twice', () => {
 
   it('restart while the undo window is open: nothing leaves early, it leaves once after', async () => {
     const s = await setup();
-    const before = s.outbox({ undoMs: 1500 });
+    // The clock is the outbox's own: the undo window passes when the test says, not after a sleep.
+    let clock = Date.now();
+    const now = () => clock;
+    const before = s.outbox({ undoMs: 1500, now });
     const queued = await before.queue({ threadId: s.threadId, text: 'Undo window survives restarts.' });
     const undone = await before.queue({ threadId: s.threadId, text: 'This one is undone after the restart.' });
     if (!queued.ok || !undone.ok) throw new Error('unexpected collision');
     await before.stop();
 
-    const after = s.outbox({ undoMs: 1500 });
+    const after = s.outbox({ undoMs: 1500, now });
     await after.runDue();
     expect(after.get(queued.item.id).state).toBe('queued');
     expect(after.undo(undone.item.id).request.text).toBe('This one is undone after the restart.');
     expect(await inbox(s.world, s.customer)).toHaveLength(0);
-    await new Promise((r) => setTimeout(r, Math.max(0, queued.item.undoUntil - Date.now() + 50)));
+    clock = queued.item.undoUntil;
     expect(() => after.undo(queued.item.id)).toThrow(/Too late to undo/);
     await after.runDue();
     await after.runDue();

@@ -78,7 +78,9 @@ describe('push and recovery', () => {
     const { service, db } = await startEngine(world, support);
     await service.startLive();
     try {
-      await new Promise((resolve) => setTimeout(resolve, 300)); // let the watcher reach IDLE
+      // The watcher is in IDLE once it knows its push mode (NOTIFY here, which IDLEs on INBOX).
+      const pushing = () => ['notify', 'idle'].includes(service.liveStatus().push);
+      await waitFor(pushing, 10_000, 'the watcher to reach IDLE');
       const latencies: number[] = [];
       for (let i = 0; i < 3; i++) {
         const sent = await world.deliverMail({
