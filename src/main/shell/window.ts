@@ -4,8 +4,8 @@ import { appPageUrl, type AppPage } from './appPage';
 import { externalUrl } from './links';
 
 /**
- * The settings Electron's security checklist asks for. tests/unit/shell checks each one,
- * and a static test fails if any source file turns one of them the wrong way.
+ * The settings Electron's security checklist asks for. tests/unit/shell/security.test.ts boots
+ * the desktop and fails if any window it opens turns one of them the wrong way.
  */
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,
