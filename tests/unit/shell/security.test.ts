@@ -40,9 +40,17 @@ const UNSAFE_SWITCHES = [
 
 const PLATFORMS: NodeJS.Platform[] = ['linux', 'darwin', 'win32'];
 
+/** The fake app as start-up sees it (the fake's proxy answers every member start-up uses). */
+const app = electronModule.app as unknown as Parameters<typeof prepareApp>[0];
+
 function bootDesktop(platform: NodeJS.Platform) {
   const dataDir = tempDir('security');
-  const service = new PromptlyService({ db: openDb(':memory:'), secrets: new MemorySecretStore(), now: () => 0 });
+  const service = new PromptlyService({
+    db: openDb(':memory:'),
+    secrets: new MemorySecretStore(),
+    now: () => 0,
+    version: '1',
+  });
   startDesktop({
     service,
     dataDir,
@@ -72,7 +80,7 @@ describe('the desktop keeps every defence of the security checklist', () => {
 
   it.each(PLATFORMS)('start-up on %s appends no switch that turns a defence off', (platform) => {
     for (const env of [{}, { XDG_CURRENT_DESKTOP: 'KDE' }, { XDG_CURRENT_DESKTOP: 'GNOME' }]) {
-      prepareApp(electronModule.app, electronModule.protocol, {
+      prepareApp(app, electronModule.protocol, {
         platform,
         env,
         argv: ['promptly'],
@@ -84,7 +92,7 @@ describe('the desktop keeps every defence of the security checklist', () => {
   });
 
   it('the app:// scheme is secure and does not bypass the page’s CSP', () => {
-    prepareApp(electronModule.app, electronModule.protocol, {
+    prepareApp(app, electronModule.protocol, {
       platform: 'linux',
       env: {},
       argv: ['promptly'],
