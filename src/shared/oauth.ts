@@ -35,7 +35,7 @@ export type OAuthSignInState =
 /** The sign-in in progress and, when the provider signed the mailbox out, what to tell the person. */
 export interface OAuthStatus {
   flow: OAuthSignInState;
-  /** "Microsoft signed you out of support@… Sign in again." while sync is paused for it. */
+  /** "Microsoft signed you out of support@…. Sync is paused until you sign in again." */
   signedOut: string | null;
   /** The provider to sign in with again (the connected account's), when it uses OAuth2. */
   provider: OAuthProvider | null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/browser';
-import { firstLaunch, localDiscovery } from '../support/firstLaunch';
+import { fillServers as fillServersAt, launchOAuthApp } from '../support/oauth-app';
 import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
 
 let browser: Browser;
@@ -16,26 +16,13 @@ afterAll(async () => {
   await world?.stop();
 });
 
-/** The app on an empty data folder in Chromium; `openUrl` is the system browser (none in the preview). */
 async function launchApp(openUrl?: (url: string) => Promise<void>) {
-  const deps = { oauthClients: { env: {} }, openUrl, discovery: localDiscovery([]) };
-  const app = await firstLaunch(browser, deps, { width: 1280, height: 900 });
+  const app = await launchOAuthApp(browser, openUrl);
   cleanups.push(app.close);
   return app;
 }
 
-/** Welcome → Connect → the address and the world's servers entered by hand. */
-async function fillServers(page: Page, address: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Welcome to Promptly' }).waitFor();
-  await page.getByRole('button', { name: /Connect your team’s mailbox/ }).click();
-  await page.getByLabel('Shared address').fill(address);
-  await page.getByRole('button', { name: 'Enter settings by hand' }).click();
-  await page.getByLabel('IMAP server').fill(world.mail.imap.host);
-  await page.getByLabel('Port').first().fill(String(world.mail.imap.port));
-  await page.getByLabel('SMTP server').fill(world.mail.smtp.host);
-  await page.getByLabel('Port').nth(1).fill(String(world.mail.smtp.port));
-  for (const security of await page.getByLabel('Security').all()) await security.selectOption('none');
-}
+const fillServers = (page: Page, address: string) => fillServersAt(page, world, address);
 
 describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provider, Dovecot oauth2 passdb)', () => {
   it('welcome → connect → sign in with another provider → the provider’s login and consent → who are you → the inbox fills', async () => {

@@ -133,7 +133,7 @@ describe('a mailbox connected with OAuth2', () => {
     // A password change at the provider: its tokens die and the server drops the open sessions.
     world.auth.signOut(address);
     await world.kick(address);
-    const expected = `${new URL(world.auth.issuer).host} signed you out of ${address}. Sign in again.`;
+    const expected = `${new URL(world.auth.issuer).host} signed you out of ${address}. Sync is paused until you sign in again.`;
     await expect(engine.service.syncNow()).rejects.toThrow(expected);
     expect(errors).toContainEqual({ code: 'signed-out', message: expected });
     expect((await engine.service.call('oauth.status', {})).signedOut).toBe(expected);

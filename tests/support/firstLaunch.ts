@@ -9,8 +9,10 @@ import { cliSecretsFile } from '../../src/main/paths';
 import { openAppService } from '../../src/main/service/startup';
 import type { PromptlyService } from '../../src/main/service/service';
 
-/** What a UI test may set on the app besides its data folder: discovery, OAuth clients, the browser opener. */
-export type FirstLaunchDeps = Omit<Parameters<typeof openAppService>[0], 'dataDir' | 'secrets' | 'now' | 'version'>;
+/** What a UI test may set on the app besides its data folder: discovery, OAuth clients, the browser opener, a clock. */
+export type FirstLaunchDeps = Omit<Parameters<typeof openAppService>[0], 'dataDir' | 'secrets' | 'now' | 'version'> & {
+  now?: () => number;
+};
 
 /** Discovery that finds a domain's settings only in the autoconfig documents at `xmlUrls` (no MX, SRV or hosts). */
 export function localDiscovery(xmlUrls: string[]): FirstLaunchDeps['discovery'] {
@@ -30,12 +32,13 @@ export async function firstLaunch(
   viewport = { width: 1280, height: 800 },
 ): Promise<{ service: PromptlyService; page: Page; errors: string[]; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
+  const { now = Date.now, ...rest } = deps;
   const service = openAppService({
     secrets: new FileSecretStore(cliSecretsFile(dataDir)),
-    now: Date.now,
+    now,
     version: 'test',
     dataDir,
-    ...deps,
+    ...rest,
   });
   service.startApp();
   const bridge = await startBridge(service);

@@ -123,4 +123,47 @@ describe('Connector (bringing a saved mailbox live, with backoff)', () => {
     expect(connector.state).toEqual({ state: 'live' });
     expect(time.pending()).toBe(0);
   });
+
+  it('a refused sign-in pauses without retrying until start() after signing in again', async () => {
+    const time = manualTime();
+    const signedOut = Object.assign(new Error('Microsoft signed you out of support@acme.example.'), {
+      code: 'signed-out',
+    });
+    let signedIn = false;
+    const connector = new Connector({
+      connect: async () => {
+        if (!signedIn) throw signedOut;
+      },
+      explain: (e) => (e as Error).message,
+      needsSignIn: (e) => (e as { code?: string }).code === 'signed-out',
+      emit: () => undefined,
+      now: time.now,
+      schedule: time.schedule,
+    });
+    connector.start();
+    await settle();
+    expect(connector.state).toEqual({ state: 'signed-out', message: signedOut.message });
+    expect(time.pending()).toBe(0);
+    signedIn = true;
+    connector.start();
+    await settle();
+    expect(connector.state).toEqual({ state: 'live' });
+  });
+
+  it('pause() while live (a refresh refused later) says signed-out and schedules no attempt', async () => {
+    const time = manualTime();
+    const states: ConnectionState[] = [];
+    const connector = new Connector({
+      connect: async () => undefined,
+      explain: String,
+      emit: (s) => states.push(s),
+      now: time.now,
+      schedule: time.schedule,
+    });
+    connector.start();
+    await settle();
+    connector.pause('Google signed you out of help@acme.example.');
+    expect(states.map((s) => s.state)).toEqual(['connecting', 'live', 'signed-out']);
+    expect(time.pending()).toBe(0);
+  });
 });

@@ -13,5 +13,5 @@ export class AuthError extends Error {
 
 /** The sentence shown when the provider refused the refresh token (RFC 6749 5.2 invalid_grant). */
 export function signedOutMessage(label: string, address: string): string {
-  return `${label} signed you out of ${address}. Sign in again.`;
+  return `${label} signed you out of ${address}. Sync is paused until you sign in again.`;
 }

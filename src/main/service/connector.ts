@@ -17,6 +17,8 @@ export interface ConnectorDeps {
   connect: () => Promise<void>;
   /** Words for a failed attempt (already explained by the sync code). */
   explain: (error: unknown) => string;
+  /** The attempt failed because the person must sign in again: retrying cannot help. */
+  needsSignIn?: (error: unknown) => boolean;
   emit: (state: ConnectionState) => void;
   now: () => number;
   schedule?: Schedule;
@@ -36,6 +38,18 @@ export class Connector {
 
   get state(): ConnectionState {
     return this.current;
+  }
+
+  /**
+   * The provider signed the mailbox out: no attempts until {@link start} after a new sign-in.
+   * Called while live (the watcher's refresh was refused) or during an attempt.
+   */
+  pause(message: string): void {
+    this.stopped = true;
+    this.timer?.cancel();
+    this.timer = null;
+    this.attempt = 0;
+    this.set({ state: 'signed-out', message });
   }
 
   /** Starts (or restarts at once) the attempts; a no-op once live. */
@@ -71,6 +85,7 @@ export class Connector {
       this.set({ state: 'live' });
     } catch (error) {
       if (this.stopped) return;
+      if (this.deps.needsSignIn?.(error)) return this.pause(this.deps.explain(error));
       const wait = BACKOFF_MS[Math.min(this.attempt - 1, BACKOFF_MS.length - 1)] ?? 300_000;
       this.set({
         state: 'retrying',

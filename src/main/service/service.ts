@@ -83,6 +83,7 @@ export class PromptlyService implements ServiceCore {
         await this.startLive();
       },
       explain: (error) => (error instanceof Error ? error.message : String(error)),
+      needsSignIn: (error) => (error as { code?: unknown }).code === 'signed-out',
       emit: (state) => this.events.emit('connection.changed', state),
       now: deps.now,
     });
@@ -99,6 +100,7 @@ export class PromptlyService implements ServiceCore {
    */
   private pauseForSignIn(message: string): void {
     this.events.emit('sync.error', { code: 'signed-out', message });
+    if (this.appStarted) this.connector.pause(message);
     this.sync.pause();
   }
 
@@ -111,7 +113,7 @@ export class PromptlyService implements ServiceCore {
       if (this.deps.syncAfterSignIn !== false) void this.startLive().catch(() => undefined);
       return;
     }
-    // The connector still thinks the paused mailbox is live: start its attempts afresh.
+    // The connector waits for the sign-in (or still thinks the mailbox live): start afresh.
     this.connector.stop();
     this.connector.start();
   }

@@ -7,6 +7,9 @@ import { errorText } from './errorText';
 /** Error codes that mean "the network is not there", not "the server said no". */
 export const OFFLINE_CODES: ReadonlySet<string> = new Set(['network', 'connection-refused', 'dns', 'timeout']);
 
+/** The connection line says this one, with its Sign in again button (ConnectionLine). */
+const SAID_BY_CONNECTION_LINE = 'signed-out';
+
 /** Sync feedback: progress of the pass in flight and whether the server is reachable. */
 interface SyncState {
   progress: SyncProgress | null;
@@ -29,7 +32,8 @@ export const useSync = create<SyncState>((set) => ({
     set({ progress: progress.done >= progress.total ? null : progress, offline: false, lastError: null });
   },
   onError(error) {
-    set({ offline: OFFLINE_CODES.has(error.code), lastError: error.message, progress: null });
+    const lastError = error.code === SAID_BY_CONNECTION_LINE ? null : error.message;
+    set({ offline: OFFLINE_CODES.has(error.code), lastError, progress: null });
   },
   async syncNow() {
     set({ syncing: true });
@@ -38,7 +42,7 @@ export const useSync = create<SyncState>((set) => ({
       set({ offline: false, lastError: null });
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      set({ offline: OFFLINE_CODES.has(code), lastError: errorText(error) });
+      set({ offline: OFFLINE_CODES.has(code), lastError: code === SAID_BY_CONNECTION_LINE ? null : errorText(error) });
     } finally {
       set({ syncing: false, progress: null });
     }

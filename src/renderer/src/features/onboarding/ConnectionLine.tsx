@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../../../shared/connection';
+import { SignedOutLine } from './SignedOutLine';
 import { useApp } from './appStore';
 
 /** Seconds until `at`, for "next try in 12 s"; never below zero. */
@@ -18,6 +19,8 @@ export function connectionText(c: ConnectionState, now: number): string {
       return 'Connected, new mail arrives by itself';
     case 'retrying':
       return `Not connected: ${c.message} Trying again in ${secondsUntil(c.nextAttemptAt, now)} s (attempt ${c.attempt}).`;
+    case 'signed-out':
+      return c.message;
   }
 }
 
@@ -30,6 +33,7 @@ export function ConnectionLine() {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [connection.state]);
+  if (connection.state === 'signed-out') return <SignedOutLine message={connection.message} />;
   const text = connectionText(connection, now);
   if (!text) return null;
   return (

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
-import type { OAuthAvailability, OAuthProvider, OAuthSignInState, OAuthStart } from '../../../../shared/oauth';
+import { useEffect, useState } from 'react';
+import type { OAuthAvailability, OAuthProvider, OAuthStart } from '../../../../shared/oauth';
 import { errorText } from '../../stores/errorText';
-import { cancelOAuth, oauthProviders, oauthStatus, startOAuth } from './oauthStore';
+import { oauthProviders } from './oauthStore';
+import { useSignInFlow } from './useSignInFlow';
 import './oauth.css';
 
 type Named = OAuthAvailability['provider'];
@@ -11,9 +12,6 @@ const LABELS: Record<Named, string> = {
   google: 'Sign in with Google',
   issuer: 'Sign in with another provider',
 };
-
-/** How often the page asks whether the browser sign-in has finished. */
-const POLL_MS = 700;
 
 interface Props {
   /** The shared mailbox's address as typed (Microsoft learns it from here). */
@@ -40,54 +38,22 @@ function kindOf(provider: OAuthProvider): Named {
  */
 export function OAuthSignIn({ address, displayName = '', servers, suggested, only, onConnected }: Props) {
   const [available, setAvailable] = useState<OAuthAvailability[] | null>(null);
-  const [flow, setFlow] = useState<OAuthSignInState>({ state: 'idle' });
-  const [problem, setProblem] = useState<string | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [issuer, setIssuer] = useState('');
   const [askIssuer, setAskIssuer] = useState(false);
-  const done = useRef(onConnected);
-  done.current = onConnected;
+  const { flow, problem, start: begin, cancel } = useSignInFlow(onConnected);
 
   useEffect(() => {
-    oauthProviders().then(setAvailable, (error: unknown) => setProblem(errorText(error)));
+    oauthProviders().then(setAvailable, (error: unknown) => setLoadProblem(errorText(error)));
   }, []);
 
-  // While the browser flow runs, ask the engine how it stands.
-  useEffect(() => {
-    if (flow.state !== 'waiting') return;
-    const timer = setInterval(() => {
-      oauthStatus().then(
-        (status) => {
-          setFlow(status.flow);
-          if (status.flow.state === 'failed') setProblem(status.flow.message);
-          if (status.flow.state === 'connected') done.current();
-        },
-        (error: unknown) => setProblem(errorText(error)),
-      );
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [flow.state]);
-
-  async function start(provider: OAuthProvider) {
-    setProblem(null);
-    try {
-      const status = await startOAuth({
-        provider,
-        address: address.trim() || undefined,
-        displayName,
-        servers: kindOf(provider) === 'issuer' ? servers : undefined,
-      });
-      setFlow(status.flow);
-      if (status.flow.state === 'failed') setProblem(status.flow.message);
-      if (status.flow.state === 'connected') done.current();
-    } catch (error) {
-      setProblem(errorText(error));
-    }
-  }
-
-  async function cancel() {
-    const status = await cancelOAuth();
-    setFlow(status.flow);
-  }
+  const start = (provider: OAuthProvider) =>
+    begin({
+      provider,
+      address: address.trim() || undefined,
+      displayName,
+      servers: kindOf(provider) === 'issuer' ? servers : undefined,
+    });
 
   if (flow.state === 'waiting')
     return (
@@ -166,9 +132,9 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
           </div>
         );
       })}
-      {problem && (
+      {(problem ?? loadProblem) && (
         <p className="inline-error" role="alert">
-          {problem}
+          {problem ?? loadProblem}
         </p>
       )}
     </fieldset>
