@@ -2,6 +2,7 @@ import { defineConfig } from 'electron-vite';
 import { cpSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { rendererConfig } from './renderer.vite';
+import { clientDefine } from './src/main/auth/builtClients';
 
 // Migrations (SQL) and the parse worker (JS) are loaded at run time; copy them next to the main bundle.
 const copyMigrations = {
@@ -17,6 +18,8 @@ const copyMigrations = {
 export default defineConfig({
   main: {
     build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    // OAuth client IDs from the build's environment (README, "Registering Promptly with …").
+    define: clientDefine(process.env),
     plugins: [copyMigrations],
   },
   preload: {

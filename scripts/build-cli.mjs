@@ -4,6 +4,12 @@ import { build } from 'esbuild';
 import { chmodSync, cpSync } from 'node:fs';
 
 const outdir = 'out/cli';
+// OAuth client IDs of the build's environment, as electron.vite.config.ts bakes them into the app
+// (src/main/auth/builtClients.ts lists the same names).
+const clientVariable = /^PROMPTLY_(MICROSOFT|GOOGLE|OAUTH)_CLIENT_(ID|SECRET)$/;
+const builtClients = Object.fromEntries(
+  Object.entries(process.env).filter(([name, value]) => clientVariable.test(name) && value),
+);
 await build({
   entryPoints: { promptly: 'src/main/cli/main.ts' },
   outdir,
@@ -18,6 +24,7 @@ await build({
   chunkNames: '[name]-[hash]',
   sourcemap: true,
   banner: { js: '#!/usr/bin/env node' },
+  define: { __PROMPTLY_BUILT_CLIENTS__: JSON.stringify(builtClients) },
   logLevel: 'warning',
 });
 // Loaded at run time next to the bundle, as in the desktop build (electron.vite.config.ts).

@@ -120,4 +120,49 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     await page.getByRole('option').filter({ hasText: 'Invoice copy, please' }).waitFor({ timeout: 30_000 });
     expect(errors).toEqual([]);
   });
+
+  it('“Which mailbox does the team share?”: a teammate signs in as themselves; without access the servers’ refusal shows, with access the inbox fills', async () => {
+    const office = await world.mail.createMailbox('office');
+    const alice = `alice-${Date.now()}@staff.test`;
+    const bob = `bob-${Date.now()}@staff.test`;
+    world.grantAccess(office.address, alice);
+    await world.mail.deliverMail({
+      from: 'Ida Lund <ida@customer.example>',
+      to: office.address,
+      subject: 'Opening hours at Easter?',
+      text: 'Are you open on Monday?',
+    });
+    // The person signs in at the provider as the address Promptly suggested (the login hint).
+    const { service, page, errors } = await launchApp(async (url) => {
+      const person = new URL(url).searchParams.get('login_hint') ?? '';
+      await browserSignIn(browser, person)(url);
+    });
+    await fillServers(page, office.address);
+    const question = page.getByRole('group', { name: 'Which mailbox does the team share?' });
+    await question.getByLabel(/a shared mailbox I open with my own account/).check();
+    const own = question.getByLabel('Your own address (you sign in with it)');
+    await own.fill(bob);
+    await page.getByRole('button', { name: 'Sign in with another provider' }).click();
+    await page.getByLabel('Sign-in server (issuer URL)').fill(world.auth.issuer);
+    await page
+      .getByRole('group', { name: /Or sign in through your provider/ })
+      .screenshot({ path: artifactPath('oauth-shared-1-question.png') });
+    await page.getByRole('button', { name: 'Sign in with this provider' }).click();
+
+    const refused = page.getByRole('alert').filter({ hasText: `did not let ${bob} open ${office.address}` });
+    await refused.waitFor({ timeout: 30_000 });
+    expect(await refused.textContent()).toMatch(/Authentication failed/i);
+    expect(await refused.textContent()).toContain('Full Access');
+    await page.screenshot({ path: artifactPath('oauth-shared-2-refused.png') });
+    expect(await service.call('account.get', {})).toBeNull();
+
+    await own.fill(alice);
+    await page.getByRole('button', { name: 'Sign in with this provider' }).click();
+    await page.getByRole('heading', { name: 'Who are you?' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /Skip/ }).click();
+    await page.getByRole('option').filter({ hasText: 'Opening hours at Easter?' }).waitFor({ timeout: 30_000 });
+    expect(await service.call('account.get', {})).toMatchObject({ address: office.address, user: office.address });
+    await page.screenshot({ path: artifactPath('oauth-shared-3-inbox.png') });
+    expect(errors).toEqual([]);
+  });
 });

@@ -104,6 +104,37 @@ describe('CLI: account set --auth oauth2', () => {
     expect(await cli.run(['account', 'test'])).toMatchObject({ code: 0 });
   });
 
+  it('--sign-in-as: a teammate signs in as themselves and the shared mailbox is saved and synced', async () => {
+    const shared = await world.mail.createMailbox('clishared');
+    const alice = `alice-cli-${Date.now()}@staff.test`;
+    world.grantAccess(shared.address, alice);
+    await world.mail.deliverMail({
+      from: 'Ann <ann@customer.example>',
+      to: shared.address,
+      subject: 'Spare key',
+      text: '?',
+    });
+    // The person signs in at the provider as the address the link suggests (the login hint).
+    const visits: Promise<void>[] = [];
+    const hints: string[] = [];
+    const cli = cliOn({}, (line) => {
+      const url = /^https?:\/\/\S+$/m.exec(line)?.[0];
+      if (!url) return;
+      const hint = new URL(url).searchParams.get('login_hint') ?? '';
+      hints.push(hint);
+      visits.push(browserSignIn(browser, hint)(url));
+    });
+    const set = await cli.run([
+      ...['account', 'set', '--auth', 'oauth2', '--provider', world.auth.issuer],
+      ...['--address', shared.address, '--sign-in-as', alice, ...serverFlags()],
+    ]);
+    await Promise.all(visits);
+    expect(hints).toEqual([alice]);
+    expect(set).toMatchObject({ code: 0, out: expect.stringContaining(`Signed in as ${shared.address}`) });
+    expect(await cli.run(['sync', '--once'])).toMatchObject({ code: 0 });
+    expect((await cli.run(['threads'])).out).toContain('Spare key');
+  });
+
   it('says what --provider takes, and that Microsoft needs a client ID when none is set up', async () => {
     const cli = cliOn();
     const none = await cli.run(['account', 'set', '--auth', 'oauth2', '--address', 'desk@example.com']);

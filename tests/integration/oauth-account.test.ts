@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorInfo } from '../../src/shared/errors';
 import { refreshTokenRef } from '../../src/main/auth/mailLogins';
+import { RotatingLog } from '../../src/main/shell/log';
+import { formatDiagnostics } from '../../src/main/shell/diagnostics';
 import { launchChromium } from '../support/browser';
 import { startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
 import { signInAt, startOAuthEngine, type OAuthEngine } from '../support/oauth-engine';
@@ -116,7 +119,7 @@ describe('a mailbox connected with OAuth2', () => {
     expect(status.signedOut).toBeNull();
   });
 
-  it('pauses with a clear message when the provider signs the mailbox out, and resumes after signing in again', async () => {
+  it('pauses with a clear message when the provider signs the mailbox out, resumes after signing in again, and no token reaches the database, events, log or diagnostics', async () => {
     const { engine, address } = await setUp();
     const shows = async (): Promise<unknown> => ({
       subjects: await subjects(engine),
@@ -126,9 +129,16 @@ describe('a mailbox connected with OAuth2', () => {
     });
     const errors: ErrorInfo[] = [];
     engine.service.events.on('sync.error', (error) => errors.push(error));
+    // What leaves the engine: every event (the window, the bridge), and the desktop's log of sync errors.
+    const logDir = mkdtempSync(join(tmpdir(), 'promptly-oauth-log-'));
+    const log = new RotatingLog(logDir);
+    const emitted: string[] = [];
+    engine.service.events.onAny((event, payload) => emitted.push(`${event} ${JSON.stringify(payload)}`));
+    engine.service.events.on('sync.error', (error) => log.error(`Sync: ${error.code}: ${error.message}`));
     await customerMail(address, 'Lost parcel');
     await eventually(async () => (await subjects(engine)).includes('Lost parcel'), 'the first mail');
     const [thread] = await engine.service.call('threads.list', { limit: 1 });
+    const tokens = [await engine.secrets.get(refreshTokenRef(address)), await accessTokenOf(engine)];
 
     // A password change at the provider: its tokens die and the server drops the open sessions.
     world.auth.signOut(address);
@@ -165,5 +175,34 @@ describe('a mailbox connected with OAuth2', () => {
       shows,
     );
     expect(sent?.raw.toString()).toMatch(/Found it, sending now/);
+
+    // No token, old or new, in the database, the events, the log or the diagnostics.
+    tokens.push(await engine.secrets.get(refreshTokenRef(address)), await accessTokenOf(engine));
+    const diagnostics = formatDiagnostics({
+      version: 'test',
+      runtime: {},
+      platform: 'linux',
+      arch: 'x64',
+      osRelease: '',
+      mode: 'account',
+      folders: await engine.service.call('sync.status', {}),
+      recentErrors: log.recentErrors(),
+      now: Date.now(),
+    });
+    await engine.service.stopLive();
+    const everything = [folderBytes(engine.dataDir), emitted.join('\n'), folderBytes(logDir), diagnostics].join('\n');
+    expect(everything).toContain('signed you out of'); // the search sees the messages that were shown and logged
+    expect(everything).toContain('Lost parcel');
+    for (const token of tokens) {
+      expect(token).toBeTruthy();
+      expect(everything).not.toContain(token);
+    }
+    rmSync(logDir, { recursive: true, force: true });
   });
 });
+
+/** The access token the engine signs in with now. */
+async function accessTokenOf(engine: OAuthEngine): Promise<string> {
+  const secret = await engine.service.logins.secretFor(engine.service.requireAccount());
+  return 'tokens' in secret ? secret.tokens.accessToken() : '';
+}

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { artifactPath } from './browser';
 import { startAuthServer, type AuthServer } from './mailworld-oauth-provider';
+import { delegationPassdb, grantAccess, mayOpen, withRoomForNode } from './mailworld-oauth-delegation';
 import { startMailWorld, type MailWorld } from './mailworld';
 
 export { PUBLIC_CLIENT_ID } from './mailworld-oauth-provider';
@@ -20,18 +21,23 @@ export { PUBLIC_CLIENT_ID } from './mailworld-oauth-provider';
 export interface OAuthMailWorld {
   mail: MailWorld;
   auth: AuthServer;
+  /** An admin gives `person` access to the shared `mailbox` (IMAP and SMTP, with their own token). */
+  grantAccess(mailbox: string, person: string): void;
   /** Drops every IMAP connection of this user (doveadm kick), as a server restart would. */
   kick(user: string): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Adds the oauth2 passdb (before passwd-file) and the token mechanisms to Dovecot's config. */
-function withOAuthPassdb(config: string, argsFile: string): string {
+/**
+ * Adds the oauth2 passdb and then the delegated-access one (both before passwd-file) and the
+ * token mechanisms to Dovecot's config.
+ */
+function withOAuthPassdb(config: string, argsFile: string, delegated: string): string {
   return config
     .replace('auth_mechanisms = plain login', 'auth_mechanisms = plain login xoauth2 oauthbearer')
     .replace(
       'passdb {',
-      `passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${argsFile}\n}\npassdb {`,
+      `passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${argsFile}\n}\n${delegated}passdb {`,
     );
 }
 
@@ -40,13 +46,16 @@ export async function startOAuthMailWorld(opts: { accessTokenTtl?: number } = {}
   const auth = await startAuthServer(opts);
   const signsIn = async (user: string, token: string): Promise<boolean> => {
     const answer = await auth.introspect(token);
-    return answer.active && answer.username?.toLowerCase() === user.toLowerCase();
+    const person = answer.username?.toLowerCase() ?? '';
+    return answer.active && (person === user.toLowerCase() || mayOpen(worldDir, user, person));
   };
   let argsFile = '';
+  let worldDir = '';
   const mail = await startMailWorld({
     adjustDovecot: (config) => {
       // The world's directory is the base_dir's parent; the args file sits beside dovecot.conf.
       const dir = path.dirname(/base_dir = (.+)/.exec(config)?.[1] ?? '.');
+      worldDir = dir;
       argsFile = path.join(dir, 'dovecot-oauth2.conf.ext');
       writeFileSync(
         argsFile,
@@ -59,7 +68,7 @@ export async function startOAuthMailWorld(opts: { accessTokenTtl?: number } = {}
           '',
         ].join('\n'),
       );
-      return withOAuthPassdb(config, argsFile);
+      return withRoomForNode(withOAuthPassdb(config, argsFile, delegationPassdb(dir, auth.introspectionUrl)));
     },
     tokenSignsIn: signsIn,
   }).catch(async (err: unknown) => {
@@ -69,8 +78,14 @@ export async function startOAuthMailWorld(opts: { accessTokenTtl?: number } = {}
   return {
     mail,
     auth,
+    grantAccess: (mailbox, person) => grantAccess(worldDir, mailbox, person),
     kick: async (user) => {
-      await promisify(execFile)('doveadm', ['-c', path.join(mail.dir, 'dovecot.conf'), 'kick', user]);
+      await promisify(execFile)('doveadm', ['-c', path.join(mail.dir, 'dovecot.conf'), 'kick', user]).catch(
+        (error: { code?: number }) => {
+          // EX_NOUSER (67/68): no session of that user was open at this moment; nothing to drop.
+          if (error.code !== 67 && error.code !== 68) throw error;
+        },
+      );
     },
     stop: async () => {
       await mail.stop();

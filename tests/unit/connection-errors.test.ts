@@ -19,6 +19,18 @@ describe('explainConnectionError', () => {
     expect(explained.message).toMatch(message);
   });
 
+  it('keeps the server’s own words when it refuses a login, and none when it gave only "Command failed"', () => {
+    const said = explainConnectionError(
+      { code: 'EAUTH', response: '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled' },
+      { kind: 'SMTP', host: 'smtp.office365.com', port: 587 },
+    );
+    expect(said.message).toContain('The server said: "535 5.7.139 Authentication unsuccessful');
+    expect(said.detail).toBe('535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled');
+    const bare = explainConnectionError({ authenticationFailed: true, message: 'Command failed' }, imap);
+    expect(bare.message).not.toContain('The server said');
+    expect(bare.detail).toBeUndefined();
+  });
+
   it('tells Gmail users about app passwords', () => {
     expect(
       explainConnectionError({ authenticationFailed: true }, { kind: 'IMAP', host: 'imap.gmail.com', port: 993 })

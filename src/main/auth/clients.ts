@@ -34,7 +34,7 @@ export const DEFAULT_ISSUER_CLIENT_ID = 'promptly';
 export interface ClientSources {
   dataDir?: string;
   env: Record<string, string | undefined>;
-  /** Values baked in at build time (PROMPTLY_BUILD_* defines); empty in tests and the CLI. */
+  /** Values baked in at build time (./builtClients.ts); empty when run from source. */
   built?: Record<string, string | undefined>;
 }
 
@@ -87,7 +87,8 @@ export function availability(sources: ClientSources): OAuthAvailability[] {
         ? null
         : `No ${label} client ID is set up in this copy of Promptly. Register Promptly in ${console} ` +
           `(README, "Registering Promptly with Microsoft Entra and Google Cloud"), then put the ID in ` +
-          `${CLIENTS_FILE} in the data folder or in ${ENV[provider].id}, and restart Promptly.`,
+          `${CLIENTS_FILE} in the data folder or in ${ENV[provider].id} (where Promptly runs, or where it ` +
+          'is built), and restart Promptly.',
     };
   };
   return [

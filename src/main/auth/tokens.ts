@@ -123,3 +123,20 @@ export class FixedToken implements TokenSource {
     this.refusedOnce = true;
   }
 }
+
+/**
+ * The access token of a sign-in that just finished, for testing both servers before the
+ * account is saved: a refusal is the server's answer to this sign-in, so it is not retried
+ * with another token and the server's own words reach the person.
+ */
+export class FreshToken implements TokenSource {
+  constructor(private readonly token: string) {}
+
+  async accessToken(): Promise<string> {
+    return this.token;
+  }
+
+  refused(): void {
+    // Nothing to renew: the caller's second attempt gets the server's answer again, in its words.
+  }
+}

@@ -31,6 +31,7 @@ verbs:
   account set --auth oauth2 --provider microsoft|google|ISSUER_URL --address ADDR [servers as above]
                           signs in through the provider's page (the URL is printed, a browser
                           opened where possible); the servers of an issuer are found when left out
+              [--sign-in-as ME] a shared mailbox (ADDR) opened with your own sign-in (ME)
               [--oauth-token-env VAR] uses the access token in VAR instead (not refreshed);
                           other verbs take --oauth-token-env too
   account discover ADDR   find the server settings of an address, and say how
@@ -74,6 +75,7 @@ export const OPTIONS = {
   auth: { type: 'string' },
   provider: { type: 'string' },
   'oauth-token-env': { type: 'string' },
+  'sign-in-as': { type: 'string' },
   address: { type: 'string' },
   name: { type: 'string' },
   once: { type: 'boolean', default: false },

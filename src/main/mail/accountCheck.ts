@@ -12,6 +12,23 @@ export interface ServersToCheck {
   user: string;
 }
 
+/**
+ * A server's refusal explained; with a token the person typed no password, so it says the
+ * sign-in did not open this mailbox, in the server's words.
+ */
+function refusal(
+  error: unknown,
+  kind: 'IMAP' | 'SMTP',
+  server: { host: string; port: number },
+  a: ServersToCheck,
+  secret: MailSecret,
+): ServerCheck {
+  const e = explainConnectionError(error, { kind, ...server });
+  if (e.code !== 'auth' || !('tokens' in secret)) return { ok: false, code: e.code, message: e.message };
+  const said = e.detail ? `: "${e.detail}"` : '';
+  return { ok: false, code: e.code, message: `The ${kind} server refused this sign-in for ${a.user}${said}.` };
+}
+
 /** A refusal that is about signing in, not the server: say it in the provider's words. */
 function signInProblem(error: unknown): ServerCheck | null {
   const e = error as { name?: string; code?: string; message?: string };
@@ -26,10 +43,7 @@ async function checkImap(a: ServersToCheck, secret: MailSecret): Promise<ServerC
     await client.logout().catch(() => undefined);
     return { ok: true, message: `Signed in to ${a.imap.host}:${a.imap.port}.` };
   } catch (error) {
-    const problem = signInProblem(error);
-    if (problem) return problem;
-    const e = explainConnectionError(error, { kind: 'IMAP', host: a.imap.host, port: a.imap.port });
-    return { ok: false, code: e.code, message: e.message };
+    return signInProblem(error) ?? refusal(error, 'IMAP', a.imap, a, secret);
   }
 }
 
@@ -49,10 +63,7 @@ async function checkSmtp(a: ServersToCheck, secret: MailSecret): Promise<ServerC
     );
     return { ok: true, message: `Signed in to ${a.smtp.host}:${a.smtp.port}.` };
   } catch (error) {
-    const problem = signInProblem(error);
-    if (problem) return problem;
-    const e = explainConnectionError(error, { kind: 'SMTP', host: a.smtp.host, port: a.smtp.port });
-    return { ok: false, code: e.code, message: e.message };
+    return signInProblem(error) ?? refusal(error, 'SMTP', a.smtp, a, secret);
   }
 }
 

@@ -39,6 +39,13 @@ export const TOO_MANY_CONNECTIONS =
 const LIMIT_TEXT =
   /too many (simultaneous |concurrent |open )?(connections|sessions|logins)|maximum (number of )?connections|connection limit|simultaneous connections/i;
 
+/** The server's own answer in an imapflow or nodemailer error, or '' when it gave none. */
+function serverSaid(e: NetError): string {
+  const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+  const said = str(e.responseText) || str(e.response) || str(e.message);
+  return said === 'Command failed' ? '' : said;
+}
+
 /**
  * A refusal because the account is busy rather than because the password is wrong:
  * RFC 5530's [LIMIT] (or limit wording) is "too many connections"; [UNAVAILABLE] and [INUSE]
@@ -46,11 +53,10 @@ const LIMIT_TEXT =
  */
 export function explainServerLimit(error: unknown, kind: 'IMAP' | 'SMTP' = 'IMAP'): Explained | null {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as NetError;
-  const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
-  const said = str(e.responseText) || str(e.response) || str(e.message);
+  const said = serverSaid(e);
   const text = `${e.message ?? ''} ${e.responseText ?? ''} ${e.response ?? ''}`;
-  const code = str(e.serverResponseCode).toUpperCase();
-  const quoted = said && said !== 'Command failed' ? ` The server said: "${said}".` : '';
+  const code = (typeof e.serverResponseCode === 'string' ? e.serverResponseCode.trim() : '').toUpperCase();
+  const quoted = said ? ` The server said: "${said}".` : '';
   if (code === 'LIMIT' || LIMIT_TEXT.test(text))
     return { code: 'too-many-connections', message: `${TOO_MANY_CONNECTIONS}${quoted}` };
   if (code === 'UNAVAILABLE' || code === 'INUSE')
@@ -110,9 +116,11 @@ export function explainConnectionError(
     /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text)
   ) {
     const gmail = /gmail|google/i.test(server.host) ? ' Gmail needs an app password, not your normal password.' : '';
+    const said = serverSaid(e);
     return {
       code: 'auth',
-      message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.`,
+      message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.${said ? ` The server said: "${said}".` : ''}`,
+      ...(said ? { detail: said } : {}),
     };
   }
   if (code === 'GREETING_TIMEOUT' || /greeting never received/i.test(text)) {

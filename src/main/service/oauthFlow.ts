@@ -4,7 +4,7 @@ import { availability, resolveClient, type ClientSources } from '../auth/clients
 import { refreshTokenRef, type MailLogins } from '../auth/mailLogins';
 import { providerProfile, type ProviderProfile } from '../auth/providers';
 import { signIn, type SignedIn } from '../auth/signIn';
-import { FixedToken } from '../auth/tokens';
+import { FixedToken, FreshToken } from '../auth/tokens';
 import type { TokenSource } from '../mail/login';
 import { checkServers } from '../mail/accountCheck';
 import type { Db } from '../store/db';
@@ -132,8 +132,9 @@ export class OAuthFlow {
         'auth',
         `${profile.label} did not say which address you signed in with. Enter the shared address.`,
       );
-    const tokens = new FixedToken(signedIn.accessToken, profile.label);
-    const account = await this.save(profile, input, servers, address, tokens);
+    const tokens = new FreshToken(signedIn.accessToken);
+    const person = input.signInAs?.toLowerCase() ?? signedIn.email?.toLowerCase() ?? null;
+    const account = await this.save(profile, input, servers, address, tokens, person);
     await this.deps.logins.adopt(account, signedIn);
     this.deps.connected();
     return address;
@@ -146,11 +147,12 @@ export class OAuthFlow {
     servers: Servers,
     address: string,
     tokens: TokenSource,
+    person: string | null = null,
   ) {
     // Microsoft 365 shared mailboxes: the person signs in as themselves, IMAP/SMTP log in as the mailbox.
     const user = address;
     const report = await checkServers({ ...servers, user }, { tokens });
-    if (!report.ok) throw new AppError('auth', refusal(profile, address, report));
+    if (!report.ok) throw new AppError('auth', refusal(profile, address, person, report));
     const auth = { kind: 'oauth2' as const, provider: input.provider };
     const account = { address, secretRef: refreshTokenRef(address), auth };
     saveAccount(
@@ -162,7 +164,17 @@ export class OAuthFlow {
   }
 }
 
-function refusal(profile: ProviderProfile, address: string, report: ConnectionReport): string {
+/**
+ * Why the servers refused the new sign-in, in their words. When a teammate signed in for a
+ * shared mailbox (delegated access), the usual cause is a missing permission, so say which.
+ */
+function refusal(profile: ProviderProfile, address: string, person: string | null, report: ConnectionReport): string {
   const failed = [report.imap, report.smtp].filter((check) => !check.ok).map((check) => check.message);
-  return `You signed in with ${profile.label}, but the mail server did not let that sign-in open ${address}: ${failed.join(' ')}`;
+  if (person === null || person === address)
+    return `You signed in with ${profile.label}, but the mail server did not let that sign-in open ${address}: ${failed.join(' ')}`;
+  return (
+    `You signed in with ${profile.label} as ${person}, but the mail server did not let ${person} open ${address}: ` +
+    `${failed.join(' ')} If ${address} is a shared mailbox, an administrator must give ${person} access to it ` +
+    '(in Microsoft 365: Full Access to read it, and Send As to send from it), then sign in again.'
+  );
 }

@@ -36,6 +36,7 @@ import { databaseFile } from '../paths';
 import { removeLocalMailbox } from './localData';
 import type { ClientSources } from '../auth/clients';
 import { MailLogins } from '../auth/mailLogins';
+import { builtClients } from '../auth/builtClients';
 import { OAuthFlow } from './oauthFlow';
 
 export type { DesktopFiles, Handlers, ServiceDeps } from './types';
@@ -89,9 +90,9 @@ export class PromptlyService implements ServiceCore {
     });
   }
 
-  /** Where OAuth client IDs come from: the settings file in the data folder, then the environment. */
+  /** Where OAuth client IDs come from: the settings file in the data folder, the environment, the build. */
   oauthClients(): ClientSources {
-    return this.deps.oauthClients ?? { dataDir: this.deps.dataDir, env: process.env };
+    return this.deps.oauthClients ?? { dataDir: this.deps.dataDir, env: process.env, built: builtClients() };
   }
 
   /**

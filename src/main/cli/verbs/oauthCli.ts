@@ -72,6 +72,7 @@ async function startInput(service: PromptlyService, values: Flags, io: CliIo): P
   const checked = oauthStartSchema.safeParse({
     provider,
     address: values.address,
+    signInAs: values['sign-in-as'],
     displayName: values.name ?? '',
     servers: named && wantsDiscovery(values) ? undefined : { imap: server('imap'), smtp: server('smtp') },
   });

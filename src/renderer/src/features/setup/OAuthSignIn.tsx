@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OAuthAvailability, OAuthProvider, OAuthStart } from '../../../../shared/oauth';
 import { errorText } from '../../stores/errorText';
 import { oauthProviders } from './oauthStore';
+import { SharedMailboxChoice, type MailboxChoice } from './SharedMailboxChoice';
 import { useSignInFlow } from './useSignInFlow';
 import './oauth.css';
 
@@ -41,6 +42,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [issuer, setIssuer] = useState('');
   const [askIssuer, setAskIssuer] = useState(false);
+  const [mailbox, setMailbox] = useState<MailboxChoice>({ delegated: false, signInAs: '' });
   const { flow, problem, start: begin, cancel } = useSignInFlow(onConnected);
 
   useEffect(() => {
@@ -51,6 +53,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
     begin({
       provider,
       address: address.trim() || undefined,
+      signInAs: (mailbox.delegated && mailbox.signInAs.trim()) || undefined,
       displayName,
       servers: kindOf(provider) === 'issuer' ? servers : undefined,
     });
@@ -84,6 +87,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
     <fieldset className="oauth-signin">
       <legend>{only ? 'Sign in through your provider' : 'Or sign in through your provider, without a password'}</legend>
       {flow.state === 'connected' && <p className="discovery ok">Signed in as {flow.address}.</p>}
+      {!only && <SharedMailboxChoice address={address} value={mailbox} onChange={setMailbox} />}
       {order.map((kind) => {
         const info = available?.find((a) => a.provider === kind);
         const ready = info?.configured ?? false;
