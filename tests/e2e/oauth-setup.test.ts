@@ -139,7 +139,7 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     });
     await fillServers(page, office.address);
     const question = page.getByRole('group', { name: 'Which mailbox does the team share?' });
-    await question.getByLabel(/a shared mailbox I open with my own account/).check();
+    await question.getByLabel(/is a shared mailbox I open with my own account/).check();
     const own = question.getByLabel('Your own address (you sign in with it)');
     await own.fill(bob);
     await page.getByRole('button', { name: 'Sign in with another provider' }).click();

@@ -105,6 +105,7 @@ describe('signed out by the provider (Chromium, real engine, oidc-provider, Dove
       .toEqual(['filed']);
     expect(await world.mail.smtpMessages({ from: support.address })).toHaveLength(1);
     expect((await service.call('oauth.status', {})).signedOut).toBeNull();
+    await toast.waitFor({ state: 'detached' }); // sent after all: "Not sent" no longer holds
     await page.screenshot({ path: artifactPath('oauth-signed-out-3-resumed.png') });
     expect(errors).toEqual([]);
     world.auth.setAccessTokenTtl(3600);

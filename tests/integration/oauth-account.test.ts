@@ -137,6 +137,8 @@ describe('a mailbox connected with OAuth2', () => {
     engine.service.events.on('sync.error', (error) => log.error(`Sync: ${error.code}: ${error.message}`));
     await customerMail(address, 'Lost parcel');
     await eventually(async () => (await subjects(engine)).includes('Lost parcel'), 'the first mail');
+    // Connected means live: the first pass done, the outbox running, a connection watching.
+    await eventually(async () => (await engine.service.call('sync.live', {})).connections > 0, 'live sync', shows);
     const [thread] = await engine.service.call('threads.list', { limit: 1 });
     const tokens = [await engine.secrets.get(refreshTokenRef(address)), await accessTokenOf(engine)];
 

@@ -29,9 +29,9 @@ export async function fillServers(page: Page, world: OAuthMailWorld, address: st
   await page.getByLabel('Shared address').fill(address);
   await page.getByRole('button', { name: 'Enter settings by hand' }).click();
   await page.getByLabel('IMAP server').fill(world.mail.imap.host);
-  await page.getByLabel('Port').first().fill(String(world.mail.imap.port));
+  await page.getByLabel('Port', { exact: true }).first().fill(String(world.mail.imap.port));
   await page.getByLabel('SMTP server').fill(world.mail.smtp.host);
-  await page.getByLabel('Port').nth(1).fill(String(world.mail.smtp.port));
+  await page.getByLabel('Port', { exact: true }).nth(1).fill(String(world.mail.smtp.port));
   for (const security of await page.getByLabel('Security').all()) await security.selectOption('none');
 }
 

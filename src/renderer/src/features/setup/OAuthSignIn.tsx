@@ -87,7 +87,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
     <fieldset className="oauth-signin">
       <legend>{only ? 'Sign in through your provider' : 'Or sign in through your provider, without a password'}</legend>
       {flow.state === 'connected' && <p className="discovery ok">Signed in as {flow.address}.</p>}
-      {!only && <SharedMailboxChoice address={address} value={mailbox} onChange={setMailbox} />}
+      {!only && <SharedMailboxChoice value={mailbox} onChange={setMailbox} />}
       {order.map((kind) => {
         const info = available?.find((a) => a.provider === kind);
         const ready = info?.configured ?? false;

@@ -6,8 +6,6 @@ export interface MailboxChoice {
 }
 
 interface Props {
-  /** The shared address as typed above. */
-  address: string;
   value: MailboxChoice;
   onChange: (value: MailboxChoice) => void;
 }
@@ -17,8 +15,7 @@ interface Props {
  * shared mailbox they open with their own account (Microsoft 365 delegated access), in which
  * case the IMAP and SMTP login is the shared address and the sign-in is theirs.
  */
-export function SharedMailboxChoice({ address, value, onChange }: Props) {
-  const mailbox = address.trim() || 'The address above';
+export function SharedMailboxChoice({ value, onChange }: Props) {
   return (
     <fieldset className="oauth-mailbox">
       <legend>Which mailbox does the team share?</legend>
@@ -29,7 +26,7 @@ export function SharedMailboxChoice({ address, value, onChange }: Props) {
           checked={!value.delegated}
           onChange={() => onChange({ ...value, delegated: false })}
         />
-        {mailbox}, which I sign in as
+        The address above: I sign in as it
       </label>
       <label className="choice">
         <input
@@ -38,7 +35,7 @@ export function SharedMailboxChoice({ address, value, onChange }: Props) {
           checked={value.delegated}
           onChange={() => onChange({ ...value, delegated: true })}
         />
-        {mailbox}, a shared mailbox I open with my own account (Microsoft 365 shared mailbox)
+        The address above is a shared mailbox I open with my own account (Microsoft 365)
       </label>
       {value.delegated && (
         <label className="field">

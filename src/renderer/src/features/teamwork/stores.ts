@@ -194,7 +194,12 @@ export function startTeamwork(): () => void {
       void useCounts.getState().refresh();
       void useRoster.getState().load();
     }),
-    api.on('outbox.changed', () => void useOutbox.getState().refresh()),
+    api.on('outbox.changed', (item) => {
+      void useOutbox.getState().refresh();
+      // Sent after all (a retry, or signed in again): its "Not sent" toast (service/outboxWiring.ts) is over.
+      if (item.state === 'accepted' || item.state === 'filed')
+        useTeamToasts.getState().dismiss(`outbox-${item.id}-failed`);
+    }),
     api.on('toast', (toast) => useTeamToasts.getState().push(toast)),
   ];
   return () => offs.forEach((off) => off());
