@@ -28,6 +28,8 @@ export const CALL_NAMES = [
   'attachment.fetch',
   'views.counts',
   'thread.act',
+  'threads.merge',
+  'threads.split',
   'team.roster',
   'me.get',
   'me.set',

@@ -11,7 +11,17 @@ import {
   type Template,
   type UndoResult,
 } from './outbox';
-import { identitySchema, threadActionSchema, VIEWS, type Identity, type View } from './team';
+import {
+  identitySchema,
+  mergeRequestSchema,
+  splitRequestSchema,
+  threadActionSchema,
+  VIEWS,
+  type Identity,
+  type MergeResult,
+  type SplitResult,
+  type View,
+} from './team';
 import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
 import type { DiscoveryResult } from './discovery';
@@ -108,6 +118,10 @@ export const calls = {
     args: z.object({ id: z.number().int().positive(), action: threadActionSchema }).strict(),
     result: returns<{ eventId: string }>(),
   },
+  /** Merges conversations into `into`, which survives (a team-log merge per conversation). */
+  'threads.merge': { args: mergeRequestSchema, result: returns<MergeResult>() },
+  /** "Split from here", or takes a merged conversation back out (the undo of a merge). */
+  'threads.split': { args: splitRequestSchema, result: returns<SplitResult>() },
   'team.roster': { args: z.object({}).strict(), result: returns<Teammate[]>() },
   'me.get': { args: z.object({}).strict(), result: returns<Identity | null>() },
   'me.set': { args: identitySchema, result: returns<Identity>() },

@@ -30,6 +30,40 @@ export const threadActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snooze'), until: z.number().int().positive().nullable() }),
 ]);
 
+/** A conversation named by its number or its key (the CLI accepts both). */
+const conversationRef = z.string().trim().min(1, 'Name a conversation.').max(300);
+
+/** Merges conversations into one that survives (`into`). */
+export const mergeRequestSchema = z
+  .object({
+    keys: z.array(conversationRef).min(1, 'Choose at least one conversation to merge.').max(50),
+    into: conversationRef,
+  })
+  .strict();
+
+/** Splits a conversation: from a message on, or (the undo of a merge) a conversation merged into it. */
+export const splitRequestSchema = z.union([
+  z.object({ key: conversationRef, fromMessageId: z.string().trim().min(1).max(300) }).strict(),
+  z.object({ key: conversationRef, mergedKey: z.string().trim().min(1).max(300) }).strict(),
+]);
+
+/** What a merge did: the conversation that holds everything now, and those merged into it. */
+export interface MergeResult {
+  threadId: number;
+  key: string;
+  merged: Array<{ key: string; subject: string }>;
+  /** Local conversations that changed (the survivor and those that went away). */
+  touched: number[];
+}
+
+/** What a split did: the new (or restored) conversation and the one it came out of. */
+export interface SplitResult {
+  threadId: number;
+  key: string;
+  from: { key: string; threadId: number };
+  touched: number[];
+}
+
 /** One validated thread action. */
 export type ThreadAction = z.infer<typeof threadActionSchema>;
 

@@ -62,6 +62,8 @@ export interface MessageView {
   attachments: AttachmentInfo[];
   /** The person allowed remote images for this sender (or this message). */
   imagesAllowed: boolean;
+  /** Joined its conversation only because the subject and the customer matched (no reference headers). */
+  joinedBySubject: boolean;
 }
 
 /** What is stored of an attachment before its content is downloaded (from the parsed MIME). */

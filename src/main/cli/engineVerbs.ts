@@ -10,6 +10,7 @@ import { outboxVerbs } from './verbs/outboxCli';
 import { policyFromFlags } from './verbs/policy';
 import { TEAM_VERBS, teamVerb } from './verbs/team';
 import { templateVerb } from './verbs/templates';
+import { threadFixVerb } from './verbs/merge';
 import { VIEWS, type View } from '../../shared/team';
 import { AppError } from '../service/appError';
 import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
@@ -159,6 +160,12 @@ async function runVerb(positionals: string[], values: Flags, service: PromptlySe
         );
       if (!arg) throw new UsageError(`templates ${sub} needs the saved reply's name.`);
       const result = await templateVerb(service, sub, arg, values);
+      print(result.json, () => result.text);
+      return EXIT.ok;
+    }
+    case 'merge':
+    case 'split': {
+      const result = await threadFixVerb(service, verb === 'merge' ? 'merge' : 'split', positionals.slice(1), values);
       print(result.json, () => result.text);
       return EXIT.ok;
     }

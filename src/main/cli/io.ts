@@ -46,6 +46,9 @@ verbs:
   thread ID|KEY [--raw]
   claim KEY | assign KEY ADDRESS | handoff KEY ADDRESS | accept KEY | decline KEY
   release KEY | note KEY TEXT | close KEY | reopen KEY | owner KEY
+  merge KEY INTO_KEY      KEY's messages, notes and promises join INTO_KEY, which stays
+  split KEY --from MESSAGE_ID
+                          that message and every later one become a conversation of their own
   log                     the team log, folded, in server order
   reply KEY --text T|--template ID [--all|--forward] [--to ADDR]... [--attach FILE]... [--force]
   courtesy KEY [--promise DATE]

@@ -14,6 +14,8 @@ export interface ActivityFacts {
   customer: string;
   /** A promise's date, or a snooze's end. */
   at: number | null;
+  /** Merge and split: the subjects of the conversation taken out and of the one it went to. */
+  moved?: { from: string; into: string };
 }
 
 /** One event's words and the date it names. */
@@ -40,8 +42,8 @@ export function activityWords(type: string, f: ActivityFacts): Pick<ActivityEntr
     close: `${f.who} closed it`,
     reopen: `${f.who} reopened it`,
     waiting: `${f.who} marked it waiting on ${customer}`,
-    split: `${f.who} split the conversation`,
-    merge: `${f.who} merged conversations`,
+    split: f.moved ? `${f.who} split “${f.moved.into}” off “${f.moved.from}”` : `${f.who} split the conversation`,
+    merge: f.moved ? `${f.who} merged “${f.moved.from}” into “${f.moved.into}”` : `${f.who} merged conversations`,
   };
   return { text: texts[type] ?? `${f.who} changed it` };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
 import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView } from '../../shared/team';
-import type { TeamEvent, Teammate } from '../../shared/teamEvents';
+import type { TeamEvent, TeamLogEntry, Teammate } from '../../shared/teamEvents';
 import type { Toast } from '../../shared/contract';
 import { applyEvent, fold, outcomeFor } from '../team/fold';
 import { draftTeamEvent, type TeamEventDraft } from '../team/draft';
@@ -9,7 +9,7 @@ import { closesOf, historyOf, statusChangedAt, type HistoryLine } from '../team/
 import { eventDraftFor, mentionsIn } from '../team/threadAction';
 import { encodeTeamEventMessage } from '../team/eventMessage';
 import { findTeamThread, lookupThread } from '../team/threads';
-import { readEntry, type TeamState, type TeamThread } from '../team/state';
+import { readEntry, type TeamLogRecord, type TeamState, type TeamThread } from '../team/state';
 import type { TeamLogSync } from '../mail/imap/teamLogFolder';
 import { loadTeamLog } from '../store/repos/teamLog';
 import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '../store/repos/teamPending';
@@ -17,11 +17,23 @@ import { clearThreadTeam, getThreadTeam, saveThreadTeam, type ThreadTeamRow } fr
 import { getSetting, setSetting } from '../store/repos/settings';
 import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
 import { findThreadByKey, getThread } from '../store/repos/threads';
+import { messageSubject } from '../store/repos/messageThreads';
 import { AppError } from './appError';
 import { threadDetail } from './teamDetail';
 import { handoffOfferToast, lostMessage } from './teamWords';
 import { overlayPending } from './teamOverlay';
 import { withPendingTemplates, type SavedReplyView } from '../team/savedReplies';
+import { parseTeamEvent } from '../../shared/teamEvents';
+import type { MergeResult, SplitResult } from '../../shared/team';
+import { mergedNoteCount, mergedPromises } from '../team/merge';
+import {
+  applyLoggedFix,
+  followMerges,
+  mergeConversations,
+  splitConversation,
+  unmergeConversation,
+  type ThreadFixHost,
+} from './threadMerge';
 
 /** How the team engine tells the rest of the app that something changed. */
 export interface TeamSignals {
@@ -125,9 +137,11 @@ export class TeamEngine {
   applyLog(sync: TeamLogSync): void {
     const affected = new Set<number>();
     if (sync.reset) {
-      this.state = fold(loadTeamLog(this.db, this.accountId));
+      const entries = loadTeamLog(this.db, this.accountId);
+      this.state = fold(entries);
       this.signals.templatesChanged?.();
       clearThreadTeam(this.db);
+      this.replayThreadFixes(entries).forEach((id) => affected.add(id));
       for (const thread of Object.values(this.state.threads))
         this.localThreadsOf(thread.key, []).forEach((id) => affected.add(id));
     } else {
@@ -136,6 +150,7 @@ export class TeamEngine {
         const record = this.state.log[this.state.log.length - 1];
         if (record?.type?.startsWith('template.')) this.signals.templatesChanged?.();
         if (!record?.thread) continue;
+        if (record.type === 'merge' || record.type === 'split') this.applyFix(record, entry.event, affected);
         const event = entry.event as Partial<TeamEvent> | null;
         const known = Array.isArray(event?.known) ? event.known.filter((k): k is string => typeof k === 'string') : [];
         this.localThreadsOf(record.thread, known).forEach((id) => affected.add(id));
@@ -145,6 +160,74 @@ export class TeamEngine {
     this.settlePending(affected);
     this.db.transaction(() => this.materialize([...affected]))();
     if (affected.size > 0) this.signals.threadsChanged([...affected]);
+  }
+
+  /** Applies a merge or split the log applied to the local threads (every replica does). */
+  private applyFix(record: TeamLogRecord, raw: unknown, affected: Set<number>): void {
+    const parsed = parseTeamEvent(raw);
+    if (!parsed.ok) return;
+    applyLoggedFix(this.db, this.accountId, this.state, record, parsed.event, this.now()).forEach((id) =>
+      affected.add(id),
+    );
+  }
+
+  /** After a refold, every merge and split again in log order (each is idempotent). */
+  private replayThreadFixes(entries: readonly TeamLogEntry[]): number[] {
+    const byUid = new Map(entries.map((e) => [e.uid, e.event]));
+    const affected = new Set<number>();
+    for (const index of this.state.threadFixes) {
+      const record = this.state.log[index];
+      if (record) this.applyFix(record, byUid.get(record.uid), affected);
+    }
+    return [...affected];
+  }
+
+  /** What merging and splitting use of this engine. */
+  private fixHost(): ThreadFixHost {
+    return {
+      db: this.db,
+      accountId: this.accountId,
+      now: this.now,
+      state: () => this.state,
+      teamKeyOf: (threadId) => {
+        const { thread, key, known } = this.teamThreadOf(threadId);
+        return { key: thread?.key ?? key, known };
+      },
+      queue: (action, subject) => {
+        const me = this.requireMe();
+        if (!readEntry(this.state.roster, me.address)) this.setIdentity(me);
+        return this.queue(action, subject, null);
+      },
+    };
+  }
+
+  /** Merges conversations into `into`, which survives (see service/threadMerge.ts). */
+  merge(keys: readonly string[], into: string): MergeResult {
+    this.requireMe();
+    const result = this.db.transaction(() => mergeConversations(this.fixHost(), keys, into))();
+    this.afterFix(result.touched);
+    return result;
+  }
+
+  /** "Split from here": the message and every later one become a conversation of their own. */
+  split(key: string, fromMessageId: string): SplitResult {
+    this.requireMe();
+    const result = this.db.transaction(() => splitConversation(this.fixHost(), key, fromMessageId))();
+    this.afterFix(result.touched);
+    return result;
+  }
+
+  /** Takes a conversation merged into `key` back out (the undo of a merge). */
+  unmerge(key: string, mergedKey: string): SplitResult {
+    this.requireMe();
+    const result = this.db.transaction(() => unmergeConversation(this.fixHost(), key, mergedKey))();
+    this.afterFix(result.touched);
+    return result;
+  }
+
+  private afterFix(touched: number[]): void {
+    this.db.transaction(() => this.materialize(touched))();
+    this.signals.threadsChanged(touched);
   }
 
   /**
@@ -210,7 +293,8 @@ export class TeamEngine {
     if (Object.keys(this.state.threads).length === 0 && listPendingTeamEvents(this.db, this.accountId).length === 0)
       return;
     const pending = listPendingTeamEvents(this.db, this.accountId);
-    for (const threadId of threadIds) {
+    const joined = followMerges(this.db, this.accountId, this.state, threadIds, this.now());
+    for (const threadId of [...threadIds, ...joined]) {
       if (!getThread(this.db, threadId)) continue;
       const { thread, key, known } = this.teamThreadOf(threadId);
       const mine = pending
@@ -229,8 +313,8 @@ export class TeamEngine {
         statusAt: statusChangedAt(this.state, thread),
         snoozedUntil: thread?.snooze?.until ?? null,
         snoozedAt: thread?.snooze ? (this.state.log.find((r) => r.uid === thread.snooze?.uid)?.at ?? null) : null,
-        promiseDue: thread?.promises.at(-1)?.due ?? null,
-        notes: thread?.notes.length ?? 0,
+        promiseDue: thread ? (mergedPromises(this.state, thread).at(-1)?.due ?? null) : null,
+        notes: thread ? mergedNoteCount(this.state, thread) : 0,
       };
       saveThreadTeam(this.db, overlayPending(base, mine));
     }
@@ -267,6 +351,7 @@ export class TeamEngine {
       pending,
       nameOf: this.nameOf,
       customer: this.customerOf(threadId),
+      subjectOf: (messageId) => messageSubject(this.db, this.accountId, messageId),
     });
   }
 
@@ -310,7 +395,7 @@ export class TeamEngine {
   promisesFor(threadId: number): Array<{ at: number; due: number }> {
     if (!getThread(this.db, threadId)) return [];
     const { thread } = this.teamThreadOf(threadId);
-    return (thread?.promises ?? []).map((p) => ({ at: p.at, due: p.due }));
+    return (thread ? mergedPromises(this.state, thread) : []).map((p) => ({ at: p.at, due: p.due }));
   }
 
   /** Every close of a local thread, oldest first (metrics: repeat contact after a close). */

@@ -5,7 +5,7 @@
 import type { ActivityEntry, NoteView } from '../../shared/team';
 import type { TeamEvent } from '../../shared/teamEvents';
 import { threadActivity } from '../team/draft';
-import { readEntry, type TeamState, type TeamThread } from '../team/state';
+import { readEntry, type TeamLogRecord, type TeamState, type TeamThread } from '../team/state';
 import type { PendingTeamEvent } from '../store/repos/teamPending';
 import { activityWords } from './activityWords';
 import type { NameOf } from './teamWords';
@@ -22,6 +22,8 @@ export interface DetailInput {
   nameOf: NameOf;
   /** The customer by name, for "promised Ivan an answer". */
   customer: string;
+  /** The subject of a message by its Message-ID, for merges and splits ("merged “A” into “B”"). */
+  subjectOf?: (messageId: string) => string | null;
 }
 
 /** Notes and activity of a thread, with my pending actions at the end. */
@@ -66,6 +68,7 @@ function loggedActivity(input: DetailInput, family: Array<TeamThread | null>): A
         to: r.target ? nameOf(r.target) : '',
         customer,
         at: r.type === 'promise' ? (promiseDue.get(r.uid) ?? null) : null,
+        ...movedSubjects(r, input.subjectOf),
       });
       const stranger = r.outcome.status !== 'ignored' && !r.outcome.actorIsTeammate;
       return {
@@ -76,6 +79,16 @@ function loggedActivity(input: DetailInput, family: Array<TeamThread | null>): A
         outcome: r.outcome.status === 'lost' ? 'lost' : 'applied',
       };
     });
+}
+
+/** The subjects a merge or split names; a conversation not synced here is "a conversation". */
+function movedSubjects(
+  r: TeamLogRecord,
+  subjectOf: DetailInput['subjectOf'],
+): { moved?: { from: string; into: string } } {
+  if ((r.type !== 'merge' && r.type !== 'split') || !r.thread || !r.target || !subjectOf) return {};
+  const subject = (key: string) => subjectOf(key) ?? 'a conversation';
+  return { moved: { from: subject(r.thread), into: subject(r.target) } };
 }
 
 function pendingActivity(event: TeamEvent, { nameOf, customer }: DetailInput): ActivityEntry {

@@ -2,9 +2,11 @@ import type { Db } from './db';
 import type { ParsedMessage } from '../../shared/types';
 import { linkedMessageIds, threadKeyOf } from '../policy/threading';
 import { hasMessage, insertMessage, moveMessages, rematchParked, saveBody, threadForGmailId } from './repos/messages';
+import { markJoinedBySubject } from './repos/messageThreads';
+import { anyPinned, pinnedThreadKey } from './repos/threadPins';
 import { saveAttachments } from './repos/attachments';
 import { refreshParticipants } from './repos/participants';
-import { linkMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
+import { linkMessageIds, linkUnknownMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
 import {
   createThread,
   deleteThread,
@@ -37,6 +39,14 @@ export interface IncomingMessage {
   headers?: Record<string, string>;
 }
 
+/** Where a message goes: its thread, and whether it got there only by the subject fallback or
+ *  beside a conversation split by hand (then it must not re-link the other side's ids). */
+interface Placement {
+  threadId: number;
+  bySubject: boolean;
+  besideSplit: boolean;
+}
+
 /** Which thread a message joins: Gmail's thread, else the one its references name (merging bridged ones). */
 function assignThread(
   db: Db,
@@ -44,18 +54,27 @@ function assignThread(
   m: ParsedMessage,
   gmThrid: string | null,
   teamAddresses: Set<string>,
-): number {
+): Placement {
+  const placed = (threadId: number, bySubject = false, besideSplit = false) => ({ threadId, bySubject, besideSplit });
   if (gmThrid) {
     const gmail = threadForGmailId(db, accountId, gmThrid);
-    if (gmail !== null) return gmail;
+    if (gmail !== null) return placed(gmail);
   }
   const ids = linkedMessageIds(m);
+  // Moved by hand before it got here (a teammate's merge or split): it goes where they put it.
+  const pinned = pinnedThreadKey(db, accountId, m.messageId);
+  if (pinned !== null) return placed(threadOfKey(db, accountId, pinned, m.date), false, true);
   const key = threadKeyOf(m);
   const found = threadsForMessageIds(db, accountId, ids);
   const byKey = findThreadByKey(db, accountId, key);
   if (byKey !== null && !found.includes(byKey)) found.push(byKey);
-  if (found.length === 0)
-    return subjectFallbackThread(db, accountId, m, teamAddresses) ?? createThread(db, accountId, key, m.date);
+  if (found.length === 0) {
+    const bySubject = subjectFallbackThread(db, accountId, m, teamAddresses);
+    return bySubject !== null ? placed(bySubject, true) : placed(createThread(db, accountId, key, m.date));
+  }
+  // A conversation split by hand stays split: the message joins its nearest known ancestor's.
+  if (found.length > 1 && anyPinned(db, accountId, ids))
+    return placed(nearestAncestorThread(db, accountId, m), false, true);
   // The thread that carries the root's key survives, so the key stays stable everywhere.
   const keep = byKey ?? Math.min(...found);
   for (const other of found) {
@@ -64,7 +83,26 @@ function assignThread(
     moveThreadRefs(db, other, keep);
     deleteThread(db, other);
   }
-  return keep;
+  return placed(keep);
+}
+
+/** The local thread of a conversation key: the thread with that key, else the one its message is in. */
+function threadOfKey(db: Db, accountId: number, key: string, at: number): number {
+  return (
+    findThreadByKey(db, accountId, key) ??
+    threadsForMessageIds(db, accountId, [key])[0] ??
+    createThread(db, accountId, key, at)
+  );
+}
+
+/** The thread of the parent (In-Reply-To), else of the closest ancestor in References that is known. */
+function nearestAncestorThread(db: Db, accountId: number, m: ParsedMessage): number {
+  const ancestors = [...(m.inReplyTo ? [m.inReplyTo] : []), ...[...m.references].reverse()];
+  for (const id of ancestors) {
+    const [thread] = threadsForMessageIds(db, accountId, [id]);
+    if (thread !== undefined) return thread;
+  }
+  return threadOfKey(db, accountId, threadKeyOf(m), m.date);
 }
 
 /** A reply that lost its headers joins a recent thread of the same customer with the same base subject. */
@@ -111,7 +149,13 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     if (rematched !== null) touched.add(rematched);
     return;
   }
-  const threadId = assignThread(db, incoming.accountId, parsed, extra.gmThrid, teamAddresses);
+  const { threadId, bySubject, besideSplit } = assignThread(
+    db,
+    incoming.accountId,
+    parsed,
+    extra.gmThrid,
+    teamAddresses,
+  );
   const id = insertMessage(db, {
     ...blank(incoming),
     ...extra,
@@ -134,7 +178,13 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     bodyState: incoming.bodyState ?? 'done',
   });
   if (id !== null && parsed.attachments.length > 0) saveAttachments(db, id, parsed.attachments);
-  linkMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
+  if (id !== null && bySubject) markJoinedBySubject(db, id);
+  if (besideSplit) {
+    linkMessageIds(db, incoming.accountId, [parsed.messageId], threadId);
+    linkUnknownMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
+  } else {
+    linkMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
+  }
   touched.add(threadId);
 }
 

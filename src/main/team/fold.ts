@@ -92,7 +92,14 @@ function applyValidEvent(state: TeamState, event: TeamEvent, uid: number): TeamS
 }
 
 function describe(event: TeamEvent, uid: number, thread: string | null, outcome: TeamEventOutcome): TeamLogRecord {
-  const target = event.thread === null ? null : ownershipTarget(event);
+  const target =
+    event.type === 'merge'
+      ? event.payload.into
+      : event.type === 'split'
+        ? event.payload.newThread
+        : event.thread === null
+          ? null
+          : ownershipTarget(event);
   return { uid, eventId: event.id, type: event.type, actor: event.actor, thread, at: event.at, target, outcome };
 }
 

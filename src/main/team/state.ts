@@ -17,7 +17,7 @@ import type {
 } from '../../shared/teamEvents';
 
 /** Bumped whenever the fold's rules or this shape change: a snapshot of another version is refolded. */
-export const TEAM_STATE_VERSION = 1;
+export const TEAM_STATE_VERSION = 2;
 
 /** The latest applied ownership event of a thread; its `eventId` is the `base` new events must carry. */
 export interface OwnershipChange {
@@ -58,6 +58,7 @@ export interface TeamLogRecord {
   /** The thread the event was applied to (after alias resolution), or null. */
   thread: string | null;
   at: number | null;
+  /** The assignee or handoff target; for a merge the conversation merged into, for a split the new one. */
   target: string | null;
   outcome: TeamEventOutcome;
 }

@@ -6,6 +6,7 @@
  * pointing straight at a live thread (never chains), so resolving is at most two look-ups.
  */
 import type { TeamEventOf } from '../../shared/teamEvents';
+import { combineOnMerge } from './merge';
 import { deleteEntry, newTeamThread, readEntry, writeEntry, type TeamState, type TeamThread } from './state';
 
 /** The live thread a key or Message-ID resolves to, following aliases and merges. */
@@ -46,15 +47,23 @@ function learnAlias(state: TeamState, id: string, key: string): void {
 
 /** Moves messages of `source` into a new thread keyed `newThread` (usually the first moved
  *  message's own id, which may so far be an alias of the source). Ids that are thread keys stay
- *  put; ids known to belong to another thread are left alone. Returns why it cannot apply, or null. */
+ *  put; ids known to belong to another thread are left alone. When `newThread` is a thread merged
+ *  into `source`, the split undoes that merge: the thread comes back with its own state (see
+ *  merge.ts). Returns why it cannot apply, or null. */
 export function splitThread(state: TeamState, source: TeamThread, event: TeamEventOf<'split'>): string | null {
   const { newThread, messageIds } = event.payload;
-  const existing = lookupThread(state, newThread);
-  if (newThread === source.key || readEntry(state.threads, newThread) || (existing && existing !== source)) {
-    return 'the new conversation key is already in use';
+  const merged = readEntry(state.threads, newThread);
+  if (merged !== undefined && merged.mergedInto === source.key) {
+    merged.mergedInto = null;
+    source.mergedFrom = source.mergedFrom.filter((key) => key !== newThread);
+  } else {
+    const existing = lookupThread(state, newThread);
+    if (newThread === source.key || merged || (existing && existing !== source)) {
+      return 'the new conversation key is already in use';
+    }
+    writeEntry(state.threads, newThread, { ...newTeamThread(newThread), splitFrom: source.key });
+    deleteEntry(state.threadAliases, newThread);
   }
-  writeEntry(state.threads, newThread, { ...newTeamThread(newThread), splitFrom: source.key });
-  deleteEntry(state.threadAliases, newThread);
   for (const id of messageIds) {
     if (readEntry(state.threads, id)) continue;
     const current = lookupThread(state, id);
@@ -63,14 +72,15 @@ export function splitThread(state: TeamState, source: TeamThread, event: TeamEve
   return null;
 }
 
-/** Merges `source` into the thread `into` resolves to (created if the log has not seen it). The
- *  target keeps its owner, status and base; the source's notes and promises stay on the source
- *  record, listed in the target's `mergedFrom`. Returns why it cannot apply, or null. */
+/** Merges `source` into the thread `into` resolves to (created if the log has not seen it),
+ *  by the rules of merge.ts; the source's notes and promises stay on the source record, listed
+ *  in the target's `mergedFrom`. Returns why it cannot apply, or null. */
 export function mergeThread(state: TeamState, source: TeamThread, event: TeamEventOf<'merge'>): string | null {
   const into = event.payload.into;
   const target = lookupThread(state, into) ?? newTeamThread(into);
   if (target === source || target.key === source.key) return 'these conversations are already one';
   if (!readEntry(state.threads, target.key)) writeEntry(state.threads, target.key, target);
+  combineOnMerge(target, source);
   source.mergedInto = target.key;
   for (const key of source.mergedFrom) {
     const merged = readEntry(state.threads, key);

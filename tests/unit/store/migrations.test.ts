@@ -17,6 +17,7 @@ const SHIPPED: Record<number, string> = {
   5: 'f6194925',
   6: '7e051089',
   7: '55e46ae0',
+  8: '20a8b15d',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -93,6 +94,30 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM outbox').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('008_thread_pins', () => {
+    it('keeps existing messages unmarked and pins one message to one conversation per account', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 7);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
+      db.prepare(
+        "INSERT INTO messages (account_id, folder_id, uid, message_id, date) VALUES (1, 1, 1, 'm1@x', 0)",
+      ).run();
+      migrate(db, migrations, 8);
+      expect(db.prepare('SELECT joined_by_subject FROM messages').get()).toEqual({ joined_by_subject: 0 });
+      const pin = db.prepare(
+        "INSERT INTO thread_pins (account_id, message_id, thread_key, moved_from) VALUES (1, 'm1@x', ?, 'root@x')",
+      );
+      pin.run('m1@x');
+      expect(() => pin.run('other@x')).toThrow(/UNIQUE/);
+      db.prepare('DELETE FROM accounts').run();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM thread_pins').get()).toEqual({ n: 0 });
     });
   });
 

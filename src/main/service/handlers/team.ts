@@ -9,6 +9,18 @@ export const teamHandlers = (core: ServiceCore) =>
       core.ring(); // append it (and learn its outcome) soon
       return result;
     },
+    'threads.merge': async ({ keys, into }) => {
+      const result = core.requireTeam().merge(keys, into);
+      core.ring();
+      return result;
+    },
+    'threads.split': async (args) => {
+      const team = core.requireTeam();
+      const result =
+        'fromMessageId' in args ? team.split(args.key, args.fromMessageId) : team.unmerge(args.key, args.mergedKey);
+      core.ring();
+      return result;
+    },
     'team.roster': async () => core.team()?.roster() ?? [],
     'me.get': async () => core.team()?.identity() ?? null,
     'me.set': async (identity) => {

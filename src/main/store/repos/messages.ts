@@ -46,6 +46,7 @@ interface MessageRow {
   has_attachments: number;
   headers: string;
   parse_error: string | null;
+  joined_by_subject: number;
 }
 
 /** The Date header as written when the stored date is not the one it names (see filedDate). */
@@ -72,6 +73,7 @@ function rowToView(row: MessageRow): MessageView {
     hasAttachments: row.has_attachments === 1,
     attachments: [],
     imagesAllowed: false,
+    joinedBySubject: row.joined_by_subject === 1,
   };
 }
 

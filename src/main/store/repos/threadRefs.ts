@@ -23,6 +23,17 @@ export function linkMessageIds(db: Db, accountId: number, messageIds: string[], 
   for (const id of messageIds) stmt.run(accountId, id, threadId);
 }
 
+/** Records Message-IDs that no thread knows yet; ids already known keep their thread (a message
+ *  beside a conversation split by hand must not pull the other side's ids over). */
+export function linkUnknownMessageIds(db: Db, accountId: number, messageIds: string[], threadId: number): void {
+  const stmt = prepared(
+    db,
+    `INSERT INTO thread_refs (account_id, message_id, thread_id) VALUES (?, ?, ?)
+     ON CONFLICT (account_id, message_id) DO NOTHING`,
+  );
+  for (const id of messageIds) stmt.run(accountId, id, threadId);
+}
+
 /** Points every Message-ID of one thread at another (thread merge). */
 export function moveThreadRefs(db: Db, fromThreadId: number, toThreadId: number): void {
   prepared(db, 'UPDATE thread_refs SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);

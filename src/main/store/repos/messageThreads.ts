@@ -1,0 +1,71 @@
+import { prepared } from '../statements';
+import type { Db } from '../db';
+
+/**
+ * The messages table, as conversations use it: which conversation each message is in, moving
+ * messages between conversations (merge, split), and the subject-fallback mark. Kept apart from
+ * messages.ts (storing and reading messages) so each stays small.
+ */
+
+/** Moves the messages with these Message-IDs (every folder's copy) into a thread; returns the
+ *  threads they left. */
+export function moveMessagesById(
+  db: Db,
+  accountId: number,
+  messageIds: readonly string[],
+  toThreadId: number,
+): number[] {
+  const from = new Set<number>();
+  const find = prepared(
+    db,
+    'SELECT DISTINCT thread_id FROM messages WHERE account_id = ? AND message_id = ? AND thread_id IS NOT NULL AND thread_id <> ?',
+  );
+  const move = prepared(db, 'UPDATE messages SET thread_id = ? WHERE account_id = ? AND message_id = ?');
+  for (const id of messageIds) {
+    for (const row of find.all(accountId, id, toThreadId) as Array<{ thread_id: number }>) from.add(row.thread_id);
+    move.run(toThreadId, accountId, id);
+  }
+  return [...from];
+}
+
+/** A thread's Message-IDs, oldest first (each once, whatever the folders). */
+export function threadMessageIds(db: Db, threadId: number): string[] {
+  const rows = prepared(
+    db,
+    `SELECT message_id FROM messages WHERE thread_id = ? AND message_id <> ''
+       GROUP BY message_id ORDER BY MIN(date), MIN(id)`,
+  ).all(threadId) as Array<{ message_id: string }>;
+  return rows.map((r) => r.message_id);
+}
+
+/** How a thread's messages point at their parents (for following replies of moved messages). */
+export function threadParentLinks(db: Db, threadId: number): Array<{ messageId: string; parents: string[] }> {
+  const rows = prepared(
+    db,
+    `SELECT message_id, in_reply_to, refs FROM messages WHERE thread_id = ? AND message_id <> '' GROUP BY message_id`,
+  ).all(threadId) as Array<{ message_id: string; in_reply_to: string | null; refs: string }>;
+  return rows.map((r) => ({
+    messageId: r.message_id,
+    parents: [...(r.in_reply_to ? [r.in_reply_to] : []), ...(JSON.parse(r.refs) as string[])],
+  }));
+}
+
+/** The subject of a message by its Message-ID (a conversation's by its key), or null if not here. */
+export function messageSubject(db: Db, accountId: number, messageId: string): string | null {
+  const row = prepared(db, 'SELECT subject FROM messages WHERE account_id = ? AND message_id = ? LIMIT 1').get(
+    accountId,
+    messageId,
+  ) as { subject: string } | undefined;
+  return row ? row.subject || '(no subject)' : null;
+}
+
+/** Marks a stored message as joined to its thread by the subject fallback only. */
+export function markJoinedBySubject(db: Db, messageRowId: number): void {
+  prepared(db, 'UPDATE messages SET joined_by_subject = 1 WHERE id = ?').run(messageRowId);
+}
+
+/** Clears the subject-fallback mark of messages moved by hand (a person decided where they go). */
+export function clearJoinedBySubject(db: Db, accountId: number, messageIds: readonly string[]): void {
+  const stmt = prepared(db, 'UPDATE messages SET joined_by_subject = 0 WHERE account_id = ? AND message_id = ?');
+  for (const id of messageIds) stmt.run(accountId, id);
+}
