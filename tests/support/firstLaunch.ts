@@ -24,12 +24,13 @@ export function localDiscovery(xmlUrls: string[]): FirstLaunchDeps['discovery'] 
 
 /**
  * The app as a first launch sees it, in a Chromium page through the bridge: an empty data folder,
- * the real engine. Everything it starts is stopped and removed by the returned `close`.
+ * the real engine, in a window of `screen`'s size. Everything it starts is stopped and removed by
+ * the returned `close`.
  */
 export async function firstLaunch(
   browser: Browser,
   deps: FirstLaunchDeps = {},
-  viewport = { width: 1280, height: 800 },
+  screen: { width: number; height: number; deviceScaleFactor?: number } = { width: 1280, height: 800 },
 ): Promise<{ service: PromptlyService; page: Page; errors: string[]; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
   const { now = Date.now, ...rest } = deps;
@@ -42,7 +43,9 @@ export async function firstLaunch(
   });
   service.startApp();
   const bridge = await startBridge(service);
-  const page = await browser.newPage({ viewport });
+  // A zoomed window is a smaller viewport drawn with more device pixels per CSS pixel (200 %: 2).
+  const { deviceScaleFactor, ...viewport } = screen;
+  const page = await browser.newPage({ viewport, deviceScaleFactor });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(

@@ -110,7 +110,7 @@ export function App() {
         <span className="brand">Promptly</span>
         <SearchBox />
       </header>
-      <div className="workspace">
+      <main className="workspace">
         <Sidebar />
         {view === 'outbox' || view === 'dashboard' || view === 'settings' ? (
           <section className="screen-pane" id={`${view}-screen`} tabIndex={-1} aria-label={SCREEN_TITLES[view]}>
@@ -130,7 +130,7 @@ export function App() {
             </section>
           </>
         )}
-      </div>
+      </main>
       <StatusBar info={info} />
       <TeamToasts />
       <TeamOverlays

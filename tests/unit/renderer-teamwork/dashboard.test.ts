@@ -23,6 +23,7 @@ globalThis.ResizeObserver ??= class {
 
 const { Dashboard, weekPoints } = await import('../../../src/renderer/src/features/teamwork/Dashboard');
 const { useDashboard, useRoster } = await import('../../../src/renderer/src/features/teamwork/stores');
+const { labelLines } = await import('../../../src/renderer/src/features/teamwork/chartAxes');
 
 const WEEK = 7 * 86_400_000;
 const START = Date.UTC(2025, 0, 6);
@@ -105,6 +106,27 @@ describe('the dashboard', () => {
       'over 4 weeks',
     ]);
     expect(api['metrics.weekly']).not.toHaveBeenCalled();
+  });
+
+  it('names every bar, wrapping long names under it, and titles both axes of every chart', () => {
+    render(h(Dashboard, { width: 600, weeks: [week(0)] }));
+    const ticks = (title: string) =>
+      [...screen.getByRole('figure', { name: title }).querySelectorAll('.recharts-xAxis-tick-labels text')].map((t) =>
+        [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '),
+      );
+    expect(ticks('Open threads by age')).toEqual(['under 1 day', '1–3 days', '3–7 days', '1–4 weeks', 'over 4 weeks']);
+    expect(ticks('Open threads by owner')).toEqual(['Bob Baker', 'Unassigned']);
+    const titles = (title: string) =>
+      [...screen.getByRole('figure', { name: title }).querySelectorAll('.recharts-label')].map((t) => t.textContent);
+    expect(titles('Open threads by age')).toEqual(['Open for', 'Open threads']);
+    expect(titles('Open threads by owner')).toEqual(['Owner', 'Open threads']);
+    expect(titles('Courtesy deadlines met')).toEqual(['Week starting', '% met on time']);
+  });
+
+  it('wraps an axis label at word boundaries to the width of its bar', () => {
+    expect(labelLines('over 4 weeks', 6)).toEqual(['over 4', 'weeks']);
+    expect(labelLines('Unassigned', 4)).toEqual(['Unassigned']);
+    expect(labelLines('Ben Okafor', 20)).toEqual(['Ben Okafor']);
   });
 
   it('ranks nobody by speed', () => {

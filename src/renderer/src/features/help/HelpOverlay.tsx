@@ -17,12 +17,16 @@ export function helpRows(keymap: readonly KeyBinding[] = KEYMAP, actions: readon
   });
 }
 
-/** `?`: every shortcut, grouped; Esc or `?` closes it and focus returns where it was. */
+/**
+ * `?`: every shortcut, grouped; Esc or `?` closes it and focus returns where it was. The list
+ * scrolls between a fixed title and Close, and holds the focus so arrows and Page Down scroll
+ * it (`data-keys-off`: the list behind does not move).
+ */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
-  const dialog = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    dialog.current?.focus();
+    body.current?.focus();
     return () => before?.focus();
   }, []);
   const rows = helpRows();
@@ -30,12 +34,11 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
   return (
     <div className="overlay" onMouseDown={onClose}>
       <div
-        ref={dialog}
         className="dialog help"
         role="dialog"
         aria-modal="true"
         aria-label="Keyboard shortcuts"
-        tabIndex={-1}
+        data-keys-off
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
           if (e.key === '?' || e.key === 'Escape') {
@@ -46,7 +49,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2>Keyboard shortcuts</h2>
-        <div className="help-groups">
+        <div ref={body} className="help-groups" tabIndex={0} role="group" aria-label="Shortcuts by group">
           {groups.map((group) => (
             <section key={group} aria-label={group}>
               <h3>{group}</h3>

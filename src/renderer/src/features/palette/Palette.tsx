@@ -103,7 +103,13 @@ export function Palette({ actions = ACTIONS }: { actions?: readonly Action[] }) 
   const groups = [...new Set(usable.map((a) => a.group))];
   return (
     <div className="overlay" onMouseDown={close}>
-      <div className="dialog palette" onMouseDown={(e) => e.stopPropagation()}>
+      <div
+        className="dialog palette"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Command palette"
+        onMouseDown={(e) => e.stopPropagation()}
+      >
         <Command
           label="Command palette"
           loop

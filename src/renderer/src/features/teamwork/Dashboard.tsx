@@ -3,10 +3,11 @@ import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Too
 import { AGE_BUCKETS, type FollowThroughMetrics } from '../../../../shared/policy';
 import { errorText } from '../../stores/errorText';
 import { percent } from './format';
+import { AXIS_FONT, WrappedTick, xTitle, yTitle } from './chartAxes';
 import { nameOf, useDashboard, useRoster } from './stores';
 import './teamwork.css';
 
-const CHART_HEIGHT = 200;
+const CHART_HEIGHT = 240;
 
 /** One week as the charts plot it. */
 export interface WeekPoint {
@@ -81,12 +82,15 @@ function Figure(props: {
 
 type WeekKey = Exclude<keyof WeekPoint, 'week'>;
 
-const WEEKLY: Array<{ key: WeekKey; title: string; unit: string; percent: boolean }> = [
-  { key: 'courtesy', title: 'Courtesy deadlines met', unit: '%', percent: true },
-  { key: 'firstReplyHours', title: 'Median time to first human reply', unit: ' h', percent: false },
-  { key: 'promises', title: 'Promises kept', unit: '%', percent: true },
-  { key: 'repeat', title: 'Repeat-contact rate', unit: '%', percent: true },
+const WEEKLY: Array<{ key: WeekKey; title: string; unit: string; percent: boolean; axis: string }> = [
+  { key: 'courtesy', title: 'Courtesy deadlines met', unit: '%', percent: true, axis: '% met on time' },
+  { key: 'firstReplyHours', title: 'Median time to first human reply', unit: ' h', percent: false, axis: 'Hours' },
+  { key: 'promises', title: 'Promises kept', unit: '%', percent: true, axis: '% kept' },
+  { key: 'repeat', title: 'Repeat-contact rate', unit: '%', percent: true, axis: '% who wrote again' },
 ];
+
+/** Room for the Y axis title beside its ticks. */
+const Y_AXIS_WIDTH = 64;
 
 /**
  * Follow-through per week over the last 12 weeks (docs/PRODUCT.md principle 5): courtesy deadlines
@@ -148,10 +152,27 @@ export function Dashboard({ width, weeks: given }: { width?: number; weeks?: Fol
               width={width}
               rows={points.map((p) => ({ label: p.week, value: p[m.key] }))}
               chart={(size) => (
-                <LineChart {...size} data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                <LineChart {...size} data={points} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="week" stroke="var(--muted)" />
-                  <YAxis stroke="var(--muted)" domain={m.percent ? [0, 100] : [0, 'auto']} unit={m.unit.trim()} />
+                  {/* Every week named: slanted so twelve dates fit a narrow chart. */}
+                  <XAxis
+                    dataKey="week"
+                    stroke="var(--muted)"
+                    interval={0}
+                    angle={-45}
+                    textAnchor="end"
+                    height={62}
+                    tick={{ fontSize: AXIS_FONT }}
+                    label={xTitle('Week starting')}
+                  />
+                  <YAxis
+                    stroke="var(--muted)"
+                    domain={m.percent ? [0, 100] : [0, 'auto']}
+                    unit={m.unit.trim()}
+                    width={Y_AXIS_WIDTH}
+                    tick={{ fontSize: AXIS_FONT }}
+                    label={yTitle(m.axis)}
+                  />
                   <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
                   <Line
                     type="monotone"
@@ -167,10 +188,10 @@ export function Dashboard({ width, weeks: given }: { width?: number; weeks?: Fol
           ))}
           {(
             [
-              ['Open threads by owner', byOwner],
-              ['Open threads by age', byAge],
+              ['Open threads by owner', 'Owner', byOwner],
+              ['Open threads by age', 'Open for', byAge],
             ] as const
-          ).map(([title, rows]) => (
+          ).map(([title, axis, rows]) => (
             <Figure
               key={title}
               title={title}
@@ -178,10 +199,24 @@ export function Dashboard({ width, weeks: given }: { width?: number; weeks?: Fol
               width={width}
               rows={rows}
               chart={(size) => (
-                <BarChart {...size} data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+                <BarChart {...size} data={rows} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
                   <CartesianGrid stroke="var(--line)" strokeDasharray="3 3" />
-                  <XAxis dataKey="label" stroke="var(--muted)" />
-                  <YAxis stroke="var(--muted)" allowDecimals={false} />
+                  {/* Every bar named: long names wrap under the bar rather than being dropped. */}
+                  <XAxis
+                    dataKey="label"
+                    stroke="var(--muted)"
+                    interval={0}
+                    height={62}
+                    tick={WrappedTick}
+                    label={xTitle(axis)}
+                  />
+                  <YAxis
+                    stroke="var(--muted)"
+                    allowDecimals={false}
+                    width={Y_AXIS_WIDTH}
+                    tick={{ fontSize: AXIS_FONT }}
+                    label={yTitle('Open threads')}
+                  />
                   <Tooltip contentStyle={{ background: 'var(--bg)', border: '1px solid var(--line)' }} />
                   <Bar dataKey="value" name="Open threads" fill="var(--accent)" isAnimationActive={false} />
                 </BarChart>

@@ -20,7 +20,7 @@ export function TeamToasts() {
     return () => timers.forEach(clearTimeout);
   }, [toasts, dismiss]);
   return (
-    <div className="toasts tw-toasts" aria-live="polite" aria-label="Team notifications">
+    <div className="toasts tw-toasts" role="region" aria-live="polite" aria-label="Team notifications">
       {toasts.map((t) => {
         const label = t.local?.label ?? t.action?.label;
         return (

@@ -74,23 +74,9 @@ export function ThreadList() {
     : (error ?? (view === null ? 'Nothing matches this search.' : emptyViewText(view, lead)));
   // Rounded to the minute so rows stay memoized between renders.
   const now = Math.floor(Date.now() / 60_000) * 60_000;
+  // The header and the empty state sit outside the listbox: a listbox holds options only.
   return (
-    <div
-      ref={parent}
-      id={FOCUS.list}
-      className="thread-list"
-      role="listbox"
-      aria-label={label}
-      aria-activedescendant={count > 0 ? `thread-${selected}` : undefined}
-      aria-busy={loading}
-      tabIndex={0}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-          e.preventDefault();
-          useThreadList.getState().move(e.key === 'ArrowDown' ? 1 : -1);
-        }
-      }}
-    >
+    <>
       {header && (
         <p className="view-header" role="note">
           {header}
@@ -101,26 +87,43 @@ export function ThreadList() {
           {emptyText}
         </p>
       )}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item) => {
-          const thread = threadAt({ pages }, item.index);
-          return (
-            <ThreadRow
-              key={thread?.id ?? `p${item.index}`}
-              thread={thread}
-              index={item.index}
-              selected={item.index === selected}
-              open={thread !== undefined && thread.id === openId}
-              top={item.start}
-              height={ROW_HEIGHT}
-              now={now}
-              matcher={matcher}
-              onPick={onPick}
-            />
-          );
-        })}
+      <div
+        ref={parent}
+        id={FOCUS.list}
+        className="thread-list"
+        role="listbox"
+        aria-label={label}
+        aria-activedescendant={count > 0 ? `thread-${selected}` : undefined}
+        aria-busy={loading}
+        tabIndex={0}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            useThreadList.getState().move(e.key === 'ArrowDown' ? 1 : -1);
+          }
+        }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const thread = threadAt({ pages }, item.index);
+            return (
+              <ThreadRow
+                key={thread?.id ?? `p${item.index}`}
+                thread={thread}
+                index={item.index}
+                selected={item.index === selected}
+                open={thread !== undefined && thread.id === openId}
+                top={item.start}
+                height={ROW_HEIGHT}
+                now={now}
+                matcher={matcher}
+                onPick={onPick}
+              />
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }
 

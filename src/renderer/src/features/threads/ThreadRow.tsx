@@ -43,13 +43,14 @@ export const ThreadRow = memo(function ThreadRow({
   const sender = thread.from.name || thread.from.address;
   // A snoozed thread's wake time is in its "Snoozed" mark, not a reply countdown.
   const snoozed = thread.team.snoozedUntil !== null && thread.team.snoozedUntil > now;
+  // Named by its visible text, not a shorter label: people who speak a row's words to pick it
+  // need every word they see in its name (WCAG 2.5.3, Label in Name).
   return (
     <div
       id={`thread-${index}`}
       role="option"
       aria-selected={selected}
       aria-current={open ? 'true' : undefined}
-      aria-label={`${marked ? 'Selected: ' : ''}${sender}: ${thread.subject || '(no subject)'}`}
       className={`thread-row${selected ? ' selected' : ''}${open ? ' open' : ''}${marked ? ' marked' : ''}`}
       data-marked={marked ? 'true' : undefined}
       style={style}
@@ -59,25 +60,26 @@ export const ThreadRow = memo(function ThreadRow({
     >
       <div className="row-top">
         {marked && (
-          <span className="row-mark" aria-hidden="true" title="Selected (x)">
-            ✓
+          <span className="row-mark" title="Selected (x)">
+            <span aria-hidden="true">✓</span>
+            <span className="tw-sr">Selected: </span>
           </span>
         )}
-        <span className="sender">{sender}</span>
+        {/* Spaces between the parts keep the row's spoken name in words ("Gavin Holt 3 messages"). */}
+        <span className="sender">{sender}</span>{' '}
         {thread.messageCount > 1 && (
-          <span className="count" aria-label={`${thread.messageCount} messages`}>
-            {thread.messageCount}
+          <span className="count">
+            {thread.messageCount} <span className="tw-sr">messages</span>
           </span>
-        )}
+        )}{' '}
         {thread.hasAttachments && (
           <span className="attachment" role="img" aria-label="has attachments" title="Has attachments">
             <PaperclipIcon />
           </span>
-        )}
-        <NotSentMark threadId={thread.id} />
-        <StatusMark team={thread.team} promised={thread.due?.reason === 'promise'} now={now} />
-        {thread.due && !snoozed && <DueChip due={thread.due} />}
-        <OwnerBadge team={thread.team} showHandoff={false} />
+        )}{' '}
+        <NotSentMark threadId={thread.id} />{' '}
+        <StatusMark team={thread.team} promised={thread.due?.reason === 'promise'} now={now} />{' '}
+        {thread.due && !snoozed && <DueChip due={thread.due} />} <OwnerBadge team={thread.team} showHandoff={false} />{' '}
         <time className="age" dateTime={new Date(thread.lastMessageAt).toISOString()}>
           {ageLabel(thread.lastMessageAt, now)}
         </time>
