@@ -36,9 +36,27 @@ function writtenDate(mail) {
   return Number.isFinite(time) ? time : null;
 }
 
-/** Parses raw RFC 5322 bytes into a MailShape; throws when mailparser cannot read them. */
+const KEPT = 'It is kept as received: Show original, or Save as .eml to open it in another mail program.';
+
+/** Why mailparser gave up on a message, in words for the person reading the thread. */
+function unreadableReason(error) {
+  const text = error instanceof Error ? error.message : String(error);
+  // The limits of mailparser's MIME splitter (it stops rather than use unbounded memory).
+  if (/child nodes exceeded/i.test(text))
+    return `It has more than 1,000 parts, or parts nested inside each other that deep, and Promptly reads no further. ${KEPT}`;
+  if (/header size .* exceeded/i.test(text))
+    return `A header block in it is larger than 1 MB, and Promptly reads no further. ${KEPT}`;
+  return `Its structure could not be read (${text}). ${KEPT}`;
+}
+
+/** Parses raw RFC 5322 bytes into a MailShape; throws, saying why in words, when mailparser cannot read them. */
 export async function parseToShape(raw) {
-  let mail = await simpleParser(raw, OPTIONS);
+  let mail;
+  try {
+    mail = await simpleParser(raw, OPTIONS);
+  } catch (error) {
+    throw new Error(unreadableReason(error));
+  }
   // Rare: undeclared 8-bit text that is not UTF-8 came out as U+FFFD; read it as windows-1252.
   if (lostBytes(raw, shownTexts(mail))) {
     const repaired = repairUndeclared8bit(raw);
