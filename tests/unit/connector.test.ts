@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_MS, Connector, type Schedule } from '../../src/main/service/connector';
+import { Connector, FIRST_RETRY_MS, LONGEST_RETRY_MS, type Schedule } from '../../src/main/service/connector';
 import type { ConnectionState } from '../../src/shared/connection';
 
 /** A clock and timer the test moves by hand. */
@@ -41,6 +41,7 @@ describe('Connector (bringing a saved mailbox live, with backoff)', () => {
       emit: (s) => states.push(s),
       now: time.now,
       schedule: time.schedule,
+      random: () => 1,
     });
     connector.start();
     await settle();
@@ -60,6 +61,7 @@ describe('Connector (bringing a saved mailbox live, with backoff)', () => {
       emit: (s) => states.push(s),
       now: time.now,
       schedule: time.schedule,
+      random: () => 1,
     });
     connector.start();
     await settle();
@@ -68,10 +70,10 @@ describe('Connector (bringing a saved mailbox live, with backoff)', () => {
       state: 'retrying',
       message: 'Nothing answered on imap.example.com:993.',
       attempt: 1,
-      nextAttemptAt: time.now() + BACKOFF_MS[0]!,
+      nextAttemptAt: time.now() + FIRST_RETRY_MS,
     });
     const waits = [await time.next(), await time.next(), await time.next()];
-    expect(waits).toEqual([BACKOFF_MS[0], BACKOFF_MS[1], BACKOFF_MS[2]]);
+    expect(waits).toEqual([FIRST_RETRY_MS, 2 * FIRST_RETRY_MS, 4 * FIRST_RETRY_MS]);
     expect(connector.state).toEqual({ state: 'live' });
     expect(states.filter((s) => s.state === 'retrying').map((s) => (s.state === 'retrying' ? s.attempt : 0))).toEqual([
       1, 2, 3,
@@ -89,16 +91,35 @@ describe('Connector (bringing a saved mailbox live, with backoff)', () => {
       emit: () => undefined,
       now: time.now,
       schedule: time.schedule,
+      random: () => 1,
     });
     connector.start();
     await settle();
     const waits: number[] = [];
-    for (let i = 0; i < BACKOFF_MS.length + 2; i++) waits.push(await time.next());
-    expect(Math.max(...waits)).toBe(BACKOFF_MS.at(-1));
-    expect(waits.slice(-2)).toEqual([BACKOFF_MS.at(-1), BACKOFF_MS.at(-1)]);
+    for (let i = 0; i < 10; i++) waits.push(await time.next());
+    expect(Math.max(...waits)).toBe(LONGEST_RETRY_MS);
+    expect(waits.slice(-2)).toEqual([LONGEST_RETRY_MS, LONGEST_RETRY_MS]);
     connector.stop();
     expect(time.pending()).toBe(0);
     expect(connector.state).toEqual({ state: 'none' });
+  });
+
+  it('spreads the waits: the random share takes up to half of each wait off', async () => {
+    const time = manualTime();
+    const connector = new Connector({
+      connect: async () => {
+        throw new Error('down');
+      },
+      explain: String,
+      emit: () => undefined,
+      now: time.now,
+      schedule: time.schedule,
+      random: () => 0,
+    });
+    connector.start();
+    await settle();
+    expect([await time.next(), await time.next()]).toEqual([FIRST_RETRY_MS / 2, FIRST_RETRY_MS]);
+    connector.stop();
   });
 
   it('start() while waiting tries again at once (the person asked)', async () => {
@@ -113,6 +134,7 @@ describe('Connector (bringing a saved mailbox live, with backoff)', () => {
       emit: () => undefined,
       now: time.now,
       schedule: time.schedule,
+      random: () => 1,
     });
     connector.start();
     await settle();

@@ -76,7 +76,7 @@ describe('layering lint rule (docs/ARCHITECTURE.md)', () => {
   it('store imports nothing above it', async () => {
     expect(await violations('src/main/store/x.ts', importing('parseMessage', '../mail/parse'))).toHaveLength(1);
     expect(await violations('src/main/store/x.ts', importing('fold', '../team/fold'))).toHaveLength(1);
-    expect(await violations('src/main/store/x.ts', importing('AppError', '../service/appError'))).toHaveLength(1);
+    expect(await violations('src/main/store/x.ts', importing('toErrorInfo', '../service/errorInfo'))).toHaveLength(1);
     expect(await violations('src/main/store/x.ts', importing('threadKeyOf', '../policy/threading'))).toEqual([]);
   });
 
@@ -89,9 +89,9 @@ describe('layering lint rule (docs/ARCHITECTURE.md)', () => {
   });
 
   it('mail, auth and the outbox stay below the service', async () => {
-    expect(await violations('src/main/mail/x.ts', importing('AppError', '../service/appError'))).toHaveLength(1);
+    expect(await violations('src/main/mail/x.ts', importing('toErrorInfo', '../service/errorInfo'))).toHaveLength(1);
     expect(await violations('src/main/mail/x.ts', importing('providerById', '../auth/providers'))).toHaveLength(1);
-    expect(await violations('src/main/outbox/x.ts', importing('AppError', '../service/appError'))).toHaveLength(1);
+    expect(await violations('src/main/outbox/x.ts', importing('toErrorInfo', '../service/errorInfo'))).toHaveLength(1);
     expect(await violations('src/main/mail/x.ts', importing('getAccount', '../store/repos/accounts'))).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { TEAM_VERBS, teamVerb } from './verbs/team';
 import { templateVerb } from './verbs/templates';
 import { threadFixVerb } from './verbs/merge';
 import { VIEWS, type View } from '../../shared/team';
-import { AppError } from '../service/appError';
+import { AppError } from '../appError';
 import { formatDiscovery, wantsDiscovery, withDiscovered } from './verbs/discover';
 import { EXIT, UsageError, type CliIo, type Flags } from './io';
 import { oauthAccountSet, useGivenToken } from './verbs/oauthCli';

@@ -1,6 +1,6 @@
 import addressparser from 'nodemailer/lib/addressparser';
 import type { DraftAddress } from '../../shared/outbox';
-import { OutboxError } from './errors';
+import { AppError } from '../appError';
 
 /**
  * Makes a header value safe: CR and LF become spaces and other control characters go, so a
@@ -30,7 +30,7 @@ export function isMailAddress(address: string): boolean {
 /**
  * Parses what a person typed into an address field ("Ann <ann@x.example>, bob@y.example",
  * groups flattened) with nodemailer's RFC 5322 address parser. Throws an `invalid-address`
- * OutboxError naming the first entry that is not a mail address.
+ * AppError naming the first entry that is not a mail address.
  */
 export function parseAddressList(inputs: readonly string[], field: string): DraftAddress[] {
   const out: DraftAddress[] = [];
@@ -41,7 +41,7 @@ export function parseAddressList(inputs: readonly string[], field: string): Draf
       const address = cleanHeaderValue(entry.address ?? '').toLowerCase();
       if (!isMailAddress(address)) {
         const shown = address || cleanHeaderValue(entry.name ?? '') || text;
-        throw new OutboxError('invalid-address', `"${shown}" is not a valid mail address.`, {
+        throw new AppError('invalid-address', `"${shown}" is not a valid mail address.`, {
           [field]: `"${shown}" is not a valid mail address.`,
         });
       }

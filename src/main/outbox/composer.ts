@@ -6,7 +6,7 @@
 import type { Draft, DraftAddress, KeptAttachment, ReplyKind, SendRequest } from '../../shared/outbox';
 import type { ReplySource } from '../store/repos/replySources';
 import { cleanHeaderValue, parseAddressList, uniqueAddresses } from './address';
-import { OutboxError } from './errors';
+import { AppError } from '../appError';
 import {
   forwardHtml,
   forwardText,
@@ -191,7 +191,7 @@ export function requestRecipients(
   );
   if (to.length + cc.length + bccOnly.length === 0) {
     const message = 'Add at least one recipient.';
-    throw new OutboxError('no-recipients', message, { to: message });
+    throw new AppError('no-recipients', message, { to: message });
   }
   return { to, cc, bcc: bccOnly };
 }
@@ -210,7 +210,7 @@ export function composeReply(
   const recipients = requestRecipients(request, ctx);
   if (words.trim() === '' && ctx.kind !== 'forward') {
     const message = 'Write something before sending: the reply is empty.';
-    throw new OutboxError('empty-body', message, { text: message });
+    throw new AppError('empty-body', message, { text: message });
   }
   const subject = cleanHeaderValue(request.subject ?? defaultSubject(ctx)) || defaultSubject(ctx);
   const body = assembleBody(words, request.html, ctx);

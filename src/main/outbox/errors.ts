@@ -1,22 +1,4 @@
-import type { OutboxErrorCode, OutboxProblem } from '../../shared/outbox';
-
-/** A reply refused before it was queued, or an outbox action that does not apply. */
-export class OutboxError extends Error {
-  readonly code: OutboxErrorCode;
-  /** Field-level problems for the composer form (e.g. `to`, `text`). */
-  readonly fields?: Record<string, string>;
-  constructor(code: OutboxErrorCode, message: string, fields?: Record<string, string>) {
-    super(message);
-    this.name = 'OutboxError';
-    this.code = code;
-    this.fields = fields;
-  }
-
-  /** The problem as stored on an item and shown in the outbox view. */
-  toProblem(): OutboxProblem {
-    return { code: this.code, message: this.message };
-  }
-}
+import type { OutboxErrorCode } from '../../shared/outbox';
 
 /**
  * How safe a retry is after a failed submission. `safe`: the server surely did not take the

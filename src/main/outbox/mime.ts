@@ -2,7 +2,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { ComposedReply } from './composer';
-import { OutboxError } from './errors';
+import { AppError } from '../appError';
 
 /** The raw RFC 5322 message and its SMTP envelope, as stored in the outbox. */
 export interface BuiltMessage {
@@ -21,7 +21,7 @@ export async function checkAttachments(paths: ReadonlyArray<{ path: string; file
       if (!(await stat(file.path)).isFile()) throw new Error('not a file');
     } catch {
       const message = `The attachment "${name}" cannot be read. Check that the file still exists.`;
-      throw new OutboxError('attachment-unreadable', message, { attachments: message });
+      throw new AppError('attachment-unreadable', message, { attachments: message });
     }
   }
 }

@@ -37,7 +37,7 @@ import { draftFor } from './composer';
 import { composeContext, prepareReply, type PrepareDeps } from './prepare';
 import { teamTemplates, COURTESY_TEMPLATE_ID } from './templates';
 import { findCollision } from './collision';
-import { OutboxError } from './errors';
+import { AppError } from '../appError';
 import { moveItem, type OutboxChange } from './transitions';
 import { runPass, type DeliveryContext, type PassReport, type SentReply } from './delivery';
 import { backoffDelay } from '../mail/imap/backoff';
@@ -117,10 +117,7 @@ export class Outbox {
     const parsed = sendRequestSchema.safeParse(input);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new OutboxError(
-        'wrong-state',
-        `The reply request is malformed: ${issue?.path.join('.')} ${issue?.message}`,
-      );
+      throw new AppError('wrong-state', `The reply request is malformed: ${issue?.path.join('.')} ${issue?.message}`);
     }
     const request: SendRequest = parsed.data;
     const now = this.deps.now();
@@ -152,7 +149,7 @@ export class Outbox {
   undo(id: number): UndoResult {
     const record = this.record(id);
     if (record.state !== 'queued' || this.deps.now() >= record.undoUntil) {
-      throw new OutboxError('wrong-state', 'Too late to undo: the reply is already on its way.');
+      throw new AppError('wrong-state', 'Too late to undo: the reply is already on its way.');
     }
     const moved = this.move(record, { state: 'cancelled' }, 'undone');
     return { item: toOutboxItem(moved), request: JSON.parse(record.requestJson) as SendRequest };
@@ -162,7 +159,7 @@ export class Outbox {
   cancel(id: number): OutboxItem {
     const record = this.record(id);
     if (!['queued', 'failed', 'uncertain'].includes(record.state)) {
-      throw new OutboxError('wrong-state', cannotMessage(record.state, 'cancel'));
+      throw new AppError('wrong-state', cannotMessage(record.state, 'cancel'));
     }
     return toOutboxItem(this.move(record, { state: 'cancelled', retryAt: null }, 'cancelled'));
   }
@@ -170,7 +167,7 @@ export class Outbox {
   /** Sends a failed reply now; `force` sends it despite a collision. */
   retry(id: number, options: { force?: boolean } = {}): OutboxItem {
     const record = this.record(id);
-    if (record.state !== 'failed') throw new OutboxError('wrong-state', cannotMessage(record.state, 'retry'));
+    if (record.state !== 'failed') throw new AppError('wrong-state', cannotMessage(record.state, 'retry'));
     const now = this.deps.now();
     const force = record.force || options.force === true || record.errorCode === 'collision';
     const item = this.move(
@@ -185,7 +182,7 @@ export class Outbox {
   /** The person's answer to "may not have been sent: send again?": sends it again (same Message-ID). */
   sendAgain(id: number): OutboxItem {
     const record = this.record(id);
-    if (record.state !== 'uncertain') throw new OutboxError('wrong-state', cannotMessage(record.state, 'send again'));
+    if (record.state !== 'uncertain') throw new AppError('wrong-state', cannotMessage(record.state, 'send again'));
     const now = this.deps.now();
     const item = this.move(
       record,
@@ -273,7 +270,7 @@ export class Outbox {
   private record(id: number): OutboxRecord {
     const record = getOutbox(this.deps.db, id);
     if (!record || record.accountId !== this.deps.accountId) {
-      throw new OutboxError('not-found', `There is no reply ${id} in the outbox.`);
+      throw new AppError('not-found', `There is no reply ${id} in the outbox.`);
     }
     return record;
   }
@@ -284,7 +281,7 @@ export class Outbox {
 
   private move(record: OutboxRecord, change: OutboxChange, detail: string): OutboxRecord {
     const moved = moveItem(this.deps.db, record.id, record.state, change, this.deps.now(), detail);
-    if (!moved) throw new OutboxError('wrong-state', 'The reply changed state meanwhile. Look at the outbox again.');
+    if (!moved) throw new AppError('wrong-state', 'The reply changed state meanwhile. Look at the outbox again.');
     this.deps.onChange?.(toOutboxItem(moved));
     return moved;
   }

@@ -12,7 +12,7 @@ import { defaultParent, replySource, type ReplySource } from '../store/repos/rep
 import type { NewOutboxRecord } from '../store/repos/outbox';
 import { composeReply, type ComposeContext, type Sender } from './composer';
 import { buildMessage } from './mime';
-import { OutboxError } from './errors';
+import { AppError } from '../appError';
 import { baseSubject } from './quote';
 import { courtesyTemplate, defaultPromiseAt, findTemplate, renderTemplate } from './templates';
 
@@ -37,12 +37,12 @@ export function composeContext(
   request: Pick<SendRequest, 'threadId' | 'kind' | 'parentId'>,
 ): ComposeContext {
   const thread = getThread(deps.db, request.threadId);
-  if (!thread) throw new OutboxError('not-found', 'That conversation no longer exists. It may have been merged.');
+  if (!thread) throw new AppError('not-found', 'That conversation no longer exists. It may have been merged.');
   let parent: ReplySource | null;
   if (request.parentId !== undefined) {
     parent = replySource(deps.db, request.parentId);
     if (!parent || parent.threadId !== thread.id)
-      throw new OutboxError('not-found', 'The message to answer is not in this conversation any more.');
+      throw new AppError('not-found', 'The message to answer is not in this conversation any more.');
   } else {
     parent = defaultParent(deps.db, thread.id, [deps.sender.address, ...deps.team]);
   }
@@ -61,7 +61,7 @@ function wordsOf(request: SendRequest, templates: readonly Template[]): string {
   if (request.text.trim() !== '') return request.text;
   if (request.templateId !== undefined) {
     const template = findTemplate(templates, request.templateId);
-    if (!template) throw new OutboxError('template-not-found', `There is no saved reply "${request.templateId}".`);
+    if (!template) throw new AppError('template-not-found', `There is no saved reply "${request.templateId}".`);
     return template.body;
   }
   return request.courtesy ? courtesyTemplate(templates).body : request.text;
@@ -87,13 +87,13 @@ async function keptFiles(
       .map((a) => ({ messageRowId: ctx.parent?.id ?? 0, part: a.part }));
   if (wanted.length === 0) return [];
   const fetch = deps.attachmentFile;
-  if (!fetch) throw new OutboxError('attachment-unreadable', 'The forwarded attachments are not available offline.');
+  if (!fetch) throw new AppError('attachment-unreadable', 'The forwarded attachments are not available offline.');
   const files = [];
   for (const a of wanted) {
     try {
       files.push(await fetch(a.messageRowId, a.part));
     } catch (error) {
-      throw new OutboxError(
+      throw new AppError(
         'attachment-unreadable',
         `An attachment of the forwarded message could not be downloaded (${(error as Error).message}). Connect and try again, or forward without it.`,
       );
@@ -110,7 +110,7 @@ function messageIdFor(address: string): string {
 
 /**
  * Builds the outbox record of a request at `now`: the Message-ID and the raw MIME are fixed
- * here. Throws an OutboxError for anything a person must fix (address, empty body, unknown
+ * here. Throws an AppError for anything a person must fix (address, empty body, unknown
  * template variable, unreadable attachment).
  */
 export async function prepareReply(
@@ -176,7 +176,7 @@ export async function prepareReply(
 function renderTemplateSubject(subject: string): string {
   if (/\{\{[^{}]*\}\}/.test(subject)) {
     const message = 'The subject contains {{…}}. Template variables work only in the text.';
-    throw new OutboxError('template-variable', message, { subject: message });
+    throw new AppError('template-variable', message, { subject: message });
   }
   return subject;
 }

@@ -7,7 +7,7 @@ import type { Policy } from '../../shared/policy';
 import { TEMPLATE_VARIABLES, type Template, type TemplateVariable } from '../../shared/outbox';
 import type { SavedReplyTemplate } from '../../shared/teamEvents';
 import { calendarForPolicy } from '../policy/calendar';
-import { OutboxError } from './errors';
+import { AppError } from '../appError';
 
 /** The id of the built-in courtesy reply; a team template with this id replaces it. */
 export const COURTESY_TEMPLATE_ID = 'courtesy';
@@ -123,7 +123,7 @@ export function renderTemplate(text: string, ctx: TemplateContext): Rendered {
   if (unknown.length > 0) {
     const list = unknown.map((n) => `{{${n}}}`).join(', ');
     const message = `The reply uses ${list}, which Promptly does not know. Use one of: ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(', ')}.`;
-    throw new OutboxError('template-variable', message, { text: message });
+    throw new AppError('template-variable', message, { text: message });
   }
   const used = new Set<TemplateVariable>();
   const rendered = text.replace(VARIABLE, (_match, name: string) => {
@@ -173,6 +173,6 @@ export function endOfBusinessDay(day: DateTime, calendar: ReturnType<typeof cale
 /** A promise for a date the person typed (YYYY-MM-DD): the end of that day's business time. */
 export function promiseForDate(date: string, policy: Pick<Policy, 'businessHours' | 'holidays' | 'timeZone'>): number {
   const day = DateTime.fromISO(date, { zone: policy.timeZone });
-  if (!day.isValid) throw new OutboxError('invalid-date', `"${date}" is not a date. Write it as YYYY-MM-DD.`);
+  if (!day.isValid) throw new AppError('invalid-date', `"${date}" is not a date. Write it as YYYY-MM-DD.`);
   return endOfBusinessDay(day, calendarForPolicy(policy)) ?? day.endOf('day').startOf('minute').toMillis();
 }

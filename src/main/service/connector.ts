@@ -1,7 +1,9 @@
 import type { ConnectionState } from '../../shared/connection';
+import { backoffDelay } from '../mail/imap/backoff';
 
-/** Waits between attempts to reach a saved mailbox: quick at first, then every five minutes. */
-export const BACKOFF_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000];
+/** Waits between attempts to reach a saved mailbox: 5 s at first, doubling up to five minutes. */
+export const FIRST_RETRY_MS = 5_000;
+export const LONGEST_RETRY_MS = 300_000;
 
 /** A timer that can be cancelled; injected so tests drive time instead of sleeping. */
 export type Schedule = (run: () => void, ms: number) => { cancel(): void };
@@ -22,6 +24,8 @@ export interface ConnectorDeps {
   emit: (state: ConnectionState) => void;
   now: () => number;
   schedule?: Schedule;
+  /** Jitter in [0, 1), so a team's apps do not all knock at once after an outage; Math.random by default. */
+  random?: () => number;
 }
 
 /**
@@ -86,7 +90,8 @@ export class Connector {
     } catch (error) {
       if (this.stopped) return;
       if (this.deps.needsSignIn?.(error)) return this.pause(this.deps.explain(error));
-      const wait = BACKOFF_MS[Math.min(this.attempt - 1, BACKOFF_MS.length - 1)] ?? 300_000;
+      const random = (this.deps.random ?? Math.random)();
+      const wait = backoffDelay(this.attempt - 1, random, FIRST_RETRY_MS, LONGEST_RETRY_MS);
       this.set({
         state: 'retrying',
         message: this.deps.explain(error),

@@ -1,7 +1,7 @@
 import { calls, type CallName, type CallOutcome, type CallResult } from '../../shared/contract';
 import { fieldErrors } from '../../shared/schemas';
 import type { Handlers } from './types';
-import { toErrorInfo } from './appError';
+import { toErrorInfo } from './errorInfo';
 
 /** Whether a string names a call of the contract. */
 export function isCallName(name: string): name is CallName {

@@ -9,7 +9,7 @@ import type { TokenSource } from '../mail/login';
 import { checkServers } from '../mail/accountCheck';
 import type { Db } from '../store/db';
 import { getAccount, saveAccount } from '../store/repos/accounts';
-import { AppError } from './appError';
+import { AppError } from '../appError';
 
 /** What a sign-in needs from the service around it. */
 export interface OAuthFlowDeps {

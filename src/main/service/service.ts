@@ -22,7 +22,7 @@ import type { Outbox } from '../outbox/outbox';
 import { rawThreadRows } from '../store/repos/messages';
 import { checkAccount } from '../mail/accountCheck';
 import { ServiceEvents } from './events';
-import { AppError } from './appError';
+import { AppError } from '../appError';
 import type { Db } from '../store/db';
 import type { Handlers, ServiceDeps } from './types';
 import type { ServiceCore } from './handlers/core';

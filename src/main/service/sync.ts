@@ -9,7 +9,7 @@ import { connectImap, type ImapSettings } from '../mail/imap/connect';
 import { syncMailbox } from '../mail/imap/sync';
 import type { SyncModes } from '../mail/imap/context';
 import { explainConnectionError } from '../mail/connectionErrors';
-import { AppError } from './appError';
+import { AppError } from '../appError';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/diskFull';
 import type { ServiceEvents } from './events';
 import type { MailSecret } from '../mail/login';

@@ -18,7 +18,7 @@ import { getSetting, setSetting } from '../store/repos/settings';
 import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
 import { findThreadByKey, getThread } from '../store/repos/threads';
 import { messageSubject } from '../store/repos/messageThreads';
-import { AppError } from './appError';
+import { AppError } from '../appError';
 import { threadDetail } from './teamDetail';
 import { handoffOfferToast, lostMessage } from './teamWords';
 import { overlayPending } from './teamOverlay';

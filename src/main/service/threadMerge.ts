@@ -17,7 +17,7 @@ import { hasPinsTo, pinnedFrom } from '../store/repos/threadPins';
 import { getThread, resolveThread } from '../store/repos/threads';
 import { threadMessageIds } from '../store/repos/messageThreads';
 import { localThreadsFor, mergeLocal, messagesFrom, splitLocal, withReplies } from '../store/threadFixes';
-import { AppError } from './appError';
+import { AppError } from '../appError';
 
 /** What merging and splitting need of the team engine. */
 export interface ThreadFixHost {

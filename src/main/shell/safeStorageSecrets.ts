@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
 import { FileSecretStore, type SecretStore } from '../secrets';
-import { AppError } from '../service/appError';
+import { AppError } from '../appError';
 import { keychainAdvice } from './platform';
 
 /** The part of Electron's safeStorage this store uses (the async API where it exists). */

@@ -7,7 +7,7 @@ import type { Policy } from '../../../shared/policy';
 import type { OutboxItem, QueueResult, Template } from '../../../shared/outbox';
 import type { Outbox } from '../../outbox/outbox';
 import { promiseForDate } from '../../outbox/templates';
-import { OutboxError } from '../../outbox/errors';
+import { AppError } from '../../appError';
 
 /** What a verb prints: `value` for --json, `text` otherwise; `ok` false exits 1. */
 export interface VerbResult {
@@ -51,7 +51,7 @@ async function sendNow(outbox: Outbox, id: number): Promise<VerbResult> {
 /** `reply KEY --text T | --template ID [--all] [--attach FILE]...`: queues and sends a reply. */
 export async function replyVerb(outbox: Outbox, threadId: number, flags: ReplyFlags): Promise<VerbResult> {
   if (flags.text === undefined && flags.template === undefined) {
-    throw new OutboxError('empty-body', 'Say what to send: --text "..." or --template NAME.');
+    throw new AppError('empty-body', 'Say what to send: --text "..." or --template NAME.');
   }
   const kind = flags.forward ? 'forward' : flags.all ? 'reply-all' : 'reply';
   const result = await outbox.queue({

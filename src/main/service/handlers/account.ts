@@ -7,7 +7,7 @@ import { serverFolder } from '../../mail/imap/folderCheck';
 import { explainConnectionError } from '../../mail/connectionErrors';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
-import { AppError } from '../appError';
+import { AppError } from '../../appError';
 
 /** The connected mailbox: its settings, testing them, syncing it and its folders. */
 export const accountHandlers = (core: ServiceCore) =>

@@ -6,7 +6,7 @@ import { explainConnectionError } from '../../mail/connectionErrors';
 import { attachmentRisk, zipEntryNames } from '../../mail/attachmentRisk';
 import { markFromInternet } from '../../mail/originMarker';
 import { listAttachments, locateAttachment } from '../../store/repos/attachments';
-import { AppError } from '../appError';
+import { AppError } from '../../appError';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
 

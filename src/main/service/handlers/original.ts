@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keptSource } from '../../store/repos/messages';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../privateFiles';
-import { AppError } from '../appError';
+import { AppError } from '../../appError';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Template } from '../../../shared/outbox';
 import { teamTemplates } from '../../outbox/templates';
 import type { TeamEngine } from '../team';
-import { AppError } from '../appError';
+import { AppError } from '../../appError';
 import type { Handlers } from '../types';
 import type { ServiceCore } from './core';
 

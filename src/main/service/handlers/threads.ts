@@ -8,7 +8,7 @@ import { listThreadMessages, listUnreadable } from '../../store/repos/messages';
 import { searchThreads } from '../../store/repos/search';
 import { countViews, getThread } from '../../store/repos/threads';
 import type { Db } from '../../store/db';
-import { AppError } from '../appError';
+import { AppError } from '../../appError';
 import { promiseOutcomeEntries } from '../activityWords';
 import { allowedImages, imagesAllowedFor } from '../remoteImages';
 import { decorate, listView } from '../threadViews';
