@@ -68,7 +68,7 @@ export interface SplitResult {
 export type ThreadAction = z.infer<typeof threadActionSchema>;
 
 /** The list views of docs/PRODUCT.md ("Ownership (team)"). */
-export const VIEWS = ['mine', 'unassigned', 'due', 'overdue', 'waiting', 'closed', 'all'] as const;
+export const VIEWS = ['mine', 'unassigned', 'due', 'overdue', 'promised', 'waiting', 'closed', 'all'] as const;
 
 /** A list view. */
 export type View = (typeof VIEWS)[number];

@@ -31,6 +31,15 @@ async function send(page: Page, text = ''): Promise<void> {
   await page.keyboard.press('Control+Enter');
 }
 
+/** `g` then `key`: the sidebar marks `label` as the current view. */
+async function goTo(page: Page, key: string, label: string): Promise<void> {
+  await page.keyboard.press('g');
+  await page.keyboard.press(key);
+  await expect
+    .poll(() => page.getByRole('button', { name: new RegExp(`^${label}`) }).getAttribute('aria-current'))
+    .toBe('page');
+}
+
 function activity(page: Page): Locator {
   return page.getByRole('region', { name: 'Activity' });
 }
@@ -95,8 +104,18 @@ describe('a promise over time (real engine, Dovecot, SMTP, keyboard only, clock 
       .poll(() => activity(page).textContent(), { timeout: 8000 })
       .toContain('Alice Moreno promised Lena Vogt an answer by ');
 
-    // Omar: promised too, and an hour later answered for real: the promise is kept.
+    // The answer is ours to give: Promised holds it (g p), Waiting on customer does not (g w).
     await page.keyboard.press('Escape');
+    await goTo(page, 'p', 'Promised');
+    await page.getByText('Answers we promised customers, the earliest promised date first.').waitFor();
+    await expect.poll(() => rows.count()).toBe(1);
+    await lenaRow.waitFor();
+    await page.screenshot({ path: artifactPath('promised-view.png') });
+    await goTo(page, 'w', 'Waiting on customer');
+    await page.getByText('No conversation is waiting on a customer.').waitFor();
+    await goTo(page, 'a', 'All');
+
+    // Omar: promised too, and an hour later answered for real: the promise is kept.
     while ((await omarRow.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     await page.getByRole('article', { name: /Spoke tension/ }).waitFor();
@@ -115,9 +134,7 @@ describe('a promise over time (real engine, Dovecot, SMTP, keyboard only, clock 
     // Three days on, Lena's promise is overdue: the Overdue view holds it, in words.
     await skip(clock, page, 3 * DAY);
     await page.keyboard.press('Escape');
-    await page.keyboard.press('g');
-    await page.keyboard.press('o');
-    await expect.poll(() => page.getByRole('button', { name: /^Overdue/ }).getAttribute('aria-current')).toBe('page');
+    await goTo(page, 'o', 'Overdue');
     await expect.poll(() => lenaRow.getByLabel(/^Answer promised by .*\(promise overdue\)$/).count()).toBe(1);
     await expect.poll(() => rows.count()).toBe(1);
     while ((await lenaRow.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('j');

@@ -36,6 +36,12 @@ describe('deadlines from the real mailbox, met by real replies', () => {
     const after = (await service.call('threads.list', {}))[0]!;
     expect(after.due).toMatchObject({ reason: 'promise', dueAt: promiseAt });
     expect(after.team.status).toBe('waiting');
+    // The team owes the promised answer: the thread is in Promised, not in Waiting on customer.
+    const inView = async (view: 'promised' | 'waiting') =>
+      (await service.call('threads.list', { view })).map((t) => t.id);
+    expect(await inView('promised')).toEqual([thread!.id]);
+    expect(await inView('waiting')).toEqual([]);
+    expect(await service.call('views.counts', {})).toMatchObject({ promised: 1, waiting: 0 });
     const detail = await service.call('thread.get', { id: thread!.id });
     // The activity says it in words: who promised whom, with the date for the reader's locale.
     const customerName = after.from.name || after.from.address;
@@ -88,6 +94,9 @@ describe('deadlines from the real mailbox, met by real replies', () => {
       `Promise kept: ${customerName} got the answer in time`,
     ]);
     expect(kept.thread.from.address).toBe(customer.address);
+    // Answered: now the next move is the customer's.
+    expect(await inView('promised')).toEqual([]);
+    expect(await inView('waiting')).toEqual([thread!.id]);
   });
 
   it('an auto-reply starts no clock', async () => {

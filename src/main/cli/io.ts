@@ -42,7 +42,7 @@ verbs:
                           without push (default 30); both are saved as settings
   status                  how live sync hears about changes, per-folder sync state, errors, lag
   search QUERY [--limit N] from: to: before: after: has:attachment, words, "phrases"
-  threads [--limit N] [--view mine|unassigned|due|overdue|waiting|closed|all]
+  threads [--limit N] [--view mine|unassigned|due|overdue|promised|waiting|closed|all]
   thread ID|KEY [--raw]
   claim KEY | assign KEY ADDRESS | handoff KEY ADDRESS | accept KEY | decline KEY
   release KEY | note KEY TEXT | close KEY | reopen KEY | owner KEY

@@ -154,12 +154,17 @@ export interface ThreadListRow {
   dueReason: string | null;
 }
 
-/** The filter of each list view (docs/PRODUCT.md); `me` is my address, `now` decides snoozes and due times. */
+/**
+ * The filter of each list view (docs/PRODUCT.md); `me` is my address, `now` decides snoozes and due times.
+ * Promised and Waiting on customer never overlap: a thread whose next deadline is a promise is an
+ * answer the team owes, not a customer's move.
+ */
 const VIEW_SQL: Record<string, string> = {
   all: '1',
   mine: "owner = @me AND eff_status <> 'closed' AND NOT snoozed",
   unassigned: "owner IS NULL AND eff_status = 'open' AND NOT snoozed",
-  waiting: "eff_status = 'waiting'",
+  promised: "eff_status <> 'closed' AND NOT snoozed AND due_reason = 'promise'",
+  waiting: "eff_status = 'waiting' AND due_reason IS NOT 'promise'",
   closed: "eff_status = 'closed'",
   due: "eff_status <> 'closed' AND NOT snoozed AND due_at IS NOT NULL AND due_at > @now AND due_at <= @now + @lead",
   overdue: "eff_status <> 'closed' AND NOT snoozed AND due_at IS NOT NULL AND due_at <= @now",

@@ -42,7 +42,7 @@ function step(delta: number): void {
 }
 
 /** Views that are thread lists (all and the team views); the rest are their own screens. */
-const LIST_VIEWS: readonly View[] = ['all', 'mine', 'unassigned', 'due', 'overdue', 'waiting', 'closed'];
+const LIST_VIEWS: readonly View[] = ['all', 'mine', 'unassigned', 'due', 'overdue', 'promised', 'waiting', 'closed'];
 
 function isListView(view: ViewId): view is View {
   return (LIST_VIEWS as readonly string[]).includes(view);

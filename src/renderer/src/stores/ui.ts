@@ -19,6 +19,7 @@ export type ViewId =
   | 'unassigned'
   | 'due'
   | 'overdue'
+  | 'promised'
   | 'waiting'
   | 'closed'
   | 'outbox'

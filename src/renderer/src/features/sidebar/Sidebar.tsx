@@ -16,6 +16,7 @@ const ORDER: readonly ViewId[] = [
   'unassigned',
   'due',
   'overdue',
+  'promised',
   'waiting',
   'closed',
   'all',

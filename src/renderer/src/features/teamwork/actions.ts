@@ -54,6 +54,7 @@ export const TEAM_VIEWS: ReadonlyArray<{ id: TeamViewId; label: string; keys: st
   { id: 'unassigned', label: 'Unassigned', keys: 'g u', actionId: 'view.unassigned' },
   { id: 'due', label: 'Due soon', keys: 'g d', actionId: 'view.dueSoon' },
   { id: 'overdue', label: 'Overdue', keys: 'g o', actionId: 'view.overdue' },
+  { id: 'promised', label: 'Promised', keys: 'g p', actionId: 'view.promised' },
   { id: 'waiting', label: 'Waiting on customer', keys: 'g w', actionId: 'view.waiting' },
   { id: 'closed', label: 'Closed', keys: 'g c', actionId: 'view.closed' },
   { id: 'outbox', label: 'Outbox', keys: 'g b', actionId: 'view.outbox' },

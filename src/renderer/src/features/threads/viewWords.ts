@@ -16,6 +16,7 @@ export function viewHeader(view: View, leadMinutes: number | null): string | nul
       ? 'Replies and promises coming due soon.'
       : `Replies and promises due in the next ${windowText(leadMinutes)} (set the window in Team settings).`;
   if (view === 'overdue') return 'Customers waiting past their reply time or a promised date.';
+  if (view === 'promised') return 'Answers we promised customers, the earliest promised date first.';
   if (view === 'waiting') return 'We answered; the next move is the customer’s.';
   return null;
 }
@@ -31,6 +32,8 @@ export function emptyViewText(view: View, leadMinutes: number | null): string {
       return leadMinutes === null ? 'Nothing is coming due.' : `Nothing is due in the next ${windowText(leadMinutes)}.`;
     case 'overdue':
       return 'Nothing is overdue: every customer has had an answer on time.';
+    case 'promised':
+      return 'No open promises: every answer we promised has been given. A courtesy reply (c) promises one.';
     case 'waiting':
       return 'No conversation is waiting on a customer.';
     case 'closed':
