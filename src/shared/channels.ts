@@ -27,6 +27,7 @@ export const CALL_NAMES = [
   'folders.add',
   'attachment.fetch',
   'views.counts',
+  'views.dueSoon',
   'thread.act',
   'threads.merge',
   'threads.split',

@@ -30,6 +30,7 @@ import type { ConnectionState } from './connection';
 import {
   policySchema,
   quietHoursSchema,
+  type DueSoonWindow,
   type FollowThroughMetrics,
   type Policy,
   type QuietHours,
@@ -114,6 +115,7 @@ export const calls = {
     result: returns<QuietHours | null>(),
   },
   'views.counts': { args: z.object({}).strict(), result: returns<Record<View, number>>() },
+  'views.dueSoon': { args: z.object({}).strict(), result: returns<DueSoonWindow>() },
   'thread.act': {
     args: z.object({ id: z.number().int().positive(), action: threadActionSchema }).strict(),
     result: returns<{ eventId: string }>(),

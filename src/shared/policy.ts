@@ -101,9 +101,20 @@ export const policySchema = z.object({
     .min(0)
     .max(60 * 24 * 7)
     .default(4 * 60),
+  /**
+   * What the Due soon view holds: what comes due before the business day ends (needs business
+   * hours; without them it falls back to the lead), or what comes due within the lead.
+   */
+  dueSoonWindow: z.enum(['business-day', 'lead']).default('business-day'),
   /** Where customers' answers should go, when not to the shared address itself (Reply-To). */
   replyTo: z.string().trim().toLowerCase().email('Reply-To must be a mail address.').nullable().default(null),
 });
+
+/**
+ * The Due soon view's window at one moment: until the business day in progress (or the next
+ * one) closes, or the next `minutes`.
+ */
+export type DueSoonWindow = { kind: 'business-day'; until: number } | { kind: 'lead'; minutes: number; until: number };
 
 /** A parsed, valid team policy. */
 export type Policy = z.infer<typeof policySchema>;

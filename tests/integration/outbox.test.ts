@@ -511,6 +511,7 @@ function defaultPolicy() {
     holidays: [],
     timeZone: 'UTC',
     dueSoonLeadMinutes: 60,
+    dueSoonWindow: 'business-day' as const,
     replyTo: null,
   };
 }

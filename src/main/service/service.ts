@@ -18,6 +18,7 @@ import { SyncControl } from './syncControl';
 import { openDemoMailbox, seedDemoMailbox } from './demoMailbox';
 import { openDb } from '../store/db';
 import { DeadlineKeeper } from './deadlines';
+import { dueSoonWindow } from '../policy/dueSoon';
 import type { Outbox } from '../outbox/outbox';
 import { rawThreadRows } from '../store/repos/messages';
 import { checkAccount } from '../mail/accountCheck';
@@ -197,9 +198,10 @@ export class PromptlyService implements ServiceCore {
     this.parts.refreshDeadlines(threadIds);
   }
 
-  /** The due-soon lead of the team policy, in ms. */
+  /** How far ahead Due soon looks right now, in ms (the team's window; see policy/dueSoon.ts). */
   leadMs(): number {
-    return this.deadlines.policy().dueSoonLeadMinutes * 60_000;
+    const now = this.deps.now();
+    return dueSoonWindow(this.deadlines.policy(), now).until - now;
   }
 
   /** The account's outbox (created on first use); null in the demo or without an account. */

@@ -1,6 +1,7 @@
 import type { MessageView, ThreadDetail } from '../../../shared/types';
 import { VIEWS, type ActivityEntry, type View } from '../../../shared/team';
 import { threadOutcomes } from '../../policy/metrics';
+import { dueSoonWindow } from '../../policy/dueSoon';
 import { getAccount } from '../../store/repos/accounts';
 import { listAttachments } from '../../store/repos/attachments';
 import { attachmentRisk } from '../../mail/attachmentRisk';
@@ -41,6 +42,7 @@ export const threadHandlers = (core: ServiceCore) =>
         ...countViews(core.db, { accountId: account.id, me, now: core.deps.now(), leadMs: core.leadMs() }),
       };
     },
+    'views.dueSoon': async () => dueSoonWindow(core.deadlines.policy(), core.deps.now()),
     'threads.search': async ({ query, limit, tzOffsetMinutes }) => {
       const account = core.requireAccount();
       const found = searchThreads(core.db, account.id, query, {

@@ -68,7 +68,8 @@ export const useThreadList = create<ListState>((set, get) => {
       const source = get().source;
       const view = source.kind === 'all' ? (source.view ?? 'all') : 'all';
       const sort =
-        (source.kind === 'all' ? source.sort : undefined) ?? (view === 'due' || view === 'overdue' || view === 'promised' ? 'due' : 'recent');
+        (source.kind === 'all' ? source.sort : undefined) ??
+        (view === 'due' || view === 'overdue' || view === 'promised' ? 'due' : 'recent');
       const rows = await api['threads.list']({ view, sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
       if (get().generation !== generation) return;
       const pages = { ...get().pages, [page]: rows };

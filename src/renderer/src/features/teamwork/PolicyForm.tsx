@@ -52,7 +52,8 @@ export function PolicyForm() {
   const [policy, setPolicy] = useState<Policy | null>(null);
   const [windowHours, setWindowHours] = useState('24');
   const [zone, setZone] = useState('UTC');
-  const [lead, setLead] = useState('60');
+  const [lead, setLead] = useState('240');
+  const [dueWindow, setDueWindow] = useState<Policy['dueSoonWindow']>('business-day');
   const [useHours, setUseHours] = useState(false);
   const [days, setDays] = useState<Record<Weekday, string>>(
     () => Object.fromEntries(WEEKDAYS.map((d) => [d, ''])) as Record<Weekday, string>,
@@ -67,6 +68,7 @@ export function PolicyForm() {
     setWindowHours(String(Math.round((p.courtesyWindowMinutes / 60) * 100) / 100));
     setZone(p.timeZone);
     setLead(String(p.dueSoonLeadMinutes));
+    setDueWindow(p.dueSoonWindow);
     setUseHours(p.businessHours !== null);
     const hours = p.businessHours;
     setDays(
@@ -91,6 +93,7 @@ export function PolicyForm() {
         courtesyWindowMinutes: Math.round(Number(windowHours) * 60),
         timeZone: zone.trim(),
         dueSoonLeadMinutes: Math.round(Number(lead)),
+        dueSoonWindow: dueWindow,
         businessHours,
         holidays: holidays.split(/[\s,]+/).filter(Boolean),
         replyTo: replyTo.trim() || null,
@@ -143,7 +146,17 @@ export function PolicyForm() {
       </label>
       {err('timeZone')}
       <label>
-        “Due soon” this many minutes before a deadline
+        The Due soon view holds
+        <select value={dueWindow} onChange={(e) => setDueWindow(e.target.value === 'lead' ? 'lead' : 'business-day')}>
+          <option value="business-day">what comes due before the business day ends</option>
+          <option value="lead">what comes due within the minutes below</option>
+        </select>
+      </label>
+      <p className="tw-hint">
+        The business day needs business hours (below); without them Due soon uses the minutes below.
+      </p>
+      <label>
+        Minutes before a deadline that count as “due soon” (reminders come then too)
         <input
           type="number"
           min="0"

@@ -15,3 +15,8 @@ export function savePolicy(policy: CallInput<'policy.set'>) {
 export function saveQuietHours(quietHours: CallInput<'quietHours.set'>['quietHours']) {
   return api['quietHours.set']({ quietHours });
 }
+
+/** The Due soon view's window right now (the team's choice, with business hours applied). */
+export function loadDueSoonWindow() {
+  return api['views.dueSoon']({});
+}

@@ -6,7 +6,8 @@ import { useOpenThread } from '../../stores/thread';
 import { highlightTerms, termMatcher } from '../search/highlight';
 import { ThreadRow } from './ThreadRow';
 import { emptyViewText, viewHeader } from './viewWords';
-import { loadPolicy } from '../teamwork/policyStore';
+import { loadDueSoonWindow } from '../teamwork/policyStore';
+import type { DueSoonWindow } from '../../../../shared/policy';
 
 /** Row height in px; fixed so 100k rows cost nothing to measure. */
 export const ROW_HEIGHT = 62;
@@ -61,7 +62,7 @@ export function ThreadList() {
 
   const sortedByDue =
     source.kind === 'all' &&
-    (source.sort ?? (source.view === 'due' || source.view === 'overdue' ? 'due' : 'recent')) === 'due';
+    (source.sort ?? (['due', 'overdue', 'promised'].includes(source.view ?? 'all') ? 'due' : 'recent')) === 'due';
   const label =
     source.kind === 'search'
       ? `Search results for ${source.query}`
@@ -127,18 +128,18 @@ export function ThreadList() {
   );
 }
 
-/** The team's Due soon window in minutes (`policy.get`), fetched when the Due soon view shows. */
-function useDueWindow(wanted: boolean): number | null {
-  const [lead, setLead] = useState<number | null>(null);
+/** The team's Due soon window (`views.dueSoon`), fetched when the Due soon view shows. */
+function useDueWindow(wanted: boolean): DueSoonWindow | null {
+  const [window, setWindow] = useState<DueSoonWindow | null>(null);
   useEffect(() => {
     if (!wanted) return;
     let live = true;
-    loadPolicy()
-      .then((p) => live && setLead(p.dueSoonLeadMinutes))
-      .catch(() => live && setLead(null));
+    loadDueSoonWindow()
+      .then((w) => live && setWindow(w))
+      .catch(() => live && setWindow(null));
     return () => {
       live = false;
     };
   }, [wanted]);
-  return lead;
+  return window;
 }

@@ -1,3 +1,4 @@
+import type { DueSoonWindow } from '../../../../shared/policy';
 import type { View } from '../../../../shared/team';
 
 /** A span of minutes in words for a view header: "4 h", "90 min", "1 day". */
@@ -9,12 +10,27 @@ export function windowText(minutes: number): string {
   return days === 1 ? '1 day' : `${days} days`;
 }
 
+/** The end of a business-day window in words: "17:00" today, else "Tue 17:00" (the reader's locale). */
+export function closeText(until: number, now: number): string {
+  const at = new Date(until);
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (at.toDateString() === new Date(now).toDateString()) return time;
+  return `${at.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
+}
+
+/** The Due soon window in words: "in the next 4 h", "by the end of the business day (17:00)". */
+export function windowWords(window: DueSoonWindow, now: number): string {
+  return window.kind === 'lead'
+    ? `in the next ${windowText(window.minutes)}`
+    : `by the end of the business day (${closeText(window.until, now)})`;
+}
+
 /** What a view holds, said above its rows; null for views whose name says it all. */
-export function viewHeader(view: View, leadMinutes: number | null): string | null {
+export function viewHeader(view: View, window: DueSoonWindow | null, now = Date.now()): string | null {
   if (view === 'due')
-    return leadMinutes === null
+    return window === null
       ? 'Replies and promises coming due soon.'
-      : `Replies and promises due in the next ${windowText(leadMinutes)} (set the window in Team settings).`;
+      : `Replies and promises due ${windowWords(window, now)} (set the window in Team settings).`;
   if (view === 'overdue') return 'Customers waiting past their reply time or a promised date.';
   if (view === 'promised') return 'Answers we promised customers, the earliest promised date first.';
   if (view === 'waiting') return 'We answered; the next move is the customer’s.';
@@ -22,14 +38,14 @@ export function viewHeader(view: View, leadMinutes: number | null): string | nul
 }
 
 /** What an empty view says: why it is empty, and what to do next. */
-export function emptyViewText(view: View, leadMinutes: number | null): string {
+export function emptyViewText(view: View, window: DueSoonWindow | null, now = Date.now()): string {
   switch (view) {
     case 'mine':
       return 'Nothing is yours right now. Take a conversation with a, or look in Unassigned (g u).';
     case 'unassigned':
       return 'Every conversation has an owner.';
     case 'due':
-      return leadMinutes === null ? 'Nothing is coming due.' : `Nothing is due in the next ${windowText(leadMinutes)}.`;
+      return window === null ? 'Nothing is coming due.' : `Nothing is due ${windowWords(window, now)}.`;
     case 'overdue':
       return 'Nothing is overdue: every customer has had an answer on time.';
     case 'promised':
