@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { bindKeymap } from './keymap/bind';
+import { keepFocusUseful } from './keymap/focusRescue';
 import { FOCUS, focusById } from './keymap/actions';
 import { useThreadList } from './stores/list';
 import { useOpenThread } from './stores/thread';
@@ -76,6 +77,7 @@ export function App() {
     const offTeam = startTeamwork();
     const offShell = listenToShell();
     const unbind = bindKeymap(window);
+    const stopFocus = keepFocusUseful(() => useOpenThread.getState().openId !== null);
     void useApp.getState().loadConnection();
     void useThreadList
       .getState()
@@ -87,6 +89,7 @@ export function App() {
       offTeam();
       offShell();
       unbind();
+      stopFocus();
     };
   }, [ready, info?.mode]);
 

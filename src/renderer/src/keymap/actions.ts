@@ -7,6 +7,7 @@ import type { View } from '../../../shared/team';
 import { teamActions, type TeamKeyAction } from '../features/teamwork/actions';
 import { appActions } from '../features/onboarding/appActions';
 import type { Action } from './types';
+import { FOCUS } from './focusIds';
 
 export type { Action } from './types';
 
@@ -15,13 +16,7 @@ export function focusById(id: string): void {
   requestAnimationFrame(() => document.getElementById(id)?.focus());
 }
 
-/** The ids of the main focus targets, so actions can put focus where the person expects. */
-export const FOCUS = {
-  list: 'thread-list',
-  thread: 'thread-pane',
-  search: 'search-input',
-  customer: 'customer-panel',
-} as const;
+export { FOCUS };
 
 function openSelected(): void {
   const list = useThreadList.getState();
