@@ -135,3 +135,52 @@ export async function walkDemo(page: Page, visit: (screen: string) => Promise<vo
     await visit(view);
   }
 }
+
+/**
+ * What is cut or overlapping on the screen as shown, measured in the page: a view in the sidebar
+ * narrower than 40 px or with its count touching its label, initials spilling out of an avatar,
+ * a row whose lines run past its bottom, a pane or dialog wider than its box (text cut at the
+ * side), and a dialog whose Close button is out of the window.
+ */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const box = (el: Element) => el.getBoundingClientRect();
+    const name = (el: Element) => (el.textContent ?? '').trim().slice(0, 40);
+    for (const view of document.querySelectorAll('.sidebar .view')) {
+      const b = box(view);
+      if (b.width < 40 || b.height < 16) problems.push(`sidebar entry "${name(view)}" is ${b.width}×${b.height} px`);
+      const label = view.querySelector('.view-label');
+      const count = view.querySelector('.view-count');
+      if (label && count) {
+        const l = box(label);
+        const c = box(count);
+        const sameLine = c.top < l.bottom && l.top < c.bottom;
+        if (sameLine && c.left - l.right < 4) problems.push(`sidebar count runs into its label: "${name(view)}"`);
+      }
+    }
+    for (const avatar of document.querySelectorAll('.tw-avatar')) {
+      const text = document.createRange();
+      text.selectNodeContents(avatar);
+      const t = text.getBoundingClientRect();
+      const a = box(avatar);
+      if (t.width > 0 && (t.left < a.left - 0.5 || t.right > a.right + 0.5))
+        problems.push(`initials "${name(avatar)}" spill out of their avatar`);
+    }
+    for (const row of document.querySelectorAll('.thread-row')) {
+      const r = box(row);
+      for (const line of row.children)
+        if (box(line).bottom > r.bottom + 1) problems.push(`row "${name(row)}" cuts its ${line.className} line`);
+    }
+    const panes = '.sidebar, .customer-panel, .thread-pane, .screen-pane, .dialog, .tw-composer, .setup, .welcome';
+    for (const pane of document.querySelectorAll(panes))
+      if (pane.scrollWidth > pane.clientWidth + 1)
+        problems.push(`${pane.className} is ${pane.scrollWidth} px wide in a ${pane.clientWidth} px box`);
+    for (const dialog of document.querySelectorAll('[role="dialog"]')) {
+      const close = [...dialog.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Close');
+      if (close && box(close).bottom > window.innerHeight)
+        problems.push(`the Close button of a dialog is below the window`);
+    }
+    return [...new Set(problems)];
+  });
+}
