@@ -6,7 +6,7 @@
 import { connect, type Socket } from 'node:net';
 import { ImapFlow } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { threadMessages, type JwzMessage } from '../../src/main/policy/jwz';
+import { threadMessages, type JwzMessage } from '../support/jwz';
 import type { Mailbox, MailWorldClient } from '../support/mailworld';
 import { mailWorld, startEngine } from '../support/engine';
 import { mulberry32 as prng } from '../support/prng';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { threadMessages, type JwzMessage, type JwzNode } from '../../src/main/policy/jwz';
+import { threadMessages, type JwzMessage, type JwzNode } from '../support/jwz';
 import {
   isReplySubject,
   normalizeSubject,

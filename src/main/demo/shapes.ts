@@ -8,7 +8,7 @@
 import { ORGANISATION_CUSTOMERS, TEAM, colleaguesOf, type Customer, type Teammate } from './cast';
 import { paragraphs } from './compose';
 import { Conversation, withFiles } from './conversation';
-import { LONG_SCRIPTS, type LongScript } from './long';
+import { LONG_SCRIPTS, type LongScript } from './longConversations';
 import { newsletterThreads } from './newsletters';
 import { COLLEAGUE_NOTES, OUTBOUND, SUPPLIER_THREADS } from './phrases';
 import { CustomerPicker, asCustomer, teammateFor, topicFor } from './people';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ThreadListItem as ThreadSummary } from '../../../shared/types';
 import type { View } from '../../../shared/team';
 import { api } from '../api';
-import { errorText } from './errorText';
+import { errorText } from '../callErrors';
 
 /** Rows fetched per `threads.list` call; the list windows through offsets page by page. */
 export const PAGE_SIZE = 500;

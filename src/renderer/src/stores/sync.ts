@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ErrorInfo } from '../../../shared/errors';
 import type { SyncProgress } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from './errorText';
+import { errorText } from '../callErrors';
 
 /** Error codes that mean "the network is not there", not "the server said no". */
 export const OFFLINE_CODES: ReadonlySet<string> = new Set(['network', 'connection-refused', 'dns', 'timeout']);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ThreadDetail } from '../../../shared/types';
 import { api } from '../api';
-import { errorText } from './errorText';
+import { errorText } from '../callErrors';
 
 /** The open conversation, as `thread.get` last returned it. */
 interface OpenThreadState {

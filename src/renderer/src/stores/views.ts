@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { UnreadableMessage } from '../../../shared/types';
 import { api } from '../api';
 import type { ViewId } from './ui';
-import { errorText } from './errorText';
+import { errorText } from '../callErrors';
 
 /** Upper bound asked of `messages.unreadable`; the count shows "1000+" beyond it. */
 export const UNREADABLE_LIMIT = 1000;

@@ -3,7 +3,7 @@ import type { MessageView, ThreadSummary } from '../../../../shared/types';
 import { searchThreads } from '../../stores/search';
 import { FOCUS } from '../../keymap/actions';
 import { useOpenThread } from '../../stores/thread';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { customersOf, organisationDomain } from './customer';
 import { ageLabel } from '../threads/age';
 

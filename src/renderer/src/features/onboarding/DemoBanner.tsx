@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { useApp } from './appStore';
 import './onboarding.css';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Identity } from '../../../../shared/team';
 import type { AccountView } from '../../../../shared/types';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { fieldProblems } from '../teamwork/format';
 import { useRoster } from '../teamwork/stores';
 import './onboarding.css';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountView, ConnectionReport } from '../../../../shared/types';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { saveAccount, testSavedAccount } from './mailboxStore';
 import { OAuthSignIn } from '../setup/OAuthSignIn';
 import { SetupScreen } from '../setup/SetupScreen';

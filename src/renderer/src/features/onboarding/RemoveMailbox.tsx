@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AccountView } from '../../../../shared/types';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { removeMailbox } from './mailboxStore';
 
 /** Asks before removing the mailbox, saying plainly what stays on the server and what goes. */

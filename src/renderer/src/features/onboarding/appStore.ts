@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../../shared/types';
 import type { ConnectionState } from '../../../../shared/connection';
 import { api } from '../../api';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 
 /**
  * Where the person is on the way from first launch to their live mailbox:

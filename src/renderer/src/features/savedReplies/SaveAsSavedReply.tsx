@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { saveSavedReply } from './savedRepliesStore';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import './savedReplies.css';
 
 /**

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { TEMPLATE_VARIABLES, type Template } from '../../../../shared/outbox';
 import { PromptlyError } from '../../../../shared/errors';
 import { deleteSavedReply, followSavedReplies, listSavedReplies, saveSavedReply } from './savedRepliesStore';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { insertVariable, previewText, VARIABLE_WORDS } from './preview';
 import '../teamwork/teamwork.css';
 import './savedReplies.css';

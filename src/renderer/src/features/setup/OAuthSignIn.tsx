@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { OAuthAvailability, OAuthProvider, OAuthStart } from '../../../../shared/oauth';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { oauthProviders } from './oauthStore';
 import { SharedMailboxChoice, type MailboxChoice } from './SharedMailboxChoice';
 import { useSignInFlow } from './useSignInFlow';

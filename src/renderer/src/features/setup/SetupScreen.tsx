@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ConnectionReport } from '../../../../shared/types';
 import type { DiscoveryResult } from '../../../../shared/discovery';
 import { PromptlyError } from '../../../../shared/errors';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { PRESETS } from './presets';
 import { discoverSettings, saveAccount, saveAccountLater, testAccount } from '../onboarding/mailboxStore';
 import { Field, ServerFields } from './ServerFields';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { OAuthSignInState, OAuthStart } from '../../../../shared/oauth';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { cancelOAuth, oauthStatus, startOAuth } from './oauthStore';
 
 /** How often the page asks whether the browser sign-in has finished. */

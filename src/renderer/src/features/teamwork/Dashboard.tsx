@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { AGE_BUCKETS, type FollowThroughMetrics } from '../../../../shared/policy';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { percent } from './format';
 import { AXIS_FONT, WrappedTick, xTitle, yTitle } from './chartAxes';
 import { nameOf, useDashboard, useRoster } from './stores';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
 import { saveQuietHours } from './policyStore';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { fieldProblems } from './format';
 import { useRoster } from './stores';
 import './teamwork.css';

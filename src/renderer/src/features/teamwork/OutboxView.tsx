@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OutboxItem, OutboxState } from '../../../../shared/outbox';
 import { outboxAction } from './stores';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { whenText } from './format';
 import { needsAttention, useOutbox } from './stores';
 import './teamwork.css';

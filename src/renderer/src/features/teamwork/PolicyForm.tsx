@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { PromptlyError } from '../../../../shared/errors';
 import { WEEKDAYS, type BusinessHours, type Policy, type Weekday } from '../../../../shared/policy';
 import { loadPolicy, savePolicy } from './policyStore';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import './teamwork.css';
 
 const DAY_NAMES: Record<Weekday, string> = {

@@ -1,6 +1,6 @@
 import type { ThreadAction } from '../../../../shared/team';
 import { api } from '../../api';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { useTeamToasts } from './stores';
 import { askIdentityIfNeeded } from '../onboarding/identityPrompt';
 

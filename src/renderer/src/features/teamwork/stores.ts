@@ -5,7 +5,7 @@ import type { Identity, View } from '../../../../shared/team';
 import type { Teammate } from '../../../../shared/teamEvents';
 import type { OutboxItem } from '../../../../shared/outbox';
 import { api } from '../../api';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 
 /** The roster (shared, from the team log) and who I am (local). */
 interface RosterState {

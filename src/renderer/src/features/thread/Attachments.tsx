@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttachmentInfo, MessageView } from '../../../../shared/types';
 import { inlineAttachment, openAttachment, revealAttachment, saveAttachment } from './messageFiles';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { PromptlyError } from '../../../../shared/errors';
 
 function size(bytes: number): string {

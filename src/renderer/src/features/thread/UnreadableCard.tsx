@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MessageView } from '../../../../shared/types';
 import { originalMessage, saveMessageEml } from './messageFiles';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 
 /**
  * Said where people read: a message Promptly could not read (or read only in part) gets a

@@ -1,6 +1,6 @@
 import { useEffect, useReducer } from 'react';
 import type { SendRequest } from '../../../../../shared/outbox';
-import { errorText } from '../../../stores/errorText';
+import { errorText } from '../../../callErrors';
 import { followSavedReplies } from '../../savedReplies/savedRepliesStore';
 import { loadComposerDraft, offerUndo, queueReply, type ComposerKind } from '../composerStore';
 import { fieldProblems, fromLocalInput, splitAddresses } from '../format';

@@ -1,14 +1,14 @@
 /**
- * JWZ threading (https://www.jwz.org/doc/threading.html, as refined by RFC 5256 §2.2,
- * "REFERENCES"), pure. The store threads incrementally (ingest.ts); this is the batch
- * reference it is checked against, and what a re-thread of a whole mailbox would run.
+ * JWZ threading, as RFC 5256 §2.2 ("REFERENCES") describes it, in one batch: the reference the
+ * store's incremental threading (src/main/store/ingest.ts) is checked against in the tests. It
+ * is a test oracle and ships nowhere.
  *
  * Steps 1–4 and 7 of JWZ are implemented: containers per Message-ID, phantom parents,
  * loop checks, the root set, pruning of empty containers, siblings sorted by date. The
  * subject grouping of steps 5–6 is left out on purpose: Promptly merges by subject only
- * under the stricter guards of `subjectFallbackCandidate` (subject.ts).
+ * under the stricter guards of `subjectFallbackCandidate` (src/main/policy/subject.ts).
  */
-import { normalizeMessageId } from './threading';
+import { normalizeMessageId } from '../../src/main/policy/threading';
 
 /** The headers JWZ looks at, for one message. Ids may carry angle brackets. */
 export interface JwzMessage {
