@@ -14,8 +14,11 @@ export const oauthProviderSchema = z.union([
     .refine((url) => /^https?:\/\//i.test(url), 'The sign-in server address starts with https://.'),
 ]);
 
-/** How the shared mailbox signs in; the renderer sees which kind, never a secret. */
-export type AccountAuth = { kind: 'password' } | { kind: 'oauth2'; provider: OAuthProvider };
+/**
+ * How the shared mailbox signs in; the renderer sees which kind, never a secret. `signInAs` is
+ * the person who signs in for a shared mailbox they open with delegated access.
+ */
+export type AccountAuth = { kind: 'password' } | { kind: 'oauth2'; provider: OAuthProvider; signInAs?: string };
 
 /** Whether a provider can be used here, and if not, what to do about it. */
 export interface OAuthAvailability {

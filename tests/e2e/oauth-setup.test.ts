@@ -133,8 +133,10 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
       text: 'Are you open on Monday?',
     });
     // The person signs in at the provider as the address Promptly suggested (the login hint).
+    const hints: string[] = [];
     const { service, page, errors } = await launchApp(async (url) => {
       const person = new URL(url).searchParams.get('login_hint') ?? '';
+      hints.push(person);
       await browserSignIn(browser, person)(url);
     });
     await fillServers(page, office.address);
@@ -163,6 +165,17 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     await page.getByRole('option').filter({ hasText: 'Opening hours at Easter?' }).waitFor({ timeout: 30_000 });
     expect(await service.call('account.get', {})).toMatchObject({ address: office.address, user: office.address });
     await page.screenshot({ path: artifactPath('oauth-shared-3-inbox.png') });
+
+    // Settings → Mailbox names the teammate, and Sign in again signs the teammate in again.
+    await page.getByText('Team settings').click();
+    const mailbox = page.getByRole('region', { name: 'Mailbox' });
+    await mailbox.getByText(`${alice} (through ${world.auth.issuer})`).waitFor();
+    await mailbox.getByRole('button', { name: 'Sign in again' }).click();
+    const again = mailbox.getByRole('group', { name: 'Sign in through your provider' });
+    await again.getByRole('button', { name: 'Sign in again' }).click();
+    await again.waitFor({ state: 'detached', timeout: 30_000 });
+    await page.screenshot({ path: artifactPath('oauth-shared-4-settings.png') });
+    expect(hints).toEqual([bob, alice, alice]);
     expect(errors).toEqual([]);
   });
 });

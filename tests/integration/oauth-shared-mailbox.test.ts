@@ -49,6 +49,7 @@ describe('a shared mailbox opened with a teammate’s own sign-in (delegated acc
     expect(new URL(engine.opened[0]!).searchParams.get('login_hint')).toBe(alice);
     const account = await engine.service.call('account.get', {});
     expect(account).toMatchObject({ address: shared.address, user: shared.address });
+    expect(account?.auth).toEqual({ kind: 'oauth2', provider: world.auth.issuer, signInAs: alice });
     await eventually(
       async () =>
         (await engine.service.call('threads.list', { limit: 10 })).some((t) => t.subject === 'Shared question'),

@@ -104,7 +104,8 @@ export class OAuthFlow {
     const address = input.address?.toLowerCase();
     if (!address)
       throw new AppError('invalid-arguments', 'Enter the shared address.', { address: 'Enter the shared address.' });
-    const account = await this.save(profile, input, this.serversFor(profile, input), address, token);
+    const person = input.signInAs?.toLowerCase() ?? null;
+    const account = await this.save(profile, input, this.serversFor(profile, input), address, token, person);
     this.deps.logins.useToken(address, token);
     this.deps.connected();
     return account.address;
@@ -153,7 +154,8 @@ export class OAuthFlow {
     const user = address;
     const report = await checkServers({ ...servers, user }, { tokens });
     if (!report.ok) throw new AppError('auth', refusal(profile, address, person, report));
-    const auth = { kind: 'oauth2' as const, provider: input.provider };
+    const delegated = person !== null && person !== address;
+    const auth = { kind: 'oauth2' as const, provider: input.provider, ...(delegated ? { signInAs: person } : {}) };
     const account = { address, secretRef: refreshTokenRef(address), auth };
     saveAccount(
       this.deps.db(),

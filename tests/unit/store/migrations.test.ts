@@ -18,6 +18,7 @@ const SHIPPED: Record<number, string> = {
   6: '7e051089',
   7: '55e46ae0',
   8: '20a8b15d',
+  9: '0e7077ce',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -118,6 +119,22 @@ describe('migrations', () => {
       expect(() => pin.run('other@x')).toThrow(/UNIQUE/);
       db.prepare('DELETE FROM accounts').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM thread_pins').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('009_account_sign_in_as', () => {
+    it('keeps existing accounts signing in as themselves and names a person only for OAuth2', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 8);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at, auth_kind, oauth_provider) VALUES ('team@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'team@b.c', 'r', 0, 'oauth2', 'microsoft')",
+      ).run();
+      migrate(db, migrations, 9);
+      expect(db.prepare('SELECT oauth_sign_in_as FROM accounts').get()).toEqual({ oauth_sign_in_as: null });
+      db.prepare("UPDATE accounts SET oauth_sign_in_as = 'alice@b.c'").run();
+      expect(() => db.prepare("UPDATE accounts SET auth_kind = 'password', oauth_provider = NULL").run()).toThrow(
+        /CHECK/,
+      );
     });
   });
 

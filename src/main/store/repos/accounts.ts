@@ -26,6 +26,7 @@ interface AccountRow {
   secret_ref: string;
   auth_kind: 'password' | 'oauth2';
   oauth_provider: string | null;
+  oauth_sign_in_as: string | null;
 }
 
 function rowToAccount(row: AccountRow): Account {
@@ -37,11 +38,14 @@ function rowToAccount(row: AccountRow): Account {
     smtp: { host: row.smtp_host, port: row.smtp_port, tls: row.smtp_tls },
     user: row.user,
     secretRef: row.secret_ref,
-    auth:
-      row.auth_kind === 'oauth2' && row.oauth_provider !== null
-        ? { kind: 'oauth2', provider: row.oauth_provider }
-        : { kind: 'password' },
+    auth: rowToAuth(row),
   };
+}
+
+function rowToAuth(row: AccountRow): AccountAuth {
+  if (row.auth_kind !== 'oauth2' || row.oauth_provider === null) return { kind: 'password' };
+  const auth = { kind: 'oauth2' as const, provider: row.oauth_provider };
+  return row.oauth_sign_in_as === null ? auth : { ...auth, signInAs: row.oauth_sign_in_as };
 }
 
 /** The shared mailbox this database belongs to (Promptly keeps one per data directory). */
@@ -70,20 +74,22 @@ export function saveAccount(
     secret_ref: account.secretRef,
     auth_kind: auth.kind,
     oauth_provider: auth.kind === 'oauth2' ? auth.provider : null,
+    oauth_sign_in_as: auth.kind === 'oauth2' ? (auth.signInAs ?? null) : null,
     created_at: now,
   };
   const row = prepared(
     db,
     `INSERT INTO accounts (address, display_name, imap_host, imap_port, imap_tls, smtp_host,
-         smtp_port, smtp_tls, user, secret_ref, auth_kind, oauth_provider, created_at)
+         smtp_port, smtp_tls, user, secret_ref, auth_kind, oauth_provider, oauth_sign_in_as, created_at)
        VALUES (@address, @display_name, @imap_host, @imap_port, @imap_tls, @smtp_host,
-         @smtp_port, @smtp_tls, @user, @secret_ref, @auth_kind, @oauth_provider, @created_at)
+         @smtp_port, @smtp_tls, @user, @secret_ref, @auth_kind, @oauth_provider, @oauth_sign_in_as, @created_at)
        ON CONFLICT (address) DO UPDATE SET display_name = excluded.display_name,
          imap_host = excluded.imap_host, imap_port = excluded.imap_port,
          imap_tls = excluded.imap_tls, smtp_host = excluded.smtp_host,
          smtp_port = excluded.smtp_port, smtp_tls = excluded.smtp_tls,
          user = excluded.user, secret_ref = excluded.secret_ref,
-         auth_kind = excluded.auth_kind, oauth_provider = excluded.oauth_provider
+         auth_kind = excluded.auth_kind, oauth_provider = excluded.oauth_provider,
+         oauth_sign_in_as = excluded.oauth_sign_in_as
        RETURNING id`,
   ).get(params) as { id: number };
   return row.id;

@@ -119,7 +119,7 @@ export function MailboxSettings() {
         <dd>{account.address}</dd>
         <dt>Signs in as</dt>
         <dd>
-          {account.user}
+          {account.auth.kind === 'oauth2' ? (account.auth.signInAs ?? account.user) : account.user}
           {account.auth.kind === 'oauth2' && ` (through ${providerName(account.auth.provider)})`}
         </dd>
         <dt>Incoming (IMAP)</dt>
@@ -157,6 +157,7 @@ export function MailboxSettings() {
           displayName={account.displayName}
           servers={{ imap: account.imap, smtp: account.smtp }}
           only={account.auth.provider}
+          signInAs={account.auth.signInAs}
           onConnected={() => {
             setPanel('none');
             void useApp.getState().load();

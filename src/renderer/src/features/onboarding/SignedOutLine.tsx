@@ -34,6 +34,7 @@ export function SignedOutLine({ message }: { message: string }) {
               void start({
                 provider: oauth.provider,
                 address: account.address,
+                signInAs: oauth.signInAs,
                 displayName: account.displayName,
                 servers: { imap: account.imap, smtp: account.smtp },
               })

@@ -24,6 +24,8 @@ interface Props {
   suggested?: 'microsoft' | 'google';
   /** Sign in again with this provider only (Settings → Mailbox). */
   only?: OAuthProvider;
+  /** Signing in again for a shared mailbox opened with delegated access: the person who signs in. */
+  signInAs?: string;
   /** Signed in, both servers answered, the account is saved. */
   onConnected: () => void;
 }
@@ -37,7 +39,7 @@ function kindOf(provider: OAuthProvider): Named {
  * "Sign in with Microsoft / Google / another provider": starts the browser sign-in, shows its
  * link (nothing may have opened a browser) and a Cancel while it runs, and reports the outcome.
  */
-export function OAuthSignIn({ address, displayName = '', servers, suggested, only, onConnected }: Props) {
+export function OAuthSignIn({ address, displayName = '', servers, suggested, only, signInAs, onConnected }: Props) {
   const [available, setAvailable] = useState<OAuthAvailability[] | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [issuer, setIssuer] = useState('');
@@ -53,7 +55,7 @@ export function OAuthSignIn({ address, displayName = '', servers, suggested, onl
     begin({
       provider,
       address: address.trim() || undefined,
-      signInAs: (mailbox.delegated && mailbox.signInAs.trim()) || undefined,
+      signInAs: only ? signInAs : (mailbox.delegated && mailbox.signInAs.trim()) || undefined,
       displayName,
       servers: kindOf(provider) === 'issuer' ? servers : undefined,
     });
