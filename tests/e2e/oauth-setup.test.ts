@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/browser';
+import { axeProblems, blocking } from './screens';
 import { fillServers as fillServersAt, launchOAuthApp } from '../support/oauth-app';
 import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
 
@@ -149,6 +150,7 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     await page
       .getByRole('group', { name: /Or sign in through your provider/ })
       .screenshot({ path: artifactPath('oauth-shared-1-question.png') });
+    expect(blocking(await axeProblems(page))).toEqual([]);
     await page.getByRole('button', { name: 'Sign in with this provider' }).click();
 
     const refused = page.getByRole('alert').filter({ hasText: `did not let ${bob} open ${office.address}` });
@@ -156,6 +158,7 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     expect(await refused.textContent()).toMatch(/Authentication failed/i);
     expect(await refused.textContent()).toContain('Full Access');
     await page.screenshot({ path: artifactPath('oauth-shared-2-refused.png') });
+    expect(blocking(await axeProblems(page))).toEqual([]);
     expect(await service.call('account.get', {})).toBeNull();
 
     await own.fill(alice);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/browser';
+import { axeProblems, blocking } from './screens';
 import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
 import { fillServers, launchOAuthApp, signInWithIssuer, type OAuthApp } from '../support/oauth-app';
 
@@ -59,6 +60,7 @@ describe('signed out by the provider (Chromium, real engine, oidc-provider, Dove
     const again = signedOut.getByRole('button', { name: 'Sign in again' });
     await again.waitFor();
     await page.screenshot({ path: artifactPath('oauth-signed-out-1-status.png') });
+    expect(blocking(await axeProblems(page))).toEqual([]);
 
     // A reply written while signed out waits in the outbox, and says why.
     await row.click();
