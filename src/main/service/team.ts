@@ -5,7 +5,7 @@ import type { TeamEvent, TeamLogEntry, Teammate } from '../../shared/teamEvents'
 import type { Toast } from '../../shared/contract';
 import { applyEvent, fold, outcomeFor } from '../team/fold';
 import { draftTeamEvent, type TeamEventDraft } from '../team/draft';
-import { closesOf, historyOf, statusChangedAt, type HistoryLine } from '../team/history';
+import { closesOf, historyOf, type HistoryLine } from '../team/history';
 import { eventDraftFor, mentionsIn } from '../team/threadAction';
 import { encodeTeamEventMessage } from '../team/eventMessage';
 import { findTeamThread, lookupThread } from '../team/threads';
@@ -13,22 +13,19 @@ import { readEntry, type TeamLogRecord, type TeamState, type TeamThread } from '
 import type { TeamLogSync } from '../mail/imap/teamLogFolder';
 import { loadTeamLog } from '../store/repos/teamLog';
 import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '../store/repos/teamPending';
-import { clearThreadTeam, getThreadTeam, saveThreadTeam, type ThreadTeamRow } from '../store/repos/threadTeam';
+import { clearThreadTeam } from '../store/repos/threadTeam';
 import { getSetting, setSetting } from '../store/repos/settings';
 import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
 import { findThreadByKey, getThread } from '../store/repos/threads';
-import { messageSubject } from '../store/repos/messageThreads';
 import { AppError } from '../appError';
-import { threadDetail } from './teamDetail';
+import { materializeRows, teamDetail, teamView, type TeamReadContext } from './teamRows';
 import { handoffOfferToast, lostMessage } from './teamWords';
-import { overlayPending } from './teamOverlay';
 import { withPendingTemplates, type SavedReplyView } from '../team/savedReplies';
 import { parseTeamEvent } from '../../shared/teamEvents';
 import type { MergeResult, SplitResult } from '../../shared/team';
-import { mergedNoteCount, mergedPromises } from '../team/merge';
+import { mergedPromises } from '../team/merge';
 import {
   applyLoggedFix,
-  followMerges,
   mergeConversations,
   splitConversation,
   unmergeConversation,
@@ -290,75 +287,22 @@ export class TeamEngine {
 
   /** Rewrites the team rows of local threads (after sync batches or log changes). */
   materialize(threadIds: number[]): void {
-    if (Object.keys(this.state.threads).length === 0 && listPendingTeamEvents(this.db, this.accountId).length === 0)
-      return;
-    const pending = listPendingTeamEvents(this.db, this.accountId);
-    const joined = followMerges(this.db, this.accountId, this.state, threadIds, this.now());
-    for (const threadId of [...threadIds, ...joined]) {
-      if (!getThread(this.db, threadId)) continue;
-      const { thread, key, known } = this.teamThreadOf(threadId);
-      const mine = pending
-        .filter(
-          (p) =>
-            p.threadKey !== null && (p.threadKey === key || p.threadKey === thread?.key || known.includes(p.threadKey)),
-        )
-        .map((p) => p.event);
-      if (!thread && mine.length === 0) continue;
-      const base: ThreadTeamRow = {
-        threadId,
-        teamKey: thread?.key ?? key,
-        owner: thread?.owner ?? null,
-        handoffTo: thread?.pendingHandoff?.to ?? null,
-        status: thread?.status ?? 'open',
-        statusAt: statusChangedAt(this.state, thread),
-        snoozedUntil: thread?.snooze?.until ?? null,
-        snoozedAt: thread?.snooze ? (this.state.log.find((r) => r.uid === thread.snooze?.uid)?.at ?? null) : null,
-        promiseDue: thread ? (mergedPromises(this.state, thread).at(-1)?.due ?? null) : null,
-        notes: thread ? mergedNoteCount(this.state, thread) : 0,
-      };
-      saveThreadTeam(this.db, overlayPending(base, mine));
-    }
+    materializeRows(this.reads(), threadIds);
   }
 
   /** The team part of a list row. */
   view(threadId: number): ThreadTeamView {
-    const row = getThreadTeam(this.db, threadId);
-    const pending = row
-      ? listPendingTeamEvents(this.db, this.accountId).filter((p) => p.threadKey === row.teamKey).length
-      : 0;
-    return {
-      owner: row?.owner ?? null,
-      ownerName: row?.owner ? this.nameOf(row.owner) : null,
-      handoffTo: row?.handoffTo ?? null,
-      status: row?.status ?? 'open',
-      snoozedUntil: row?.snoozedUntil ?? null,
-      pending,
-    };
+    return teamView(this.reads(), threadId);
   }
 
   /** Notes and the activity timeline of a thread, with my pending actions at the end. */
   detail(threadId: number): { notes: NoteView[]; activity: ActivityEntry[] } {
-    const { thread, key, known } = this.teamThreadOf(threadId);
-    const teamKey = thread?.key ?? key;
-    const pending = listPendingTeamEvents(this.db, this.accountId).filter(
-      (p) => p.threadKey === teamKey || known.includes(p.threadKey ?? ''),
-    );
-    const keys = [teamKey, ...known];
-    return threadDetail({
-      state: this.state,
-      thread,
-      keys,
-      pending,
-      nameOf: this.nameOf,
-      customer: this.customerOf(threadId),
-      subjectOf: (messageId) => messageSubject(this.db, this.accountId, messageId),
-    });
+    return teamDetail(this.reads(), threadId);
   }
 
-  /** The customer of a local thread by name, for activity in words. */
-  private customerOf(threadId: number): string {
-    const from = getThread(this.db, threadId)?.from;
-    return from ? from.name || from.address : '';
+  private reads(): TeamReadContext {
+    const { db, accountId, state, now, nameOf } = this;
+    return { db, accountId, state, now, nameOf, teamThreadOf: (id) => this.teamThreadOf(id) };
   }
 
   /**
