@@ -76,7 +76,8 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     const again = mailbox.getByRole('group', { name: 'Sign in through your provider' });
     await page.screenshot({ path: artifactPath('oauth-setup-5-sign-in-again.png') });
     await again.getByRole('button', { name: 'Sign in again' }).click();
-    await again.waitFor({ state: 'detached', timeout: 30_000 });
+    // The choice gives way to "Finish signing in in your browser", and that closes once signed in.
+    await mailbox.locator('.oauth-signin').waitFor({ state: 'detached', timeout: 30_000 });
     expect(opened).toHaveLength(2);
     expect(errors).toEqual([]);
   });
@@ -176,7 +177,8 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     await mailbox.getByRole('button', { name: 'Sign in again' }).click();
     const again = mailbox.getByRole('group', { name: 'Sign in through your provider' });
     await again.getByRole('button', { name: 'Sign in again' }).click();
-    await again.waitFor({ state: 'detached', timeout: 30_000 });
+    // The choice gives way to "Finish signing in in your browser", and that closes once signed in.
+    await mailbox.locator('.oauth-signin').waitFor({ state: 'detached', timeout: 30_000 });
     await page.screenshot({ path: artifactPath('oauth-shared-4-settings.png') });
     expect(hints).toEqual([bob, alice, alice]);
     expect(errors).toEqual([]);
