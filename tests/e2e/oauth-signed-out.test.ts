@@ -61,6 +61,10 @@ describe('signed out by the provider (Chromium, real engine, oidc-provider, Dove
     await again.waitFor();
     await page.screenshot({ path: artifactPath('oauth-signed-out-1-status.png') });
     expect(blocking(await axeProblems(page))).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: artifactPath('oauth-signed-out-1-status-dark.png') });
+    expect(blocking(await axeProblems(page))).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
 
     // A reply written while signed out waits in the outbox, and says why.
     await row.click();
