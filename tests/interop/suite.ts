@@ -219,9 +219,10 @@ export function describeInterop(server: ServerName, push: { withinMs: number }):
       const { service } = await startEngine(world, support);
       await service.startLive();
       try {
-        // Let the watchers settle into IDLE (or their poll) before the mail arrives, so the
+        // The watchers settle into NOTIFY, IDLE or their poll before the mail arrives, so the
         // delay measured is the steady one, not a check made while starting.
-        await new Promise((resolve) => setTimeout(resolve, 5000));
+        const watching = () => ['notify', 'idle', 'poll'].includes(service.liveStatus().push);
+        await waitFor(watching, 30_000, `the watcher on ${server} to settle`);
         const sentAt = Date.now();
         await world.deliverMail({ from: 'f@customer.example', to: support.address, subject: 'Live one', text: 'now' });
         let seen = false;
