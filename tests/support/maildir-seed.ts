@@ -2,9 +2,9 @@ import { chownSync, closeSync, fchownSync, futimesSync, mkdirSync, openSync, wri
 import { join } from 'node:path';
 import type { MailWorldClient, Mailbox } from './mailworld';
 
-/** One message to seed: raw RFC 5322 text (CRLF) and its arrival time. */
+/** One message to seed: raw RFC 5322 text or bytes (CRLF) and its arrival time. */
 export interface SeedMessage {
-  raw: string;
+  raw: string | Buffer;
   date: number;
 }
 
@@ -24,9 +24,10 @@ export function seedMaildir(world: MailWorldClient, mailbox: Mailbox, messages: 
   messages.forEach((m, index) => {
     const bytes = Buffer.from(m.raw);
     const sec = Math.floor(m.date / 1000);
-    const lfs = m.raw.split('\n').length - 1;
+    const text = bytes.toString('latin1');
+    const lfs = text.split('\n').length - 1;
     // Dovecot orders new files by the time in their name, so UIDs follow the dates.
-    const name = `${sec}.M${index}P${process.pid}.seed,S=${bytes.length},W=${bytes.length + lfs - (m.raw.match(/\r\n/g)?.length ?? 0)}:2,`;
+    const name = `${sec}.M${index}P${process.pid}.seed,S=${bytes.length},W=${bytes.length + lfs - (text.match(/\r\n/g)?.length ?? 0)}:2,`;
     const fd = openSync(join(maildir, 'cur', name), 'wx', 0o600);
     try {
       writeSync(fd, bytes);
