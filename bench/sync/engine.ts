@@ -196,7 +196,7 @@ async function flagSome(cfg: EngineConfig): Promise<{ changed: number; storeMs: 
   const client = new ImapFlow({
     host: a.imap.host,
     port: a.imap.port,
-    secure: false,
+    secure: a.imap.tls === 'tls',
     doSTARTTLS: false,
     auth: { user: a.user, pass: a.password },
     logger: false,

@@ -1,18 +1,11 @@
 /** The peer: mbsync (Debian package isync) mirroring the same INBOX to a local maildir. */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { run } from './deliver';
-import { readKb } from '../support/memory';
+import { ensureApt, timeCommand, type PeerRun } from './peers';
 
 /** One mbsync run. */
-export interface MbsyncRun {
-  ms: number;
-  /** VmHWM of the mbsync process, sampled every 20 ms (approximate). */
-  peakRssMb: number | null;
-}
+export type MbsyncRun = PeerRun;
 
 /** A configured mbsync channel for one mailbox. */
 export interface Mbsync {
@@ -25,18 +18,11 @@ export interface Mbsync {
 
 /** Installs isync with apt when missing (Debian, root); throws with advice otherwise. */
 export async function ensureMbsync(): Promise<string> {
-  if (!existsSync('/usr/bin/mbsync')) {
-    if (process.getuid?.() !== 0) throw new Error('mbsync is missing: sudo apt-get install -y isync');
-    process.stderr.write('installing isync…\n');
-    await run('apt-get', ['install', '-y', '--no-install-recommends', 'isync']).catch(async () => {
-      await run('apt-get', ['update']);
-      await run('apt-get', ['install', '-y', '--no-install-recommends', 'isync']);
-    });
-  }
+  await ensureApt('/usr/bin/mbsync', 'isync');
   return (await run('mbsync', ['-v'])).trim();
 }
 
-/** Writes a config (plain IMAP on loopback, pull only, INBOX only) into `dir`. */
+/** Writes a config (IMAP on loopback, IMAPS when `certFile` is given; pull only, INBOX only) into `dir`. */
 export async function setUpMbsync(opts: {
   dir: string;
   host: string;
@@ -44,6 +30,8 @@ export async function setUpMbsync(opts: {
   user: string;
   password: string;
   fsync: boolean;
+  /** Trust this self-signed certificate and connect with implicit TLS. */
+  certFile?: string;
 }): Promise<Mbsync> {
   const version = await ensureMbsync();
   const maildir = path.join(opts.dir, 'maildir');
@@ -58,7 +46,7 @@ export async function setUpMbsync(opts: {
     `Port ${opts.port}`,
     `User ${opts.user}`,
     `Pass ${opts.password}`,
-    'SSLType None',
+    ...(opts.certFile ? ['SSLType IMAPS', `CertificateFile ${opts.certFile}`] : ['SSLType None']),
     'AuthMechs LOGIN',
     '',
     'IMAPStore far',
@@ -82,22 +70,5 @@ export async function setUpMbsync(opts: {
 }
 
 function timeMbsync(configFile: string): Promise<MbsyncRun> {
-  return new Promise((resolve, reject) => {
-    const began = performance.now();
-    const child = spawn('mbsync', ['-q', '-c', configFile, 'bench'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    let peakKb = 0;
-    const sample = (): void => {
-      if (child.pid !== undefined) peakKb = Math.max(peakKb, readKb(`/proc/${child.pid}/status`, 'VmHWM') ?? 0);
-    };
-    const timer = setInterval(sample, 20);
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const ms = performance.now() - began;
-      clearInterval(timer);
-      if (code !== 0) reject(new Error(`mbsync exited ${code}: ${err.trim()}`));
-      else resolve({ ms: Math.round(ms), peakRssMb: peakKb ? Math.round(peakKb / 1024) : null });
-    });
-  });
+  return timeCommand('mbsync', ['-q', '-c', configFile, 'bench']);
 }

@@ -1,15 +1,19 @@
 /**
- * `npm run bench:sync [-- --messages 100000]`: generates a deterministic mailbox, puts it into a
- * private Dovecot, then times mbsync and the Promptly engine on it in the same run. One JSON
- * object on stdout; progress on stderr.
+ * `npm run bench:sync`: generates a deterministic mailbox, puts it into a private Dovecot, then
+ * times the Promptly engine and its peers on it in the same run: mbsync (copy only) and, on the
+ * maildir mbsync copied, `notmuch new` and `mu index` (parse and index). One JSON object on
+ * stdout with every time, the ratios and peak RSS; progress on stderr.
  *
- * Flags: --messages N (20000), --seed S, --engine-first (default runs mbsync first),
- * --mbsync-fsync (mbsync's default FSync yes; off by default because the engine does not fsync
- * per message either), --no-mbsync, --no-delivery-compare (skip the LMTP / doveadm save sample),
- * --keep (leave the temp directory with Dovecot's maildir, mbsync's copy and the engine's DB).
+ * Flags: --messages N (20000; or BENCH_SYNC_MESSAGES, e.g. 100000), --seed S, --tls (also sync
+ * the same mailbox over IMAPS with a self-signed certificate, engine and mbsync, and report the
+ * TLS/plain ratio), --big-message MB (add one message of that size with an attachment: the
+ * memory figure), --engine-first (default runs the peers first), --mbsync-fsync (mbsync's
+ * default FSync yes; off by default because the engine does not fsync per message either),
+ * --no-peers, --no-delivery-compare (skip the LMTP / doveadm save sample), --cpu-prof DIR (CPU
+ * profiles of the engine process and its workers), --keep (leave the temp directory).
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +23,9 @@ import { startMailWorld } from '../../tests/support/mailworld';
 import { doveadmSaveRate, indexInbox, lmtpRate, maildirOf, maildirWriter, run, type DeliveryRate } from './deliver';
 import { generateMailbox, type GeneratedMessage } from './generate';
 import { setUpMbsync, type MbsyncRun } from './mbsync';
+import { setUpMu, setUpNotmuch, type PeerRun } from './peers';
+import { setUpTls, type BenchTls } from './tls';
+import { bigMessage } from './bigMessage';
 import type { EngineConfig, EngineResult } from './engine';
 import { evaluate } from './targets';
 
@@ -27,23 +34,29 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 const { values: args } = parseArgs({
   options: {
-    messages: { type: 'string', default: '20000' },
+    messages: { type: 'string', default: process.env.BENCH_SYNC_MESSAGES ?? '20000' },
     seed: { type: 'string', default: '20240611' },
-    'no-mbsync': { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
+    tls: { type: 'boolean', default: false },
+    'big-message': { type: 'string' },
     'no-delivery-compare': { type: 'boolean', default: false },
     'mbsync-fsync': { type: 'boolean', default: false },
     'engine-first': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 
 async function main(): Promise<void> {
   const n = Number(args.messages);
   const seed = Number(args.seed);
+  const bigMb = args['big-message'] ? Number(args['big-message']) : 0;
   if (!Number.isInteger(n) || n < 10) throw new Error('--messages must be an integer >= 10');
+  if (!(bigMb >= 0)) throw new Error('--big-message must be a size in MB');
   const root = mkdtempSync(path.join(os.tmpdir(), 'promptly-bench-'));
   chmodSync(root, 0o755); // Dovecot's own users must reach the world directory inside
-  const world = await startMailWorld({ dir: root });
+  const tls = args.tls ? await setUpTls(path.join(root, 'tls')) : null;
+  const world = await startMailWorld({ dir: root, ...(tls ? { adjustDovecot: tls.adjust } : {}) });
   try {
     const mailbox = await world.createMailbox('support');
     log(`generating ${n} messages into ${maildirOf(world, mailbox).maildir}`);
@@ -58,10 +71,13 @@ async function main(): Promise<void> {
       if (sample.length < 300) sample.push(m);
       if ((m.index + 1) % 20000 === 0) log(`  ${m.index + 1} written`);
     });
+    const big = bigMb > 0 ? bigMessage(bigMb, mailbox.address, sample[0]?.date ?? 0, seed, n) : null;
+    if (big) write(big);
+    const total = n + (big ? 1 : 0);
     const generateAndWriteMs = performance.now() - began;
     log(`generated and written in ${Math.round(generateAndWriteMs)} ms; first SELECT (Dovecot indexes)…`);
     const index = await indexInbox(world, mailbox);
-    const deliveryOk = index.exists === n && index.newestUidMessageId === summary.newest.messageId;
+    const deliveryOk = index.exists === total && index.newestUidMessageId === summary.newest.messageId;
     if (!deliveryOk) log(`WARNING: delivery check failed: ${JSON.stringify(index)}`);
     const delivery = {
       method: 'maildir files written directly into Maildir/cur, indexed by Dovecot on first SELECT',
@@ -69,7 +85,7 @@ async function main(): Promise<void> {
       writeMs: Math.round(writeMs),
       firstSelectMs: Math.round(index.firstSelectMs),
       totalMs: Math.round(generateAndWriteMs + index.firstSelectMs),
-      messagesPerSecond: Math.round((n / (generateAndWriteMs + index.firstSelectMs)) * 1000),
+      messagesPerSecond: Math.round((total / (generateAndWriteMs + index.firstSelectMs)) * 1000),
       verified: {
         ok: deliveryOk,
         exists: index.exists,
@@ -78,62 +94,64 @@ async function main(): Promise<void> {
       alternatives: args['no-delivery-compare'] ? [] : await compareDelivery(world, sample),
     };
 
-    const mbsyncFirst = !args['engine-first'];
-    let peer: PeerFigures | null = null;
-    if (!args['no-mbsync'] && mbsyncFirst) peer = await runMbsync(root, world.imap, mailbox);
-    const engine = await runEngine(root, world, mailbox, seed, summary);
-    if (!args['no-mbsync'] && !mbsyncFirst) peer = await runMbsync(root, world.imap, mailbox);
-    if (peer && engine.ok) {
+    const expected = { ...summary, messages: total, threads: summary.threads + (big ? 1 : 0) };
+    const peersFirst = !args['engine-first'];
+    const withPeers = !args['no-peers'];
+    const plainImap = { ...world.imap, tls: 'none' as const };
+    let peers: Peers | null = null;
+    if (withPeers && peersFirst) peers = await runPeers(root, plainImap, mailbox);
+    const engine = await runEngine(path.join(root, 'plain'), world, plainImap, mailbox, seed, expected);
+    if (withPeers && !peersFirst) peers = await runPeers(root, plainImap, mailbox);
+    if (peers && engine.ok) {
       log('mbsync resync after the 1% flag change…');
-      peer.resyncAfterFlagsMs = (await peer.sync()).ms;
+      peers.resyncAfterFlagsMs = (await peers.mbsync.sync()).ms;
     }
+    const overTls = tls ? await runTls(root, world, tls, mailbox, seed, expected, withPeers) : null;
 
     const e = engine.ok ? engine.result : null;
     const out = {
       benchmark: 'sync',
-      messages: n,
+      messages: total,
       seed,
       machine: machine(),
       versions: {
         node: process.version,
         dovecot: (await run('dovecot', ['--version'])).trim(),
-        mbsync: peer?.version ?? null,
+        mbsync: peers?.version ?? null,
+        notmuch: peers?.notmuch?.version ?? null,
+        mu: peers?.mu?.version ?? null,
       },
-      order: mbsyncFirst ? 'mbsync, then promptly' : 'promptly, then mbsync',
+      order: peersFirst ? 'peers, then promptly' : 'promptly, then peers',
       mailbox: {
-        bytes: summary.bytes,
+        bytes: summary.bytes + (big?.raw.length ?? 0),
         medianBodyBytes: summary.medianBodyBytes,
         html: summary.html,
-        attachments: summary.attachments,
+        attachments: summary.attachments + (big ? 1 : 0),
         replies: summary.replies,
-        threads: summary.threads,
+        threads: expected.threads,
+        bigMessageBytes: big?.raw.length ?? null,
       },
       delivery,
       promptly: engine.ok ? engine.result : { error: engine.error },
-      mbsync: peer
-        ? {
-            initialMs: peer.initial.ms,
-            noChangeMs: peer.noChange.map((r) => r.ms),
-            noChangeMedianMs: median(peer.noChange.map((r) => r.ms)),
-            resyncAfterFlagsMs: peer.resyncAfterFlagsMs,
-            peakRssMb: Math.max(...[peer.initial, ...peer.noChange].map((r) => r.peakRssMb ?? 0)),
-            fsync: args['mbsync-fsync'],
-          }
+      mbsync: peers ? mbsyncFigures(peers) : null,
+      notmuch: peers?.notmuch ? peers.notmuch.run : null,
+      mu: peers?.mu ? peers.mu.run : null,
+      ratios: ratios(e, peers),
+      tls: overTls
+        ? { ...overTls, vsPlain: e && overTls.promptlyMs ? round2(overTls.promptlyMs / e.initialMs) : null }
         : null,
-      ratios: {
-        initial: e && peer ? round2(e.initialMs / peer.initial.ms) : null,
-        noChange: e && peer ? round2(e.noChangeMedianMs / median(peer.noChange.map((r) => r.ms))) : null,
-        resyncAfterFlags:
-          e && peer?.resyncAfterFlagsMs ? round2(e.flagChange.resyncMs / peer.resyncAfterFlagsMs) : null,
-      },
       correctness: e
         ? {
-            allMessagesStored: e.stored.messages === n,
-            allThreadsBuilt: e.stored.threads === summary.threads,
+            allMessagesStored: e.stored.messages === total,
+            allThreadsBuilt: e.stored.threads === expected.threads,
             flagsPickedUp: e.flagChange.localFlagged === e.flagChange.serverFlagged,
           }
         : null,
-      targets: evaluate(n, e, peer ? peer.initial.ms : null),
+      targets: evaluate(total, e, {
+        mbsyncMs: peers?.initial.ms ?? null,
+        muMs: peers?.mu?.run.ms ?? null,
+        tlsMs: overTls?.promptlyMs ?? null,
+      }),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } finally {
@@ -143,43 +161,125 @@ async function main(): Promise<void> {
   }
 }
 
-interface PeerFigures {
+interface Peers {
   version: string;
   initial: MbsyncRun;
   noChange: MbsyncRun[];
   resyncAfterFlagsMs: number | null;
-  sync: () => Promise<MbsyncRun>;
+  mbsync: { sync: () => Promise<MbsyncRun> };
+  notmuch: { version: string; run: PeerRun } | null;
+  mu: { version: string; run: PeerRun } | null;
 }
 
-async function runMbsync(
+type Imap = { host: string; port: number; tls: 'none' | 'tls' };
+
+/** mbsync's initial and no-change syncs, then notmuch and mu indexing what mbsync copied. */
+async function runPeers(
   root: string,
-  imap: { host: string; port: number },
+  imap: Imap,
   mailbox: { user: string; password: string },
-): Promise<PeerFigures> {
-  const m = await setUpMbsync({ dir: path.join(root, 'mbsync'), ...imap, ...mailbox, fsync: args['mbsync-fsync'] });
-  log(`${m.version}: initial sync…`);
+  certFile?: string,
+): Promise<Peers> {
+  const dir = path.join(root, certFile ? 'mbsync-tls' : 'mbsync');
+  const m = await setUpMbsync({ dir, ...imap, ...mailbox, fsync: args['mbsync-fsync'], certFile });
+  log(`${m.version}${certFile ? ' (TLS)' : ''}: initial sync…`);
   const initial = await m.sync();
   log(`mbsync initial ${initial.ms} ms; no-change resyncs…`);
   const noChange = [await m.sync(), await m.sync(), await m.sync()];
   log(`mbsync no-change ${noChange.map((r) => r.ms).join(', ')} ms`);
-  return { version: m.version, initial, noChange, resyncAfterFlagsMs: null, sync: m.sync };
+  const peers: Peers = {
+    version: m.version,
+    initial,
+    noChange,
+    resyncAfterFlagsMs: null,
+    mbsync: m,
+    notmuch: null,
+    mu: null,
+  };
+  if (certFile) return peers;
+  const maildir = path.join(m.maildir, 'INBOX');
+  const indexWith = async (name: string, setUp: typeof setUpMu): Promise<{ version: string; run: PeerRun } | null> => {
+    try {
+      const indexer = await setUp(path.join(root, name), maildir);
+      log(`${indexer.version}: indexing mbsync's maildir…`);
+      const result = { version: indexer.version, run: await indexer.index() };
+      log(`${name} ${result.run.ms} ms`);
+      return result;
+    } catch (error) {
+      log(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+  };
+  return { ...peers, notmuch: await indexWith('notmuch', setUpNotmuch), mu: await indexWith('mu', setUpMu) };
 }
+
+function mbsyncFigures(p: Peers): Record<string, unknown> {
+  return {
+    initialMs: p.initial.ms,
+    noChangeMs: p.noChange.map((r) => r.ms),
+    noChangeMedianMs: median(p.noChange.map((r) => r.ms)),
+    resyncAfterFlagsMs: p.resyncAfterFlagsMs,
+    peakRssMb: Math.max(...[p.initial, ...p.noChange].map((r) => r.peakRssMb ?? 0)),
+    fsync: args['mbsync-fsync'],
+  };
+}
+
+/** The engine's times over the peers' (below 1 the engine is faster). */
+function ratios(e: EngineResult | null, p: Peers | null): Record<string, number | null> {
+  const over = (x: number | null | undefined, y: number | null | undefined): number | null =>
+    x && y ? round2(x / y) : null;
+  const mu = p?.mu?.run.ms;
+  const notmuch = p?.notmuch?.run.ms;
+  return {
+    initialVsMbsync: over(e?.initialMs, p?.initial.ms),
+    initialVsMbsyncPlusMu: over(e?.initialMs, mu && p ? p.initial.ms + mu : null),
+    initialVsMbsyncPlusNotmuch: over(e?.initialMs, notmuch && p ? p.initial.ms + notmuch : null),
+    noChange: over(e?.noChangeMedianMs, p ? median(p.noChange.map((r) => r.ms)) : null),
+    resyncAfterFlags: over(e?.flagChange.resyncMs, p?.resyncAfterFlagsMs),
+  };
+}
+
+/** The same mailbox over IMAPS: the engine (trusting the bench's certificate) and mbsync. */
+async function runTls(
+  root: string,
+  world: Awaited<ReturnType<typeof startMailWorld>>,
+  tls: BenchTls,
+  mailbox: { address: string; user: string; password: string },
+  seed: number,
+  expected: ExpectedMailbox,
+  withPeers: boolean,
+): Promise<{ promptlyMs: number | null; promptlyPeakRssMb: number | null; mbsyncMs: number | null; error?: string }> {
+  const imap: Imap = { host: world.imap.host, port: tls.imapsPort, tls: 'tls' };
+  log('TLS: engine…');
+  const engine = await runEngine(path.join(root, 'tls'), world, imap, mailbox, seed, expected, tls.certFile);
+  const peers = withPeers ? await runPeers(root, imap, mailbox, tls.certFile) : null;
+  return {
+    promptlyMs: engine.ok ? engine.result.initialMs : null,
+    promptlyPeakRssMb: engine.ok ? engine.result.memory.sampledPeakMb : null,
+    mbsyncMs: peers?.initial.ms ?? null,
+    ...(engine.ok ? {} : { error: engine.error }),
+  };
+}
+
+type ExpectedMailbox = ReturnType<typeof generateMailbox>;
 
 type EngineOutcome = { ok: true; result: EngineResult } | { ok: false; error: string };
 
 async function runEngine(
-  root: string,
+  dir: string,
   world: Awaited<ReturnType<typeof startMailWorld>>,
+  imap: Imap,
   mailbox: { address: string; user: string; password: string },
   seed: number,
-  summary: ReturnType<typeof generateMailbox>,
+  summary: ExpectedMailbox,
+  certFile?: string,
 ): Promise<EngineOutcome> {
   const config: EngineConfig = {
-    dataDir: path.join(root, 'promptly'),
+    dataDir: path.join(dir, 'promptly'),
     account: {
       address: mailbox.address,
       displayName: 'Support',
-      imap: { host: world.imap.host, port: world.imap.port, tls: 'none' },
+      imap,
       smtp: { host: world.smtp.host, port: world.smtp.port, tls: 'none' },
       user: mailbox.user,
       password: mailbox.password,
@@ -194,13 +294,16 @@ async function runEngine(
     noChangeRuns: 5,
     changeFraction: 0.01,
   };
-  const configFile = path.join(root, 'engine-config.json');
-  const resultFile = path.join(root, 'engine-result.json');
+  mkdirSync(dir, { recursive: true });
+  const configFile = path.join(dir, 'engine-config.json');
+  const resultFile = path.join(dir, 'engine-result.json');
   writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 });
+  const prof = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : [];
+  // The engine trusts the bench's self-signed certificate the way a user would add it: as a CA.
+  const env = certFile ? { ...process.env, NODE_EXTRA_CA_CERTS: certFile } : process.env;
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'engine.ts'), configFile, resultFile], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const argv = [...prof, '--import', 'tsx', path.join(here, 'engine.ts'), configFile, resultFile];
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'inherit', 'inherit'], env });
     child.once('error', reject);
     child.once('exit', resolve);
   });
