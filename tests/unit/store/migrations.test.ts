@@ -19,6 +19,7 @@ const SHIPPED: Record<number, string> = {
   7: '55e46ae0',
   8: '20a8b15d',
   9: '0e7077ce',
+  10: '58078d27',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -222,6 +223,54 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM threads').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM thread_team').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('010_search_after_body', () => {
+    it('indexes a message once its body is stored, not while it waits for it', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 9);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
+      const insert = db.prepare(
+        `INSERT INTO messages (account_id, folder_id, uid, message_id, date, subject, body_text, body_state)
+         VALUES (1, 1, @uid, @mid, 0, @subject, '', @state)`,
+      );
+      const hits = (query: string): number[] =>
+        (
+          db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').all(query) as Array<{
+            rowid: number;
+          }>
+        ).map((r) => r.rowid);
+      insert.run({ uid: 1, mid: 'a@x', subject: 'Invoice overdue', state: 'pending' });
+      insert.run({ uid: 2, mid: 'b@x', subject: 'Invoice paid', state: 'done' });
+      expect(hits('invoice')).toEqual([1, 2]);
+      migrate(db, migrations, 10);
+      // The header-only document of the waiting row is gone; the complete one stays.
+      expect(hits('invoice')).toEqual([2]);
+      insert.run({ uid: 3, mid: 'c@x', subject: 'Invoice lost', state: 'pending' });
+      expect(hits('invoice')).toEqual([2]);
+      const fill = db.prepare("UPDATE messages SET body_text = ?, body_state = 'done' WHERE id = ?");
+      fill.run('The spoke is broken', 1);
+      fill.run('Where is it', 3);
+      expect(hits('invoice')).toEqual([1, 2, 3]);
+      expect(hits('spoke')).toEqual([1]);
+      // Edits re-index, a failed body indexes the headers, deletes leave the index.
+      db.prepare("UPDATE messages SET subject = 'Receipt' WHERE id = 3").run();
+      expect(hits('invoice')).toEqual([1, 2]);
+      expect(hits('receipt')).toEqual([3]);
+      insert.run({ uid: 4, mid: 'd@x', subject: 'Unreadable invoice', state: 'pending' });
+      db.prepare("UPDATE messages SET body_state = 'failed' WHERE id = 4").run();
+      expect(hits('unreadable')).toEqual([4]);
+      insert.run({ uid: 5, mid: 'e@x', subject: 'Gone invoice', state: 'pending' });
+      db.prepare('DELETE FROM messages WHERE id IN (1, 5)').run();
+      expect(hits('invoice')).toEqual([2, 4]);
+      // FTS5's own check fails with SQLITE_CORRUPT when the index and the triggers disagree.
+      const check = db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)");
+      expect(() => check.run()).not.toThrow();
     });
   });
 
