@@ -227,8 +227,12 @@ export interface IncomingBody {
   parsed: ParsedMessage | { error: string };
 }
 
-/** Fills in bodies for a batch in one transaction; returns the threads touched. */
-export function storeBodies(db: Db, bodies: IncomingBody[], teamAddresses: Set<string>): number[] {
+/**
+ * Fills in bodies for a batch in one transaction; returns the threads touched. A body changes
+ * a thread's snippet and attachment mark, never who wrote to it, so participants stay as the
+ * header phase left them.
+ */
+export function storeBodies(db: Db, bodies: IncomingBody[]): number[] {
   return db.transaction((): number[] => {
     const touched = new Set<number>();
     for (const b of bodies) {
@@ -247,7 +251,7 @@ export function storeBodies(db: Db, bodies: IncomingBody[], teamAddresses: Set<s
       if (!('error' in p)) saveAttachments(db, b.messageRowId, p.attachments);
       if (threadId !== null) touched.add(threadId);
     }
-    refreshThreads(db, touched, teamAddresses);
+    for (const id of touched) refreshThread(db, id);
     return [...touched];
   })();
 }

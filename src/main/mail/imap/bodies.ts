@@ -66,7 +66,7 @@ function store(
     return threads;
   })();
   return {
-    filled: storeBodies(ctx.db, bodies, ctx.teamAddresses),
+    filled: storeBodies(ctx.db, bodies),
     gone,
     failed: results.filter((r) => !r.outcome.ok).length,
   };
