@@ -1,9 +1,49 @@
 // The one place that turns raw mail into the plain data Promptly keeps (see mailShape.d.mts).
 // Plain JavaScript, so both the parse worker (loaded by URL) and the TypeScript engine use it.
-import { simpleParser } from 'mailparser';
+import { MailParser } from 'mailparser';
 import { lostBytes, repairUndeclared8bit } from './undeclaredCharset.mjs';
 
-const OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true };
+// No attachment checksums: Promptly keeps an attachment's name, type and size, and fetches
+// its content from the server when someone opens it.
+const OPTIONS = { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, checksumAlgo: false };
+const HEADERS = ['subject', 'references', 'date', 'to', 'from', 'cc', 'message-id', 'in-reply-to'];
+
+/**
+ * mailparser's simpleParser without keeping attachment content: each attachment is read
+ * through (its decoded size counted) and dropped, so a 30 MB attachment is never held whole.
+ */
+function readMail(raw) {
+  return new Promise((resolve, reject) => {
+    const mail = { attachments: [] };
+    let settled = false;
+    const settle = (error) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve(mail);
+    };
+    const parser = new MailParser(OPTIONS);
+    parser.on('error', settle);
+    parser.on('headers', (headers) => {
+      mail.headerLines = parser.headerLines;
+      for (const key of HEADERS)
+        if (headers.has(key)) mail[key.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = headers.get(key);
+    });
+    parser.on('data', (data) => {
+      if (data.type === 'text') {
+        mail.text = data.text;
+        mail.html = data.html;
+        return;
+      }
+      const { content } = data;
+      mail.attachments.push(data);
+      content.on('data', () => undefined);
+      content.once('end', () => data.release());
+    });
+    parser.once('end', () => settle(null));
+    parser.end(raw);
+  });
+}
 
 /** Every piece of a parsed message a person reads: text, HTML, subject, names, file names. */
 function shownTexts(mail) {
@@ -53,14 +93,14 @@ function unreadableReason(error) {
 export async function parseToShape(raw) {
   let mail;
   try {
-    mail = await simpleParser(raw, OPTIONS);
+    mail = await readMail(raw);
   } catch (error) {
     throw new Error(unreadableReason(error));
   }
   // Rare: undeclared 8-bit text that is not UTF-8 came out as U+FFFD; read it as windows-1252.
   if (lostBytes(raw, shownTexts(mail))) {
     const repaired = repairUndeclared8bit(raw);
-    if (repaired) mail = await simpleParser(repaired, OPTIONS);
+    if (repaired) mail = await readMail(repaired);
   }
   return {
     messageId: mail.messageId ?? '',
