@@ -41,7 +41,7 @@ function readMail(raw) {
       content.once('end', () => data.release());
     });
     parser.once('end', () => settle(null));
-    parser.end(raw);
+    feed(parser, raw);
   });
 }
 
@@ -74,6 +74,26 @@ function writtenDate(mail) {
     .trim();
   const time = value === '' ? NaN : new Date(value).getTime();
   return Number.isFinite(time) ? time : null;
+}
+
+/** Bytes handed to the parser at a time: large messages are split as they stream, not all at once. */
+const SLICE = 64 * 1024;
+
+/** Writes `raw` in slices, waiting whenever the parser asks to (its buffers stay small). */
+function feed(parser, raw) {
+  let at = 0;
+  const more = () => {
+    while (at < raw.length) {
+      const slice = raw.subarray(at, at + SLICE);
+      at += slice.length;
+      if (!parser.write(slice)) {
+        parser.once('drain', more);
+        return;
+      }
+    }
+    parser.end();
+  };
+  more();
 }
 
 const KEPT = 'It is kept as received: Show original, or Save as .eml to open it in another mail program.';
