@@ -201,6 +201,35 @@ describe('a mailbox connected with OAuth2', () => {
     }
     rmSync(logDir, { recursive: true, force: true });
   });
+
+  it('signed out already when it starts: a reply written then waits in the outbox and goes out once after signing in', async () => {
+    const { engine, address } = await setUp();
+    await customerMail(address, 'Broken lock');
+    await eventually(async () => (await subjects(engine)).includes('Broken lock'), 'the first mail');
+    await eventually(async () => (await engine.service.call('sync.live', {})).connections > 0, 'live sync');
+    const [thread] = await engine.service.call('threads.list', { limit: 1 });
+    await engine.service.stopLive(); // the app quits
+
+    // Meanwhile a password change at the provider; the app starts again.
+    world.auth.signOut(address);
+    await expect(engine.service.startLive()).rejects.toThrow('signed you out of');
+    const queued = await engine.service.call('reply.send', { threadId: thread!.id, text: 'A locksmith comes at 9.' });
+    if (!queued.ok) throw new Error('the reply collided');
+    engine.advance(11_000); // past the undo window
+    const waiting = await eventually(async () => {
+      const item = (await engine.service.call('outbox.list', {})).find((i) => i.id === queued.item.id);
+      return item?.state === 'failed' ? item : null;
+    }, 'the reply to wait for the sign-in');
+    expect(waiting.error?.code).toBe('signed-out');
+
+    await signInAt(world, engine, { address, user: address, password: '' });
+    await eventually(async () => {
+      const item = (await engine.service.call('outbox.list', {})).find((i) => i.id === queued.item.id);
+      return item?.state === 'filed';
+    }, 'the waiting reply to be sent and filed');
+    const sent = await world.mail.smtpMessages({ from: address });
+    expect(sent.filter((m) => m.raw.toString().includes('A locksmith comes at 9.'))).toHaveLength(1);
+  });
 });
 
 /** The access token the engine signs in with now. */

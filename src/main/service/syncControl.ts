@@ -108,6 +108,8 @@ export class SyncControl {
     const report = await this.syncNow().catch((error: unknown) => {
       const code = (error as { code?: unknown }).code;
       if (code === 'too-many-connections' || code === 'server-busy') return { folders: [], durationMs: 0 };
+      // Signed out before the first pass (e.g. at start-up): replies wait in the outbox, shown as such.
+      if (code === 'signed-out') this.host.outbox()?.start();
       throw error;
     });
     const account = this.host.requireAccount();
