@@ -103,7 +103,7 @@ export function offerUndo(item: OutboxItem, now = Date.now()): void {
   const later = item.sendAt > item.undoUntil ? `Reply scheduled for ${whenText(item.sendAt)}.` : 'Reply queued.';
   const undoable = item.undoUntil > now;
   useTeamToasts.getState().push({
-    id: `undo-${item.id}`,
+    id: `reply-undo-${item.id}`,
     kind: 'sent',
     message: `${later}${promise}`,
     threadKey: item.threadKey,

@@ -145,7 +145,7 @@ export async function moveOut(ids: readonly number[], action: MoveAction, name =
   );
   if (done.length === 0) return false;
   undoCount += 1;
-  const toastId = `undo-${undoCount}`;
+  const toastId = `triage-undo-${undoCount}`;
   const undo = async () => {
     if (lastUndo?.toastId === toastId) lastUndo = null;
     for (const d of done) {
