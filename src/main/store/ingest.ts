@@ -5,6 +5,7 @@ import { hasMessage, insertMessage, moveMessages, rematchParked, saveBody, threa
 import { markJoinedBySubject } from './repos/messageThreads';
 import { anyPinned, pinnedThreadKey } from './repos/threadPins';
 import { saveAttachments } from './repos/attachments';
+import { adoptHeaderlessReplies } from './subjectAdoption';
 import { refreshParticipants } from './repos/participants';
 import { linkMessageIds, linkUnknownMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
 import {
@@ -14,6 +15,7 @@ import {
   findThreadByKey,
   recentThreadsWithAddress,
   refreshThread,
+  refreshThreadDates,
 } from './repos/threads';
 import {
   isReplySubject,
@@ -109,14 +111,13 @@ function nearestAncestorThread(db: Db, accountId: number, m: ParsedMessage): num
 function subjectFallbackThread(db: Db, accountId: number, m: ParsedMessage, teamAddresses: Set<string>): number | null {
   const hasThreadingHeaders = m.inReplyTo !== null || m.references.length > 0;
   if (hasThreadingHeaders || !isReplySubject(m.subject) || teamAddresses.has(m.from.address)) return null;
-  const candidates = recentThreadsWithAddress(db, accountId, m.from.address, m.date - SUBJECT_FALLBACK_WINDOW_MS).map(
-    (t) => ({
-      threadId: t.threadId,
-      normalizedSubject: normalizeSubject(t.subject),
-      participants: [m.from.address],
-      lastMessageAt: t.lastMessageAt,
-    }),
-  );
+  const since = m.date - SUBJECT_FALLBACK_WINDOW_MS;
+  const candidates = recentThreadsWithAddress(db, accountId, m.from.address, since, m.date).map((t) => ({
+    threadId: t.threadId,
+    normalizedSubject: normalizeSubject(t.subject),
+    participants: [m.from.address],
+    lastMessageAt: t.lastMessageAt,
+  }));
   return subjectFallbackCandidate(
     { subject: m.subject, from: m.from.address, date: m.date, hasThreadingHeaders },
     candidates,
@@ -184,7 +185,10 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     linkUnknownMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
   } else {
     linkMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
+    for (const gone of adoptHeaderlessReplies(db, incoming.accountId, threadId, parsed, teamAddresses))
+      touched.delete(gone);
   }
+  refreshThreadDates(db, threadId);
   touched.add(threadId);
 }
 

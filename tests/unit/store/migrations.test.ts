@@ -20,6 +20,7 @@ const SHIPPED: Record<number, string> = {
   8: '20a8b15d',
   9: '0e7077ce',
   10: '58078d27',
+  11: 'ebdf72d7',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -96,6 +97,28 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM outbox').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('011_headerless_by_sender', () => {
+    it('finds headerless mail by sender and date through an index, not a scan of every message', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 10);
+      const plan = (): string =>
+        (
+          db
+            .prepare(
+              `EXPLAIN QUERY PLAN SELECT m.id FROM messages m JOIN threads t ON t.id = m.thread_id AND t.thread_key = m.message_id
+                 WHERE m.account_id = 1 AND lower(m.from_address) = 'ann@x' AND m.date BETWEEN 0 AND 9
+                   AND m.in_reply_to IS NULL AND m.refs = '[]' AND m.thread_id <> 3`,
+            )
+            .all() as Array<{ detail: string }>
+        )
+          .map((r) => r.detail)
+          .join('; ');
+      expect(plan()).not.toMatch(/messages_headerless_by_sender/);
+      migrate(db, migrations, 11);
+      expect(plan()).toMatch(/SEARCH m USING INDEX messages_headerless_by_sender/);
     });
   });
 

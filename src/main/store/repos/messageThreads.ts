@@ -69,3 +69,41 @@ export function clearJoinedBySubject(db: Db, accountId: number, messageIds: read
   const stmt = prepared(db, 'UPDATE messages SET joined_by_subject = 0 WHERE account_id = ? AND message_id = ?');
   for (const id of messageIds) stmt.run(accountId, id);
 }
+
+/** A message that starts its own conversation without reference headers (store/subjectAdoption.ts). */
+export interface HeaderlessRoot {
+  rowId: number;
+  threadId: number;
+  threadKey: string;
+  subject: string;
+  date: number;
+}
+
+/**
+ * Conversations other than `threadId` whose first message has no In-Reply-To or References,
+ * was sent by `address` and is dated within [from, to] (the index of migration 011).
+ */
+export function headerlessRootsFrom(
+  db: Db,
+  accountId: number,
+  address: string,
+  range: { from: number; to: number },
+  threadId: number,
+): HeaderlessRoot[] {
+  return prepared(
+    db,
+    `SELECT m.id AS rowId, m.thread_id AS threadId, t.thread_key AS threadKey, m.subject, m.date
+       FROM messages m JOIN threads t ON t.id = m.thread_id AND t.thread_key = m.message_id
+       WHERE m.account_id = @accountId AND lower(m.from_address) = @address AND m.date BETWEEN @from AND @to
+         AND m.in_reply_to IS NULL AND m.refs = '[]' AND m.thread_id <> @threadId
+       ORDER BY m.date, m.id`,
+  ).all({ accountId, address: address.toLowerCase(), from: range.from, to: range.to, threadId }) as HeaderlessRoot[];
+}
+
+/** The dates of a thread's messages, oldest first. */
+export function threadMessageDates(db: Db, threadId: number): number[] {
+  const rows = prepared(db, 'SELECT date FROM messages WHERE thread_id = ? ORDER BY date').all(threadId) as Array<{
+    date: number;
+  }>;
+  return rows.map((r) => r.date);
+}

@@ -104,29 +104,45 @@ export function deleteThread(db: Db, threadId: number): void {
 }
 
 /**
- * Threads `address` took part in (From/To/Cc) whose summary is not older than `from`, for the
- * subject fallback. Subject and last date come from messages, since a batch refreshes
- * summaries only at its end.
+ * Brings a thread's first and last dates up to date at once (the rest of the summary waits for
+ * the batch's end): the subject fallback finds threads by them while the batch is stored.
+ */
+export function refreshThreadDates(db: Db, threadId: number): void {
+  prepared(
+    db,
+    `UPDATE threads SET
+       first_message_at = COALESCE((SELECT MIN(date) FROM messages WHERE thread_id = @id), first_message_at),
+       last_message_at = COALESCE((SELECT MAX(date) FROM messages WHERE thread_id = @id), last_message_at)
+     WHERE id = @id`,
+  ).run({ id: threadId });
+}
+
+/**
+ * Threads `address` took part in (From/To/Cc) with a message dated within [from, at], for the
+ * subject fallback; lastMessageAt is their last message up to `at`, so a reply is weighed
+ * against the mail before it whatever order the two were stored in. Subject and dates come
+ * from messages, since a batch refreshes summaries only at its end.
  */
 export function recentThreadsWithAddress(
   db: Db,
   accountId: number,
   address: string,
   from: number,
+  at: number,
 ): Array<{ threadId: number; subject: string; lastMessageAt: number }> {
   return prepared(
     db,
-    `SELECT t.id AS threadId,
+    `SELECT * FROM (SELECT t.id AS threadId,
          (SELECT subject FROM messages f WHERE f.thread_id = t.id ORDER BY date, id LIMIT 1) AS subject,
-         (SELECT MAX(date) FROM messages l WHERE l.thread_id = t.id) AS lastMessageAt
+         (SELECT MAX(date) FROM messages l WHERE l.thread_id = t.id AND l.date <= @at) AS lastMessageAt
        FROM threads t
        WHERE t.account_id = @accountId AND t.last_message_at >= @from
          AND EXISTS (SELECT 1 FROM messages p WHERE p.thread_id = t.id AND (
            lower(p.from_address) = @address
            OR EXISTS (SELECT 1 FROM json_each(p.to_json) j WHERE lower(json_extract(j.value, '$.address')) = @address)
            OR EXISTS (SELECT 1 FROM json_each(p.cc_json) j WHERE lower(json_extract(j.value, '$.address')) = @address)))
-       ORDER BY t.id`,
-  ).all({ accountId, address: address.toLowerCase(), from }) as Array<{
+       ) WHERE lastMessageAt >= @from ORDER BY threadId`,
+  ).all({ accountId, address: address.toLowerCase(), from, at }) as Array<{
     threadId: number;
     subject: string;
     lastMessageAt: number;
