@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { artifactPath, launchChromium } from '../support/browser';
 import { firstLaunch } from '../support/firstLaunch';
-import { axeProblems, blocking, walkDemo, type AxeProblem } from './screens';
+import { mailWorld, startEngine } from '../support/engine';
+import { startBridge } from '../../src/main/bridge/server';
+import { axeProblems, blocking, layoutProblems, walkDemo, type AxeProblem } from './screens';
 
 let browser: Browser;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -31,6 +33,15 @@ async function checkBothThemes(page: Page, screen: string, findings: Finding[]):
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** Every serious or critical finding, one line each with where, for the assertion's diff. */
+function seriousLines(findings: Finding[]): string[] {
+  return findings.flatMap((f) =>
+    blocking(f.problems).map(
+      (p) => `${f.screen}/${f.theme}: ${p.impact} ${p.rule} (${p.help})\n  ${p.targets.join('\n  ')}`,
+    ),
+  );
+}
+
 describe('accessibility of every screen (axe-core in Chromium, real renderer, real engine)', () => {
   it('welcome, setup, the demo list, a conversation, the composer, pickers, palette, help and every view: no serious or critical problem, light or dark', async () => {
     const app = await firstLaunch(browser, {}, { width: 1280, height: 720 });
@@ -51,12 +62,80 @@ describe('accessibility of every screen (axe-core in Chromium, real renderer, re
       f.problems.filter((p) => !blocking([p]).length).map((p) => `${f.screen}/${f.theme}: ${p.impact} ${p.rule}`),
     );
     if (lesser.length > 0) console.info(`axe, not blocking:\n${[...new Set(lesser)].join('\n')}`);
-    const serious = findings.flatMap((f) =>
-      blocking(f.problems).map(
-        (p) => `${f.screen}/${f.theme}: ${p.impact} ${p.rule} (${p.help})\n  ${p.targets.join('\n  ')}`,
-      ),
-    );
+    const serious = seriousLines(findings);
     expect(serious).toEqual([]);
     expect(app.errors).toEqual([]);
+  }, 240_000);
+
+  it('on a real mailbox: a long customer address, the courtesy composer with its promise, a refused send’s toast and Outbox entry; checked at 1280×720 and at 200 %', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const customer = await world.createMailbox(
+      'bartholomew.featherstonehaugh-worthington',
+      'customer-relations.example',
+    );
+    const { service } = await startEngine(world, support);
+    cleanups.push(() => service.stopLive());
+    await service.call('me.set', { name: 'Alice Moreno', address: 'alice@acme.example', signature: '' });
+    service.outbox({ undoMs: 0 });
+    await world.deliverMail({
+      from: `Bartholomew Featherstonehaugh-Worthington <${customer.address}>`,
+      to: support.address,
+      subject: 'The rear derailleur of my touring bike skips under load on the two largest sprockets',
+      text: 'It started after the last service. Could you have a look before the weekend?',
+    });
+    await service.startLive();
+    const findings: Finding[] = [];
+    const layout: string[] = [];
+    for (const screen of [
+      { width: 1280, height: 720, deviceScaleFactor: 1, name: '1280' },
+      { width: 640, height: 360, deviceScaleFactor: 2, name: 'zoom200' },
+    ]) {
+      const bridge = await startBridge(service);
+      cleanups.push(() => bridge.close());
+      const page = await browser.newPage({ viewport: screen, deviceScaleFactor: screen.deviceScaleFactor });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(
+        `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+      );
+      const look = async (name: string) => {
+        layout.push(...(await layoutProblems(page)).map((p) => `${screen.name} ${name}: ${p}`));
+        await page.screenshot({ path: artifactPath(`mailbox-${name}-${screen.name}.png`) });
+        if (screen.name === '1280') await checkBothThemes(page, `mailbox-${name}`, findings);
+      };
+      await page.getByRole('option').filter({ hasText: 'rear derailleur' }).waitFor({ timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      const panel = page.getByRole('complementary', { name: 'Customer' });
+      await panel.waitFor();
+      expect(await panel.textContent()).toContain(customer.address);
+      await look('conversation');
+
+      await page.keyboard.press('c'); // courtesy reply: the promise date filled in
+      const composer = page.getByRole('region', { name: 'Courtesy reply' });
+      await composer.locator('textarea').first().waitFor();
+      await look('courtesy-composer');
+      // The server refuses it: a toast with its words, then the Outbox keeps the reply.
+      await world.failNext(550, '5.7.1 Message rejected: sender not allowed to relay', { from: support.address });
+      await page.locator('textarea').first().focus();
+      await page.keyboard.press('Control+Enter');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /^Not sent: / })
+        .waitFor({ timeout: 15_000 });
+      await look('send-refused');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('g');
+      await page.keyboard.press('b');
+      await page
+        .getByRole('listitem', { name: /Not sent$/ })
+        .first()
+        .waitFor();
+      await look('outbox-not-sent');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    expect(layout).toEqual([]);
+    expect(seriousLines(findings)).toEqual([]);
   }, 240_000);
 });

@@ -172,7 +172,12 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       for (const line of row.children)
         if (box(line).bottom > r.bottom + 1) problems.push(`row "${name(row)}" cuts its ${line.className} line`);
     }
-    const panes = '.sidebar, .customer-panel, .thread-pane, .screen-pane, .dialog, .tw-composer, .setup, .welcome';
+    // The views may scroll sideways in a narrow window (one row), as long as the current one is in sight.
+    const views = document.querySelector('.sidebar');
+    const current = document.querySelector('.sidebar .current');
+    if (views && current && (box(current).left < box(views).left - 1 || box(current).right > box(views).right + 1))
+      problems.push(`the current view "${name(current)}" is scrolled out of the views`);
+    const panes = '.customer-panel, .thread-pane, .screen-pane, .dialog, .tw-composer, .setup, .welcome';
     for (const pane of document.querySelectorAll(panes))
       if (pane.scrollWidth > pane.clientWidth + 1)
         problems.push(`${pane.className} is ${pane.scrollWidth} px wide in a ${pane.clientWidth} px box`);

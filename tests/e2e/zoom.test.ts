@@ -30,6 +30,7 @@ async function zoomedChecks(page: Page, screen: string): Promise<string[]> {
   if (!['welcome', 'setup'].includes(screen)) {
     const sidebar = await boxOf(page, '.sidebar');
     if (sidebar.width < ZOOMED.width - 20) problems.push(`${screen}: the views are ${sidebar.width} px wide`);
+    if (sidebar.height > 48) problems.push(`${screen}: the views take ${sidebar.height} px of the height`);
   }
   if (screen === 'conversation') {
     // The message gets the pane's height; the customer comes after it, not beside or over it.

@@ -4,7 +4,7 @@ import { searchThreads } from '../../stores/search';
 import { FOCUS } from '../../keymap/actions';
 import { useOpenThread } from '../../stores/thread';
 import { errorText } from '../../callErrors';
-import { customersOf, organisationDomain } from './customer';
+import { addressPieces, customersOf, organisationDomain } from './customer';
 import { ageLabel } from '../threads/age';
 
 interface History {
@@ -69,7 +69,14 @@ export function CustomerPanel({
   return (
     <aside id={FOCUS.customer} className="customer-panel" aria-label="Customer" tabIndex={-1}>
       <h2>{customer.name || customer.address}</h2>
-      <div className="address">{customer.address}</div>
+      <div className="address">
+        {addressPieces(customer.address).map((piece, i) => (
+          <span key={i}>
+            {piece}
+            <wbr />
+          </span>
+        ))}
+      </div>
       {domain && <div className="org">Organisation: {domain}</div>}
       {repeat && (
         <div className="chip repeat" title="This customer wrote about other things too">

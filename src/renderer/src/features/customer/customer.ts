@@ -46,3 +46,11 @@ export function organisationDomain(address: string): string | null {
   const domain = address.split('@')[1]?.toLowerCase() ?? '';
   return domain && !PERSONAL_DOMAINS.has(domain) ? domain : null;
 }
+
+/**
+ * An address cut into pieces after each `@`, `.` and `-`, where a narrow panel may wrap it
+ * ("bartholomew." "featherstonehaugh-" "worthington@" "customer-relations.example").
+ */
+export function addressPieces(address: string): string[] {
+  return address.match(/[^@.-]*(?:[@.-]|$)/g)?.filter(Boolean) ?? [address];
+}

@@ -121,9 +121,14 @@ export function OutboxView({ now = Date.now() }: { now?: number }) {
   );
 }
 
+/** How many replies in the Outbox need a person (not sent, or maybe sent). */
+export function useOutboxAttention(): number {
+  return useOutbox((s) => needsAttention(s.items));
+}
+
 /** The sidebar badge: how many replies failed or may not have been sent (nothing when none). */
 export function OutboxBadge() {
-  const count = useOutbox((s) => needsAttention(s.items));
+  const count = useOutboxAttention();
   if (count === 0) return null;
   return (
     <span

@@ -9,7 +9,7 @@ export { NoteComposer } from './NoteComposer';
 export { NOTE_INPUT_ID } from './ids';
 export { Composer, ComposerHost } from './Composer';
 export { useComposer, openComposer, type ComposerKind } from './composerStore';
-export { OutboxView, OutboxBadge } from './OutboxView';
+export { OutboxView, OutboxBadge, useOutboxAttention } from './OutboxView';
 export { Dashboard } from './Dashboard';
 export { IdentityForm, QuietHoursForm } from './IdentityForms';
 export { PolicyForm } from './PolicyForm';
