@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import { threadReplyFacts } from '../store/repos/threads';
+import { threadReplyFacts, type ThreadReplyFacts } from '../store/repos/threads';
 import type { TeamLogEntry } from '../../shared/teamEvents';
 import { DemoRandom } from './random';
 
@@ -80,7 +80,54 @@ export function demoTeamLog(
       });
     void claim;
   }
+  for (const p of demoPromises(facts, now, new DemoRandom(seed + 1))) {
+    const owner = rnd.pick(workers);
+    add({
+      type: 'promise',
+      thread: p.key,
+      actor: owner.address,
+      base: null,
+      at: p.at,
+      payload: p.payload,
+      known: [p.key],
+    });
+  }
   return entries;
+}
+
+/** A promise of the demo's history: made with the team's first reply, due at `payload.due`. */
+interface DemoPromise {
+  key: string;
+  at: number;
+  payload: { due: number; text: string };
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Promises for the demo's history, so the Promised view, the timeline and the dashboard's
+ * "Promises kept" chart have something to show: the team's first reply promised a date, and
+ * its next reply came in time (kept) or after it (broken); a few threads waiting on the team
+ * carry an open promise, due in the coming days or already past (overdue, so broken).
+ */
+export function demoPromises(facts: readonly ThreadReplyFacts[], now: number, rnd: DemoRandom): DemoPromise[] {
+  const out: DemoPromise[] = [];
+  for (const f of facts) {
+    if (f.firstTeamAt === null) continue;
+    const at = f.firstTeamAt + 60_000;
+    const make = (due: number) => out.push({ key: f.key, at, payload: { due, text: '' } });
+    if (f.secondTeamAt !== null) {
+      if (rnd.next() >= 0.6) continue;
+      const gap = f.secondTeamAt - f.firstTeamAt;
+      // Three in four kept: due a day after the answer came; else due halfway to it.
+      make(rnd.next() < 0.75 ? f.secondTeamAt + 24 * HOUR : f.firstTeamAt + Math.max(60_000, Math.floor(gap / 2)));
+    } else if (f.lastFromTeam && rnd.next() < 0.15) {
+      // Open: due on the hour within the next three days; one in five already past its date.
+      const hours = rnd.next() < 0.2 ? -rnd.int(2, 30) : rnd.int(3, 72);
+      make(Math.floor(now / HOUR) * HOUR + hours * HOUR);
+    }
+  }
+  return out;
 }
 
 const NOTES = [

@@ -293,6 +293,9 @@ export interface ThreadReplyFacts {
   lastFromTeam: boolean;
   teamReplies: number;
   lastText: string;
+  /** When the team first and second replied (null when it did not). */
+  firstTeamAt: number | null;
+  secondTeamAt: number | null;
 }
 
 /** Reply facts of every thread of an account, oldest thread first. */
@@ -302,7 +305,10 @@ export function threadReplyFacts(db: Db, accountId: number): ThreadReplyFacts[] 
     `SELECT t.id, t.thread_key AS key, t.last_message_at AS lastAt,
        (SELECT from_team FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastFromTeam,
        (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id AND m.from_team = 1) AS teamReplies,
-       (SELECT body_text FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastText
+       (SELECT body_text FROM messages m WHERE m.thread_id = t.id ORDER BY date DESC, id DESC LIMIT 1) AS lastText,
+       (SELECT date FROM messages m WHERE m.thread_id = t.id AND m.from_team = 1 ORDER BY date, id LIMIT 1) AS firstTeamAt,
+       (SELECT date FROM messages m WHERE m.thread_id = t.id AND m.from_team = 1 ORDER BY date, id LIMIT 1 OFFSET 1)
+         AS secondTeamAt
      FROM threads t WHERE t.account_id = ? ORDER BY t.first_message_at`,
   ).all(accountId) as Array<Omit<ThreadReplyFacts, 'lastFromTeam'> & { lastFromTeam: number }>;
   return rows.map((r) => ({ ...r, lastFromTeam: r.lastFromTeam === 1 }));
