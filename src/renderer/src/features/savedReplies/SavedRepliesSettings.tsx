@@ -6,6 +6,7 @@ import { errorText } from '../../callErrors';
 import { insertVariable, previewText, VARIABLE_WORDS } from './preview';
 import '../teamwork/teamwork.css';
 import './savedReplies.css';
+import { dateTimeText } from '../../dates';
 
 interface Editing {
   id: string | null;
@@ -18,7 +19,7 @@ const BLANK: Editing = { id: null, name: '', subject: '', body: '' };
 
 function changedBy(t: Template): string {
   if (t.builtIn) return 'built in';
-  const when = t.updatedAt ? new Date(t.updatedAt).toLocaleString() : '';
+  const when = t.updatedAt ? dateTimeText(t.updatedAt) : '';
   return `${t.pending ? 'saved here, shared with the next sync' : `by ${t.updatedBy ?? '?'}`}${when ? `, ${when}` : ''}`;
 }
 

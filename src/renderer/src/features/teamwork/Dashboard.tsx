@@ -6,6 +6,7 @@ import { percent } from './format';
 import { AXIS_FONT, WrappedTick, xTitle, yTitle } from './chartAxes';
 import { nameOf, useDashboard, useRoster } from './stores';
 import './teamwork.css';
+import { dayText } from '../../dates';
 
 const CHART_HEIGHT = 240;
 
@@ -23,7 +24,7 @@ export function weekPoints(weeks: readonly FollowThroughMetrics[]): WeekPoint[] 
   return [...weeks]
     .sort((a, b) => a.period.from - b.period.from)
     .map((m) => ({
-      week: new Date(m.period.from).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+      week: dayText(m.period.from),
       courtesy: percent(m.courtesy.share),
       firstReplyHours:
         m.firstReply.wallClock.median === null ? null : Math.round(m.firstReply.wallClock.median / 360_000) / 10,

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
+import { TimeZoneField } from '../../components/TimeZoneField';
+import { DAY_NAMES } from './PolicyForm';
 import { saveQuietHours } from './policyStore';
 import { errorText } from '../../callErrors';
 import { fieldProblems } from './format';
@@ -127,23 +129,21 @@ export function QuietHoursForm() {
       {enabled && (
         <>
           <label>
-            From (HH:MM)
+            Quiet from
             <input
+              type="time"
               value={start}
               onChange={(e) => setStart(e.target.value)}
               aria-invalid={fields.quietHours ? true : undefined}
             />
           </label>
           <label>
-            Until (HH:MM)
-            <input value={end} onChange={(e) => setEnd(e.target.value)} />
+            Until
+            <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
           </label>
-          <label>
-            Time zone
-            <input value={zone} onChange={(e) => setZone(e.target.value)} />
-          </label>
+          <TimeZoneField label="Time zone" value={zone} onChange={setZone} />
           <fieldset>
-            <legend>Days they start on</legend>
+            <legend>Quiet on these days (a stretch past midnight counts for the day it starts)</legend>
             {WEEKDAYS.map((d) => (
               <label key={d} className="tw-check">
                 <input
@@ -151,7 +151,7 @@ export function QuietHoursForm() {
                   checked={days.includes(d)}
                   onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
                 />
-                {d}
+                {DAY_NAMES[d]}
               </label>
             ))}
           </fieldset>

@@ -3,9 +3,11 @@ import { PromptlyError } from '../../../../shared/errors';
 import { WEEKDAYS, type BusinessHours, type Policy, type Weekday } from '../../../../shared/policy';
 import { loadPolicy, savePolicy } from './policyStore';
 import { errorText } from '../../callErrors';
+import { TimeZoneField } from '../../components/TimeZoneField';
 import './teamwork.css';
 
-const DAY_NAMES: Record<Weekday, string> = {
+/** Weekdays as people write them. */
+export const DAY_NAMES: Record<Weekday, string> = {
   mon: 'Monday',
   tue: 'Tuesday',
   wed: 'Wednesday',
@@ -140,10 +142,13 @@ export function PolicyForm() {
         />
       </label>
       {err('courtesyWindowMinutes')}
-      <label>
-        Team time zone (IANA, e.g. Europe/Berlin)
-        <input value={zone} onChange={(e) => setZone(e.target.value)} {...aria('timeZone')} />
-      </label>
+      <TimeZoneField
+        label="Team time zone"
+        value={zone}
+        onChange={setZone}
+        invalid={Boolean(fields.timeZone)}
+        describedBy={fields.timeZone ? 'policy-timeZone-error' : undefined}
+      />
       {err('timeZone')}
       <label>
         The Due soon view holds

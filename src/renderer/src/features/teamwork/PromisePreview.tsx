@@ -1,4 +1,5 @@
 import { fromLocalInput } from './format';
+import { longDayText } from '../../dates';
 
 const DATE_VARIABLE = /\{\{\s*promise\.date\s*\}\}/g;
 
@@ -10,8 +11,7 @@ const DATE_VARIABLE = /\{\{\s*promise\.date\s*\}\}/g;
 export function promiseSentence(text: string, promise: string): string | null {
   const at = fromLocalInput(promise);
   if (at === null || !text.match(DATE_VARIABLE)) return null;
-  const date = new Date(at).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
-  return text.replace(DATE_VARIABLE, date);
+  return text.replace(DATE_VARIABLE, longDayText(at));
 }
 
 /** A live preview of a courtesy reply with its promise date filled in; nothing without one. */

@@ -1,3 +1,4 @@
+import { dateTimeText, nearTimeText } from '../../dates';
 import { PromptlyError } from '../../../../shared/errors';
 
 /** Whole minutes, hours or days between two instants, worded for a countdown ("3 h", "20 min"). */
@@ -20,14 +21,7 @@ export function dueText(dueAt: number, now: number): string {
  * "Promised 4 Dec 17:00"; in the person's own locale and time zone.
  */
 export function promiseChipText(dueAt: number, now: number): string {
-  const due = new Date(dueAt);
-  const time = due.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (due.toDateString() === new Date(now).toDateString()) return `Promised ${time}`;
-  const withinWeek = Math.abs(dueAt - now) < 6 * 86_400_000;
-  const day = withinWeek
-    ? due.toLocaleDateString(undefined, { weekday: 'short' })
-    : due.toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
-  return `Promised ${day} ${time}`;
+  return `Promised ${nearTimeText(dueAt, now)}`;
 }
 
 /** Up to two initials of a name, or of an address's local part when there is no name. */
@@ -43,13 +37,7 @@ export function initialsOf(name: string | null, address: string | null): string 
 
 /** A short local date and time ("Tue 14 Jan, 09:00"). */
 export function whenText(at: number): string {
-  return new Date(at).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return dateTimeText(at);
 }
 
 /** A 0..1 share as a whole percentage, or null when there is nothing to judge. */

@@ -3,6 +3,7 @@ import { HtmlMessage } from './HtmlMessage';
 import { Attachments, useInlineImages } from './Attachments';
 import { PaperclipIcon } from '../../components/PaperclipIcon';
 import { UnreadableCard } from './UnreadableCard';
+import { dateTimeText } from '../../dates';
 
 /** A message as the pane shows it (the HTML part, attachments and the image choice included). */
 export type MessageWithBody = MessageView;
@@ -18,7 +19,7 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
   return (
     <section
       className={`message${message.fromTeam ? ' from-team' : ''}`}
-      aria-label={`Message from ${who(message.from)}, ${date.toLocaleString()}`}
+      aria-label={`Message from ${who(message.from)}, ${dateTimeText(message.date)}`}
     >
       <div className="message-head">
         <strong>{who(message.from)}</strong> <span className="address">&lt;{message.from.address}&gt;</span>
@@ -28,7 +29,7 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
             <PaperclipIcon />
           </span>
         )}
-        <time dateTime={date.toISOString()}>{date.toLocaleString()}</time>
+        <time dateTime={date.toISOString()}>{dateTimeText(message.date)}</time>
         {message.writtenDate && (
           <span className="muted written-date" title="The sender's Date header is implausible; shown at arrival time">
             dated “{message.writtenDate}” by the sender

@@ -1,4 +1,5 @@
 import { useViewCounts } from '../../stores/views';
+import { dateTimeText } from '../../dates';
 
 /** "Could not read": messages kept raw because they failed to parse, with the reason. */
 export function UnreadableList() {
@@ -17,7 +18,7 @@ export function UnreadableList() {
             <strong>
               {m.folder} #{m.uid}
             </strong>
-            <time className="age">{new Date(m.date).toLocaleString()}</time>
+            <time className="age">{dateTimeText(m.date)}</time>
           </div>
           <div className="inline-error">{m.error}</div>
           <pre className="snippet">{m.preview}</pre>

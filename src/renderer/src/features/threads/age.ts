@@ -1,3 +1,5 @@
+import { dayText } from '../../dates';
+
 /** Compact age for list rows: "now", "5m", "3h", "2d", or a date for older mail. */
 export function ageLabel(then: number, now: number): string {
   const minutes = Math.floor((now - then) / 60_000);
@@ -7,5 +9,5 @@ export function ageLabel(then: number, now: number): string {
   if (hours < 24) return `${hours}h`;
   const days = Math.floor(hours / 24);
   if (days < 14) return `${days}d`;
-  return new Date(then).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  return dayText(then);
 }

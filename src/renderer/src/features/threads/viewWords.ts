@@ -1,3 +1,4 @@
+import { nearTimeText } from '../../dates';
 import type { DueSoonWindow } from '../../../../shared/policy';
 import type { View } from '../../../../shared/team';
 
@@ -10,19 +11,11 @@ export function windowText(minutes: number): string {
   return days === 1 ? '1 day' : `${days} days`;
 }
 
-/** The end of a business-day window in words: "17:00" today, else "Tue 17:00" (the reader's locale). */
-export function closeText(until: number, now: number): string {
-  const at = new Date(until);
-  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-  if (at.toDateString() === new Date(now).toDateString()) return time;
-  return `${at.toLocaleDateString(undefined, { weekday: 'short' })} ${time}`;
-}
-
 /** The Due soon window in words: "in the next 4 h", "by the end of the business day (17:00)". */
 export function windowWords(window: DueSoonWindow, now: number): string {
   return window.kind === 'lead'
     ? `in the next ${windowText(window.minutes)}`
-    : `by the end of the business day (${closeText(window.until, now)})`;
+    : `by the end of the business day (${nearTimeText(window.until, now)})`;
 }
 
 /** What a view holds, said above its rows; null for views whose name says it all. */
