@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { mailWorld, startEngine } from '../support/engine';
+import { artifactPath, launchChromium } from '../support/browser';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+
+let browser: Browser;
+let bridge: Bridge | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await bridge?.close();
+  await browser?.close();
+});
+
+describe('times in the person’s own format, and the settings that take times (Chromium, real engine)', () => {
+  it('a German-speaking person reads 24-hour dates without seconds, picks a time zone by typing, and sets quiet hours with time fields', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const { service } = await startEngine(world, support);
+    await service.call('me.set', { name: 'Alice Moreno', address: 'alice@acme.example', signature: '' });
+    await world.deliverMail({
+      from: 'Jonas Weber <jonas@kunde.example>',
+      to: support.address,
+      subject: 'Rahmen',
+      text: 'Hallo',
+    });
+    await service.syncNow();
+    bridge = await startBridge(service);
+    const context = await browser.newContext({
+      locale: 'de-DE',
+      timezoneId: 'Europe/Berlin',
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(
+      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+    );
+    await page.getByRole('option').filter({ hasText: 'Rahmen' }).waitFor();
+    await page.keyboard.press('Enter');
+    const stamp = page.getByRole('article').locator('time').first();
+    await stamp.waitFor();
+    // "Mo., 30. Nov., 17:40": the person's language, a 24-hour clock, no seconds, no AM/PM.
+    await expect.poll(() => stamp.textContent()).toMatch(/^\S+, \d{1,2}\. \S+,? \d{2}:\d{2}$/);
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('g');
+    await page.keyboard.press(',');
+    const zone = page.getByLabel('Team time zone');
+    await zone.waitFor();
+    await zone.fill('Berl');
+    const listId = await zone.getAttribute('list');
+    const offered = await page
+      .locator(`datalist[id="${listId}"] option`)
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(offered).toContain('Europe/Berlin');
+    expect(offered.length).toBeGreaterThan(300);
+    await zone.fill('Europe/Berlin');
+    const quiet = page.getByRole('form', { name: 'Quiet hours' });
+    expect(await quiet.getByLabel('Quiet from').getAttribute('type')).toBe('time');
+    expect(await quiet.getByLabel('Until').getAttribute('type')).toBe('time');
+    await quiet.getByText('Quiet on these days').waitFor();
+    await quiet.getByLabel('Quiet from').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('settings-time-fields.png') });
+    const dueSoon = page.getByLabel('The Due soon view holds');
+    expect(await dueSoon.inputValue()).toBe('business-day');
+    await dueSoon.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifactPath('settings-due-soon-window.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
