@@ -5,6 +5,7 @@
  */
 export const CALL_NAMES = [
   'app.info',
+  'presence.set',
   'app.openDemo',
   'app.openSetup',
   'threads.list',

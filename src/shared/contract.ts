@@ -124,6 +124,10 @@ export const calls = {
   'threads.merge': { args: mergeRequestSchema, result: returns<MergeResult>() },
   /** "Split from here", or takes a merged conversation back out (the undo of a merge). */
   'threads.split': { args: splitRequestSchema, result: returns<SplitResult>() },
+  'presence.set': {
+    args: z.object({ threadId: z.number().int().positive(), replying: z.boolean() }).strict(),
+    result: returns<{ sent: 'replying' | 'stopped' | null }>(),
+  },
   'team.roster': { args: z.object({}).strict(), result: returns<Teammate[]>() },
   'me.get': { args: z.object({}).strict(), result: returns<Identity | null>() },
   'me.set': { args: identitySchema, result: returns<Identity>() },

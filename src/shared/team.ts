@@ -82,6 +82,17 @@ export interface ThreadTeamView {
   snoozedUntil: number | null;
   /** Actions taken here that the server has not confirmed yet. */
   pending: number;
+  /** Teammates writing a reply to this conversation now ("Bob is replying"). */
+  replying: ReplyingView[];
+}
+
+/** A teammate whose composer holds a reply to a conversation. */
+export interface ReplyingView {
+  address: string;
+  name: string;
+  since: number;
+  /** When this stops counting unless a heartbeat renews it (their machine may have gone away). */
+  until: number;
 }
 
 /** One entry of a thread's activity timeline. */

@@ -35,8 +35,18 @@ export const THREAD_EVENT_TYPES = [
 /** Events about the team rather than a thread: `thread` and `base` are null. */
 export const TEAM_WIDE_EVENT_TYPES = ['template.upsert', 'template.delete', 'policy.change', 'profile'] as const;
 
+/** Events that keep the log itself usable and change no team state: `presence` (someone is writing a
+ *  reply, ephemeral and expunged once a snapshot covers it) and `snapshot` (the folded state up to a
+ *  point, so a new reader starts there instead of at the first event). */
+export const LOG_UPKEEP_EVENT_TYPES = ['presence', 'snapshot'] as const;
+
 /** Every event type this version understands. */
-export const TEAM_EVENT_TYPES = [...OWNERSHIP_EVENT_TYPES, ...THREAD_EVENT_TYPES, ...TEAM_WIDE_EVENT_TYPES] as const;
+export const TEAM_EVENT_TYPES = [
+  ...OWNERSHIP_EVENT_TYPES,
+  ...THREAD_EVENT_TYPES,
+  ...TEAM_WIDE_EVENT_TYPES,
+  ...LOG_UPKEEP_EVENT_TYPES,
+] as const;
 
 /** One of the event types this version understands. */
 export type TeamEventType = (typeof TEAM_EVENT_TYPES)[number];
@@ -114,6 +124,12 @@ function teamWideEvent<T extends string, P extends z.ZodType>(type: T, payload: 
 
 const empty = z.object({});
 
+/** The largest snapshot state (compressed, base64) Promptly writes or reads. */
+export const SNAPSHOT_STATE_LIMIT = 24 * 1024 * 1024;
+
+/** A lower-case SHA-256 in hex. */
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex');
+
 /** Every event this version understands, discriminated by `type`. Unknown keys are dropped. */
 export const teamEventSchema = z.discriminatedUnion('type', [
   threadEvent('claim', empty),
@@ -145,6 +161,22 @@ export const teamEventSchema = z.discriminatedUnion('type', [
   teamWideEvent('template.delete', z.object({ templateId: teamEventIdSchema, name: text(200).default('') })),
   teamWideEvent('policy.change', z.object({ policy: jsonObjectSchema })),
   teamWideEvent('profile', z.object({ name: text(200), active: z.boolean().default(true) })),
+  threadEvent('presence', z.object({ state: z.enum(['replying', 'stopped']) })),
+  teamWideEvent(
+    'snapshot',
+    z.object({
+      /** The highest log UID the state covers. */
+      upTo: z.number().int().min(0).max(4_294_967_295),
+      /** The folder's UIDVALIDITY those UIDs belong to (RFC 9051 §2.3.1.1), as a decimal string. */
+      uidValidity: z.string().regex(/^[0-9]{1,20}$/),
+      /** TEAM_STATE_VERSION of the fold that wrote it. */
+      stateVersion: z.number().int().min(1),
+      /** SHA-256 of the state's canonical JSON. */
+      hash: sha256Hex,
+      /** The state's canonical JSON, gzip-compressed, in base64. */
+      state: z.string().max(SNAPSHOT_STATE_LIMIT),
+    }),
+  ),
 ]);
 
 /** A valid team event of a known type and version. */

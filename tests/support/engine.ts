@@ -45,6 +45,8 @@ export async function startEngine(
     diskFullRetryMs?: number;
     /** The engine's clock (a {@link TestClock}'s `now` moves it forward without waiting). */
     now?: () => number;
+    /** Write a team log snapshot once this many log messages followed the newest. */
+    teamSnapshotEvery?: number;
   } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = tempDir('engine');

@@ -5,7 +5,12 @@
  * and Message-ID count by their first occurrence.
  */
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { TEAM_EVENT_MEDIA_TYPE, TEAM_EVENT_MESSAGE_LIMIT } from '../team/eventMessage';
+import {
+  SNAPSHOT_MESSAGE_LIMIT,
+  TEAM_EVENT_HEADER,
+  TEAM_EVENT_MEDIA_TYPE,
+  TEAM_EVENT_MESSAGE_LIMIT,
+} from '../team/eventMessage';
 import {
   decodeTeamEvent,
   teamLogEntry,
@@ -25,11 +30,21 @@ function fromOf(mail: ParsedMail): string | null {
   return written.trim().toLowerCase() || null;
 }
 
-/** A raw log message (as fetched with IMAP `source`) as plain data; over 64 KB it is not parsed. */
+/** True when the header block says the message is a snapshot, the one event that may exceed 64 KB. */
+function saysSnapshot(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 16 * 1024).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const fields = end === -1 ? head : head.slice(0, end);
+  return new RegExp(`^${TEAM_EVENT_HEADER}:[^\\r\\n]*\\btype=snapshot\\b`, 'im').test(fields);
+}
+
+/** A raw log message (as fetched with IMAP `source`) as plain data; over 64 KB it is not parsed
+ *  unless its header says it is a snapshot. */
 export async function readTeamLogMessage(raw: Uint8Array | string): Promise<TeamLogMessage> {
   const bytes =
     typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
-  if (bytes.byteLength > TEAM_EVENT_MESSAGE_LIMIT) {
+  const limit = saysSnapshot(bytes) ? SNAPSHOT_MESSAGE_LIMIT : TEAM_EVENT_MESSAGE_LIMIT;
+  if (bytes.byteLength > limit) {
     return { size: bytes.byteLength, messageId: null, from: null, json: null };
   }
   const mail = await simpleParser(bytes, OPTIONS);

@@ -1,7 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { LiveSyncSettings, LiveSyncStatus, SyncReport } from '../../shared/types';
 import type { MailLogins } from '../auth/mailLogins';
-import { ensureTeamLogFolder, flushPendingTeamEvents, syncTeamLog } from '../mail/imap/teamLogFolder';
 import type { Outbox } from '../outbox/outbox';
 import type { Account } from '../store/repos/accounts';
 import { listFolders } from '../store/repos/folders';
@@ -9,6 +8,7 @@ import { setSetting } from '../store/repos/settings';
 import { DiskFullRetry } from './diskFullRetry';
 import type { ServiceEvents } from './events';
 import { LiveSync } from './liveSync';
+import { teamLogPass } from './teamLogPass';
 import { liveSettings, storedLiveStatus } from './liveStatus';
 import { syncAccount } from './sync';
 import type { TeamEngine } from './team';
@@ -91,12 +91,8 @@ export class SyncControl {
 
   /** The team log's part of a pass: read, drop profiles the log already has, append, fold. */
   private async teamPass(client: ImapFlow, account: Account): Promise<void> {
-    const { db, now } = this.host.deps;
-    const team = this.host.requireTeam();
-    await ensureTeamLogFolder(client);
-    await team.dropKnownProfiles(() => syncTeamLog(client, db, account.id, now()));
-    await flushPendingTeamEvents(client, db, account.id);
-    team.applyLog(await syncTeamLog(client, db, account.id, now()));
+    const { db, now, teamSnapshotEvery: snapshotEvery } = this.host.deps;
+    await teamLogPass({ client, db, accountId: account.id, team: this.host.requireTeam(), now, snapshotEvery });
     this.host.refreshDeadlines([]); // a policy change re-times every thread
   }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
-import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView } from '../../shared/team';
+import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView, ReplyingView } from '../../shared/team';
 import type { TeamEvent, TeamLogEntry, Teammate } from '../../shared/teamEvents';
 import type { Toast } from '../../shared/contract';
-import { applyEvent, fold, outcomeFor } from '../team/fold';
+import { applyEvent, foldStored, outcomeFor } from '../team/fold';
 import { draftTeamEvent, type TeamEventDraft } from '../team/draft';
 import { closesOf, historyOf, type HistoryLine } from '../team/history';
 import { eventDraftFor, mentionsIn } from '../team/threadAction';
@@ -11,7 +11,8 @@ import { encodeTeamEventMessage } from '../team/eventMessage';
 import { findTeamThread, lookupThread } from '../team/threads';
 import { readEntry, type TeamLogRecord, type TeamState, type TeamThread } from '../team/state';
 import type { TeamLogSync } from '../mail/imap/teamLogFolder';
-import { loadTeamLog } from '../store/repos/teamLog';
+import { getTeamLogBase, loadTeamLog } from '../store/repos/teamLog';
+import { TeamPresence } from './teamPresence';
 import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '../store/repos/teamPending';
 import { clearThreadTeam } from '../store/repos/threadTeam';
 import { getSetting, setSetting } from '../store/repos/settings';
@@ -55,8 +56,12 @@ export class TeamEngine {
     private readonly signals: TeamSignals,
     private readonly meOverride?: string,
   ) {
-    this.state = fold(loadTeamLog(db, accountId));
+    this.state = foldStored(loadTeamLog(db, accountId), getTeamLogBase(db, accountId));
+    this.presence = new TeamPresence(now);
   }
+
+  /** Who is replying where (teammates' presence, and mine to send). */
+  readonly presence: TeamPresence;
 
   /** Who I am: the local identity (the CLI's --me wins). */
   identity(): Identity | null {
@@ -135,7 +140,7 @@ export class TeamEngine {
     const affected = new Set<number>();
     if (sync.reset) {
       const entries = loadTeamLog(this.db, this.accountId);
-      this.state = fold(entries);
+      this.state = foldStored(entries, getTeamLogBase(this.db, this.accountId));
       this.signals.templatesChanged?.();
       clearThreadTeam(this.db);
       this.replayThreadFixes(entries).forEach((id) => affected.add(id));
@@ -143,7 +148,9 @@ export class TeamEngine {
         this.localThreadsOf(thread.key, []).forEach((id) => affected.add(id));
     } else {
       for (const entry of sync.entries) {
-        applyEvent(this.state, entry);
+        const recorded = this.state.log.length;
+        this.state = applyEvent(this.state, entry);
+        if (this.state.log.length === recorded) continue; // presence or a snapshot: no team action
         const record = this.state.log[this.state.log.length - 1];
         if (record?.type?.startsWith('template.')) this.signals.templatesChanged?.();
         if (!record?.thread) continue;
@@ -154,6 +161,8 @@ export class TeamEngine {
         this.announce(record.outcome.status === 'applied' ? event : null);
       }
     }
+    for (const key of this.presence.observe(sync.entries))
+      this.localThreadsOf(key, []).forEach((id) => affected.add(id));
     this.settlePending(affected);
     this.db.transaction(() => this.materialize([...affected]))();
     if (affected.size > 0) this.signals.threadsChanged([...affected]);
@@ -290,6 +299,35 @@ export class TeamEngine {
     materializeRows(this.reads(), threadIds);
   }
 
+  /** The composer of a local thread holds text or not: tells the team when that is due. */
+  composerChanged(threadId: number, replying: boolean): 'replying' | 'stopped' | null {
+    const me = this.requireMe();
+    return this.presence.composerChanged(threadId, replying, (state) => {
+      const { thread, key, known } = this.teamThreadOf(threadId);
+      const action = { type: 'presence', thread: thread?.key ?? key, known, payload: { state } } as TeamEventDraft;
+      const event = draftTeamEvent(this.state, action, { actor: me.address, id: randomUUID(), at: this.now() });
+      const subject = getThread(this.db, threadId)?.subject ?? null;
+      return { event, raw: encodeTeamEventMessage(event, { threadSubject: subject, actorName: me.name }) };
+    });
+  }
+
+  /** A reply to a local thread was queued: my presence there stops (nothing is sent if none was). */
+  replySent(threadId: number): void {
+    if (this.identity()) this.composerChanged(threadId, false);
+  }
+
+  /** Teammates replying now to the conversation known by these keys (its merged ones too). */
+  replying(keys: readonly string[]): ReplyingView[] {
+    const thread = findTeamThread(this.state, keys);
+    const all = [...keys, ...(thread ? [thread.key, ...thread.mergedFrom] : [])];
+    return this.presence.replying(all, this.identity()?.address ?? null, (address) => this.nameOf(address));
+  }
+
+  /** The state folded so far (read-only use: snapshots, diagnostics). */
+  folded(): TeamState {
+    return this.state;
+  }
+
   /** The team part of a list row. */
   view(threadId: number): ThreadTeamView {
     return teamView(this.reads(), threadId);
@@ -302,7 +340,15 @@ export class TeamEngine {
 
   private reads(): TeamReadContext {
     const { db, accountId, state, now, nameOf } = this;
-    return { db, accountId, state, now, nameOf, teamThreadOf: (id) => this.teamThreadOf(id) };
+    return {
+      db,
+      accountId,
+      state,
+      now,
+      nameOf,
+      teamThreadOf: (id) => this.teamThreadOf(id),
+      replying: (keys) => this.replying(keys),
+    };
   }
 
   /**

@@ -3,7 +3,7 @@
  * (the fold plus my pending actions on top), the team part of a list row, and a thread's
  * notes and activity. The team engine (service/team.ts) passes its state in.
  */
-import type { ActivityEntry, NoteView, ThreadTeamView } from '../../shared/team';
+import type { ActivityEntry, NoteView, ReplyingView, ThreadTeamView } from '../../shared/team';
 import { statusChangedAt } from '../team/history';
 import { mergedNoteCount, mergedPromises } from '../team/merge';
 import type { TeamState, TeamThread } from '../team/state';
@@ -26,6 +26,8 @@ export interface TeamReadContext {
   nameOf: NameOf;
   /** The team thread a local thread corresponds to, its key, and the Message-IDs it knows. */
   teamThreadOf(threadId: number): { thread: TeamThread | null; key: string; known: string[] };
+  /** Teammates replying now to the conversation known by these keys. */
+  replying(keys: readonly string[]): ReplyingView[];
 }
 
 /** Rewrites the team rows of local threads (after sync batches or log changes). */
@@ -73,6 +75,7 @@ export function teamView(ctx: TeamReadContext, threadId: number): ThreadTeamView
     status: row?.status ?? 'open',
     snoozedUntil: row?.snoozedUntil ?? null,
     pending,
+    replying: row ? ctx.replying([row.teamKey]) : [],
   };
 }
 

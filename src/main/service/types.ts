@@ -26,6 +26,8 @@ export interface ServiceDeps {
   syncModes?: SyncModes;
   /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */
   me?: string;
+  /** Write a team log snapshot once this many log messages followed the newest (default 500). */
+  teamSnapshotEvery?: number;
   /** Live-sync timings for tests (short cool-downs and retries); the product uses the defaults. */
   liveTuning?: LiveSyncTuning;
   /** How long live sync waits before retrying after a full disk (default 30 s). */

@@ -5,12 +5,17 @@
  * this checks what it says.
  */
 import { parseTeamEvent, type TeamEvent } from '../../shared/teamEvents';
-import { TEAM_EVENT_MESSAGE_LIMIT, teamEventMessageId } from './eventMessage';
+import {
+  SNAPSHOT_MESSAGE_LIMIT,
+  TEAM_EVENT_MESSAGE_LIMIT,
+  teamEventMessageId,
+  teamEventMessageLimit,
+} from './eventMessage';
 import type { TeamLogEntry } from '../../shared/teamEvents';
 
 /** What a team log message holds, as plain data: the team layer does no MIME parsing. */
 export interface TeamLogMessage {
-  /** Bytes as stored on the server; over 64 KB the message is not parsed at all. */
+  /** Bytes as stored on the server; over 64 KB only a snapshot is parsed at all. */
   size: number;
   /** The Message-ID field (first occurrence), or null when there is none. */
   messageId: string | null;
@@ -28,12 +33,13 @@ export type TeamEventDecodeFailure =
 export type TeamEventDecoded =
   { ok: true; event: TeamEvent } | { ok: false; code: TeamEventDecodeFailure; reason: string };
 
-/** Validates a read log message as an event. Rejects messages over 64 KB, messages without a JSON
+/** Validates a read log message as an event. Rejects messages over 64 KB (a snapshot may be larger,
+ *  see eventMessage.ts), messages without a JSON
  *  part, broken JSON, unknown versions and types, invalid fields, and headers that contradict the
  *  JSON (Message-ID or From not matching id or actor). */
 export function decodeTeamEvent(message: TeamLogMessage): TeamEventDecoded {
-  if (message.size > TEAM_EVENT_MESSAGE_LIMIT)
-    return fail('too-large', `${message.size} bytes is over the 64 KB limit`);
+  if (message.size > SNAPSHOT_MESSAGE_LIMIT)
+    return fail('too-large', `${message.size} bytes is over the snapshot limit`);
   if (message.json === null) return fail('not-a-team-event', 'no team event JSON part');
   let value: unknown;
   try {
@@ -43,6 +49,8 @@ export function decodeTeamEvent(message: TeamLogMessage): TeamEventDecoded {
   }
   const parsed = parseTeamEvent(value);
   if (!parsed.ok) return fail(parsed.kind, parsed.reason);
+  if (message.size > teamEventMessageLimit(parsed.event.type))
+    return fail('too-large', `${message.size} bytes is over the ${TEAM_EVENT_MESSAGE_LIMIT / 1024} KB limit`);
   const forged = contradiction(message, parsed.event);
   return forged === null ? { ok: true, event: parsed.event } : fail('forged', forged);
 }

@@ -25,6 +25,14 @@ import { oneLine, summarizeTeamEvent, type TeamEventContext } from './summary';
 /** The largest team event message Promptly writes or reads. */
 export const TEAM_EVENT_MESSAGE_LIMIT = 64 * 1024;
 
+/** The largest snapshot message (the folded state, compressed, base64 twice over). */
+export const SNAPSHOT_MESSAGE_LIMIT = 48 * 1024 * 1024;
+
+/** The largest message of this event type Promptly writes or reads. */
+export function teamEventMessageLimit(type: string): number {
+  return type === 'snapshot' ? SNAPSHOT_MESSAGE_LIMIT : TEAM_EVENT_MESSAGE_LIMIT;
+}
+
 /** The media type of the JSON part. */
 export const TEAM_EVENT_MEDIA_TYPE = 'application/vnd.promptly.team-event+json';
 
@@ -73,7 +81,7 @@ export function encodeTeamEventMessage(input: TeamEvent, context: TeamEventConte
     '',
   ].join(CRLF);
   const bytes = Buffer.from(message, 'utf8');
-  if (bytes.length > TEAM_EVENT_MESSAGE_LIMIT) throw new TeamEventTooLargeError(bytes.length);
+  if (bytes.length > teamEventMessageLimit(event.type)) throw new TeamEventTooLargeError(bytes.length);
   return bytes;
 }
 

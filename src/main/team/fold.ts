@@ -15,6 +15,7 @@ import {
   type TeamEventOutcome,
   type TeamLogEntry,
 } from '../../shared/teamEvents';
+import { adoptSnapshot, applySnapshot } from './snapshot';
 import { applyOwnershipEvent, ownershipTarget, type OwnershipEvent } from './ownership';
 import { emptyTeamState, readEntry, writeEntry, type TeamLogRecord, type TeamState } from './state';
 import { applyTeamWideEvent, isTeammate, type TeamWideEvent } from './teamWide';
@@ -35,9 +36,26 @@ function isSortedByUid(entries: readonly TeamLogEntry[]): boolean {
   return true;
 }
 
-/** Applies the next log entry to `state` (mutating and returning it). Never throws on bad input:
- *  garbage is recorded as ignored. A UID that is not above `lastUid` (already applied, or invalid)
- *  leaves the state untouched. */
+/**
+ * Folds stored entries, starting from the snapshot at UID `base` when this replica started from
+ * one (it never fetched what the snapshot covers). Falls back to folding everything if that
+ * snapshot cannot be used, which is right when nothing was skipped and incomplete otherwise, so
+ * the log folder code only records a base it has checked with `adoptSnapshot`.
+ */
+export function foldStored(entries: readonly TeamLogEntry[], base: number | null): TeamState {
+  const snapshot = base === null ? undefined : entries.find((entry) => entry.uid === base);
+  const parsed = snapshot === undefined ? null : parseTeamEvent(snapshot.event);
+  if (parsed?.ok && parsed.event.type === 'snapshot') {
+    const adopted = adoptSnapshot(parsed.event, base ?? 0);
+    if (adopted.ok) return fold(entries, adopted.state);
+  }
+  return fold(entries);
+}
+
+/** Applies the next log entry to `state` (mutating and returning it; a snapshot adopted by a
+ *  replica with no actions folded yet returns a new state, so always use the result). Never throws
+ *  on bad input: garbage is recorded as ignored. A UID that is not above `lastUid` (already
+ *  applied, or invalid) leaves the state untouched. Presence and snapshots leave no record. */
 export function applyEvent(state: TeamState, entry: TeamLogEntry): TeamState {
   const { uid } = entry;
   if (!Number.isInteger(uid) || uid <= state.lastUid || uid > MAX_UID) return state;
@@ -49,6 +67,9 @@ export function applyEvent(state: TeamState, entry: TeamLogEntry): TeamState {
     return record(state, ignored(uid, reason));
   }
   const event = parsed.event;
+  // Log upkeep changes no shared state and leaves no record, so expunging it changes nothing.
+  if (event.type === 'presence') return state;
+  if (event.type === 'snapshot') return applySnapshot(state, event, uid);
   const earlier = readEntry(state.outcomeIndex, event.id);
   if (earlier !== undefined) {
     const first = state.log[earlier]?.uid ?? 0;

@@ -86,6 +86,20 @@ export interface TeamState {
   policy: TeamPolicyState | null;
   /** Indices into `log` of applied split and merge events, for the local threading to replay. */
   threadFixes: number[];
+  /** What this replica made of the snapshots it met (diagnostics; not part of the shared state). */
+  snapshots: SnapshotCheck[];
+}
+
+/** What a replica made of one snapshot event. */
+export interface SnapshotCheck {
+  uid: number;
+  actor: string;
+  upTo: number;
+  /** adopted: started from it; verified: it matched this replica's own fold; mismatch: it did not
+   *  (ignored); unchecked: teammates' actions landed between its point and it; unusable: damaged or
+   *  from another version (ignored). */
+  result: 'adopted' | 'verified' | 'mismatch' | 'unchecked' | 'unusable';
+  reason: string;
 }
 
 /** A fresh state for a log nobody has written to yet. */
@@ -101,6 +115,7 @@ export function emptyTeamState(): TeamState {
     roster: {},
     policy: null,
     threadFixes: [],
+    snapshots: [],
   };
 }
 

@@ -69,6 +69,15 @@ export function summarizeTeamEvent(event: TeamEvent, context: TeamEventContext =
       return event.payload.active
         ? line(`${who} joined the team as “${oneLine(event.payload.name)}”`)
         : line(`${who} left the team`);
+    case 'presence':
+      return event.payload.state === 'replying'
+        ? line(`${who} is replying to ${subject}`, 'Teammates see this for two minutes after the last such message.')
+        : line(`${who} stopped replying to ${subject}`);
+    case 'snapshot':
+      return line(
+        `${who} saved the team's state up to here`,
+        'A new teammate starts reading the log from the newest of these instead of the first message.',
+      );
   }
 }
 

@@ -5,7 +5,16 @@ import type { OutboxItem } from '../../../src/shared/outbox';
 
 /** A thread's team state with overrides. */
 export function teamView(over: Partial<ThreadTeamView> = {}): ThreadTeamView {
-  return { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0, ...over };
+  return {
+    owner: null,
+    ownerName: null,
+    handoffTo: null,
+    status: 'open',
+    snoozedUntil: null,
+    pending: 0,
+    replying: [],
+    ...over,
+  };
 }
 
 /** The roster the tests use. */

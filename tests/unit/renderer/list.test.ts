@@ -14,7 +14,15 @@ function thread(i: number, subject = `Subject ${i}`): ThreadSummary {
     lastMessageAt: Date.now() - i * 60_000,
     messageCount: (i % 3) + 1,
     hasAttachments: i % 2 === 0,
-    team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
+    team: {
+      owner: null,
+      ownerName: null,
+      handoffTo: null,
+      status: 'open',
+      snoozedUntil: null,
+      pending: 0,
+      replying: [],
+    },
     due: null,
   };
 }

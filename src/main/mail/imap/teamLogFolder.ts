@@ -1,14 +1,24 @@
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../store/db';
 import { ensureFolder, saveFolderState } from '../../store/repos/folders';
-import { clearTeamLog, countTeamLog, saveTeamLogEntries } from '../../store/repos/teamLog';
+import {
+  clearTeamLog,
+  countTeamLog,
+  deleteTeamLogEntries,
+  getTeamLogBase,
+  saveTeamLogEntries,
+  setTeamLogBase,
+  teamLogOutline,
+} from '../../store/repos/teamLog';
 import { listPendingTeamEvents, markPendingTeamEvent, type PendingTeamEvent } from '../../store/repos/teamPending';
 import { teamEventMessageId } from '../../team/eventMessage';
 import type { TeamLogEntry } from '../../../shared/teamEvents';
 import { teamLogEntryFromSource } from '../teamLogMessage';
 import { appendMessage, uidByMessageId } from './append';
+import { toSequenceSet } from './uidSet';
 import { selectedState } from './mailboxState';
 import { ensurePersonalFolder, personalNamespace, personalPath } from './mailboxes';
+import { newestSnapshot, uidsOnServer, vanishedEntries } from './teamLogCompaction';
 
 /**
  * The IMAP folder every teammate's Promptly appends its actions to, by its name in the
@@ -39,40 +49,65 @@ export async function ensureTeamLogFolder(client: ImapFlow): Promise<string> {
 
 /**
  * Fetches the log entries added since the last pass. UIDs only grow (RFC 3501 §2.3.1.1),
- * so the folder's UID order is the one total order every replica folds. A UIDVALIDITY
- * change or a vanished entry throws the local copy away and refolds from the server.
+ * so the folder's UID order is the one total order every replica folds. A first read (or a
+ * read again) starts from the newest usable snapshot and fetches only what follows it. Expunged
+ * presence is forgotten quietly; a UIDVALIDITY change or a vanished team action throws the local
+ * copy away and reads the log again.
  */
 export async function syncTeamLog(client: ImapFlow, db: Db, accountId: number, now: number): Promise<TeamLogSync> {
   const path = teamLogPath(client);
-  let folder = ensureFolder(db, accountId, path, 'team-log');
+  const folder = ensureFolder(db, accountId, path, 'team-log');
   // Still selected from earlier in this session, the folder's UIDNEXT is what SELECT said
   // then; appends since have moved it. A fresh SELECT reads it again.
   if (client.mailbox && client.mailbox.path === path) await client.mailboxClose();
   const lock = await client.getMailboxLock(path, { readOnly: true });
   try {
     const box = await selectedState(client, path);
-    const stored = countTeamLog(db, accountId);
-    const lastUid = (folder.uidnext ?? 1) - 1;
-    const vanished = folder.uidvalidity === box.uidValidity && box.exists < stored;
-    let reset = false;
-    if ((folder.uidvalidity !== null && folder.uidvalidity !== box.uidValidity) || vanished) {
-      db.transaction(() => clearTeamLog(db, accountId))();
-      folder = { ...folder, uidnext: null };
-      reset = true;
+    const sameFolder = folder.uidvalidity === box.uidValidity;
+    let reset = folder.uidvalidity !== null && !sameFolder;
+    let forget: number[] = [];
+    if (sameFolder && box.exists < countTeamLog(db, accountId)) {
+      const vanished = vanishedEntries(
+        teamLogOutline(db, accountId),
+        await uidsOnServer(client),
+        getTeamLogBase(db, accountId),
+      );
+      if (vanished.onlyUpkeep) forget = vanished.forget;
+      else reset = true;
     }
-    const from = reset ? 1 : lastUid + 1;
+    let from = reset || folder.uidnext === null ? 1 : folder.uidnext;
     const sources: Array<{ uid: number; source: Buffer }> = [];
-    if (box.uidNext > from && box.exists > 0) {
-      for await (const msg of client.fetch(`${from}:*`, { uid: true, source: true }, { uid: true })) {
-        if (msg.uid >= from && msg.source) sources.push({ uid: msg.uid, source: msg.source });
+    const entries: TeamLogEntry[] = [];
+    let base: number | null = null;
+    if (from === 1 && box.exists > 0) {
+      const start = await newestSnapshot(client, box.uidValidity);
+      if (start) {
+        entries.push(start.entry);
+        base = start.entry.uid;
+        from = start.upTo + 1;
+        reset = true; // the engine refolds from the snapshot
+        if (start.fixUids.length > 0)
+          for await (const msg of client.fetch(
+            toSequenceSet(start.fixUids),
+            { uid: true, source: true },
+            { uid: true },
+          ))
+            if (msg.source) sources.push({ uid: msg.uid, source: msg.source });
       }
     }
-    const entries: TeamLogEntry[] = [];
+    if (box.uidNext > from && box.exists > 0) {
+      for await (const msg of client.fetch(`${from}:*`, { uid: true, source: true }, { uid: true })) {
+        if (msg.uid >= from && msg.uid !== base && msg.source) sources.push({ uid: msg.uid, source: msg.source });
+      }
+    }
     for (const { uid, source } of sources) entries.push(await teamLogEntryFromSource(uid, source));
     entries.sort((a, b) => a.uid - b.uid);
     // Without UIDNEXT from the server, the last entry fetched bounds it from below.
     const uidNext = Math.max(box.uidNext, (entries.at(-1)?.uid ?? 0) + 1);
     db.transaction(() => {
+      if (reset) clearTeamLog(db, accountId);
+      if (base !== null) setTeamLogBase(db, accountId, base);
+      deleteTeamLogEntries(db, accountId, forget);
       saveTeamLogEntries(db, accountId, entries);
       saveFolderState(db, folder.id, {
         uidvalidity: box.uidValidity,

@@ -7,6 +7,8 @@ export const outboxHandlers = (core: ServiceCore) =>
     'reply.draft': async (request) => core.requireOutbox().draft(request),
     'reply.send': async (request) => {
       const result = await core.requireOutbox().queue(request);
+      // Sent: teammates stop seeing "is replying" at once, whatever the composer does next.
+      if (result.ok) core.team()?.replySent(request.threadId);
       if (result.ok) core.ring();
       return result;
     },

@@ -21,6 +21,11 @@ export const teamHandlers = (core: ServiceCore) =>
       core.ring();
       return result;
     },
+    'presence.set': async ({ threadId, replying }) => {
+      const sent = core.requireTeam().composerChanged(threadId, replying);
+      if (sent !== null) core.ring(); // teammates see it within seconds
+      return { sent };
+    },
     'team.roster': async () => core.team()?.roster() ?? [],
     'me.get': async () => core.team()?.identity() ?? null,
     'me.set': async (identity) => {

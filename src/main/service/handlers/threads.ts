@@ -76,7 +76,15 @@ export function threadDetail(core: ServiceCore, id: number): ThreadDetail {
   return {
     thread: item ?? {
       ...summary,
-      team: { owner: null, ownerName: null, handoffTo: null, status: 'open', snoozedUntil: null, pending: 0 },
+      team: {
+        owner: null,
+        ownerName: null,
+        handoffTo: null,
+        status: 'open',
+        snoozedUntil: null,
+        pending: 0,
+        replying: [],
+      },
       due: null,
     },
     messages: withAttachments(core.db, listThreadMessages(core.db, id)),

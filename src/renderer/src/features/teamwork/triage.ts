@@ -41,6 +41,7 @@ const UNKNOWN_BEFORE: ThreadTeamView = {
   status: 'open',
   snoozedUntil: null,
   pending: 0,
+  replying: [],
 };
 
 /** What puts a thread back as it was before `action` (status, snooze or owner). */
