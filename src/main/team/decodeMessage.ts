@@ -40,6 +40,9 @@ export type TeamEventDecoded =
 export function decodeTeamEvent(message: TeamLogMessage): TeamEventDecoded {
   if (message.size > SNAPSHOT_MESSAGE_LIMIT)
     return fail('too-large', `${message.size} bytes is over the snapshot limit`);
+  // Over 64 KB, only a message whose header says it is a snapshot was read at all.
+  if (message.json === null && message.size > TEAM_EVENT_MESSAGE_LIMIT)
+    return fail('too-large', `${message.size} bytes is over the 64 KB limit`);
   if (message.json === null) return fail('not-a-team-event', 'no team event JSON part');
   let value: unknown;
   try {
