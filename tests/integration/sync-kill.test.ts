@@ -102,4 +102,67 @@ describe('threads do not depend on interruptions', () => {
       expect(expected.flat()).toHaveLength(960);
     },
   );
+
+  it(
+    'a headerless reply 300 messages after its original is in the original conversation, however the first sync was cut',
+    { timeout: 180_000 },
+    async () => {
+      const world = await mailWorld();
+      const support = await world.createMailbox('support');
+      const client = await otherClient(world, support);
+      for (const raw of brokenZipper()) await client.append('INBOX', raw);
+      await client.logout();
+      const account = accountFor(world, support);
+
+      // The first sync stores the newest mail first, 250 at a time: the reply comes in the first
+      // batch, its original in the next one.
+      const reference = await cliWithAccount(account, 'zipper-ref');
+      dirs.push(reference);
+      expect((await cli(['--data-dir', reference, 'sync', '--once'])).code).toBe(0);
+      const expected = threads(reference);
+      expect(expected.filter((t) => t.some((id) => id.startsWith('zipper')))).toEqual([
+        ['zipper-re@customer.example', 'zipper@customer.example'],
+      ]);
+      expect(expected).toHaveLength(301);
+
+      const kills: Array<Array<[number, RegExp]>> = [
+        [[100, /^INBOX$/]],
+        [[250, /^INBOX$/]],
+        [
+          [250, /^INBOX$/],
+          [150, /bodies/],
+        ],
+      ];
+      for (const [i, cuts] of kills.entries()) {
+        const cut = await cliWithAccount(account, `zipper-cut${i}`);
+        dirs.push(cut);
+        for (const [after, phase] of cuts) expect(await killedSync(cut, after, phase)).toBe(true);
+        expect((await cli(['--data-dir', cut, 'sync', '--once'])).code).toBe(0);
+        expect(threads(cut)).toEqual(expected);
+      }
+    },
+  );
 });
+
+/** "Broken zipper" from a customer, 300 unrelated messages, then her reply without reference headers. */
+function brokenZipper(): string[] {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 9, 1) + minutes * 60_000).toUTCString();
+  const message = (id: string, from: string, subject: string, minutes: number) =>
+    [
+      `From: ${from}`,
+      'To: support@promptly.test',
+      `Subject: ${subject}`,
+      `Message-ID: <${id}>`,
+      `Date: ${at(minutes)}`,
+      '',
+      `About ${subject}.`,
+      '',
+    ].join('\r\n');
+  return [
+    message('zipper@customer.example', 'ann@customer.example', 'Broken zipper', 0),
+    ...Array.from({ length: 300 }, (_, i) =>
+      message(`other${i}@customer.example`, `c${i}@customer.example`, `Order ${1000 + i}`, 1 + i),
+    ),
+    message('zipper-re@customer.example', 'ann@customer.example', 'Re: Broken zipper', 24 * 60),
+  ];
+}
