@@ -5,6 +5,7 @@ import { CollisionPrompt, DiscardPrompt } from './composer/ComposerDialogs';
 import { ComposerFields, FieldError, invalidProps, type FieldWiring } from './composer/ComposerFields';
 import { ComposerInserts } from './composer/ComposerInserts';
 import { hasUnsavedText } from './composer/model';
+import { usePresence } from './composer/usePresence';
 import { useCaretInsert } from './composer/useCaretInsert';
 import { useComposerModel } from './composer/useComposerModel';
 import './teamwork.css';
@@ -35,6 +36,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
   const { model, edit, send } = control;
   const { draft, form, collision, discarding } = model;
   const caret = useCaretInsert(form.text, (text) => edit('text', text), draft !== null);
+  usePresence(threadId, form.text);
   const courtesy = kind === 'courtesy';
   const scheduling = form.later !== null && !courtesy;
   const wiring: FieldWiring = { id: (name) => `composer-${threadId}-${name}`, fields: model.fields };

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ThreadDetail } from '../../../../shared/types';
 import { actOn } from './act';
 import { OwnerBadge, StatusMark } from './badges';
+import { ReplyingMark } from './Replying';
 import { whenText } from './format';
 import { NoteComposer } from './NoteComposer';
 import { nameOf, useRoster, useTeamOverlay } from './stores';
@@ -55,6 +56,8 @@ export function ThreadTeamPanel({ detail }: ThreadTeamPanelProps) {
           Assign… <kbd>Shift</kbd> <kbd>A</kbd>
         </button>
       </section>
+
+      <ReplyingMark replying={team.replying} variant="thread" />
 
       {team.handoffTo && (
         <section className="tw-offer-box" aria-label="Handoff">

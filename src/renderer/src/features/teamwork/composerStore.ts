@@ -119,3 +119,9 @@ export function offerUndo(item: OutboxItem, now = Date.now()): void {
       : undefined,
   });
 }
+
+/** Tells the engine whether the composer of a thread holds a reply (teammates see "is replying").
+ *  Presence is a courtesy: a failure here never gets in the way of writing. */
+export async function tellReplying(threadId: number, replying: boolean): Promise<void> {
+  await api['presence.set']({ threadId, replying }).catch(() => undefined);
+}

@@ -1,5 +1,6 @@
 /** The teamwork pieces (issues 4–6) in one import for the layout. */
 export { OwnerBadge, DueChip, StatusMark, useNow } from './badges';
+export { ReplyingMark } from './Replying';
 export { PromiseLine } from './PromiseLine';
 export { AssignPicker } from './AssignPicker';
 export { SnoozePicker } from './SnoozePicker';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ThreadListItem as ThreadSummary } from '../../../../shared/types';
-import { DueChip, OwnerBadge, StatusMark } from '../teamwork';
+import { DueChip, OwnerBadge, ReplyingMark, StatusMark } from '../teamwork';
 import { Highlight } from '../search/highlight';
 import { ageLabel } from './age';
 import { PaperclipIcon } from '../../components/PaperclipIcon';
@@ -80,6 +80,7 @@ export const ThreadRow = memo(function ThreadRow({
         <NotSentMark threadId={thread.id} />{' '}
         <StatusMark team={thread.team} promised={thread.due?.reason === 'promise'} now={now} />{' '}
         {thread.due && !snoozed && <DueChip due={thread.due} />} <OwnerBadge team={thread.team} showHandoff={false} />{' '}
+        <ReplyingMark replying={thread.team.replying} variant="row" />{' '}
         <time className="age" dateTime={new Date(thread.lastMessageAt).toISOString()}>
           {ageLabel(thread.lastMessageAt, now)}
         </time>
