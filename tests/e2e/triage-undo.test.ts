@@ -89,7 +89,9 @@ describe('triage without surprises (real engine, Dovecot, keyboard only)', () =>
     await expect
       .poll(() => page.locator('.view-header').textContent(), { timeout: 8000 })
       .toBe('Replies and promises due in the next 4 h (set the window in Team settings).');
-    await expect.poll(() => page.locator('.thread-list .empty').textContent()).toBe('Nothing is due in the next 4 h.');
+    await expect
+      .poll(() => page.locator('p.empty[role="status"]').textContent())
+      .toBe('Nothing is due in the next 4 h.');
     await page.screenshot({ path: artifactPath('due-soon-empty.png') });
     expect(errors).toEqual([]);
     await page.close();
