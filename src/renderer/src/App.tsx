@@ -24,9 +24,6 @@ import { IdentityStep } from './features/onboarding/IdentityStep';
 import { IdentityPrompt } from './features/onboarding/IdentityPrompt';
 import { FirstSync } from './features/onboarding/FirstSync';
 
-/** Views that are whole screens rather than a list and a reading pane. */
-const SCREEN_TITLES = { outbox: 'Outbox', dashboard: 'Dashboard', settings: 'Team settings' } as const;
-
 /** Before the mailbox: the welcome screen, setup, and "who are you". */
 function Onboarding() {
   const { info, stage } = useApp();
@@ -116,9 +113,10 @@ export function App() {
       <main className="workspace">
         <Sidebar />
         {view === 'outbox' || view === 'dashboard' || view === 'settings' ? (
-          <section className="screen-pane" id={`${view}-screen`} tabIndex={-1} aria-label={SCREEN_TITLES[view]}>
+          // A plain box: the screen inside names itself (one "Outbox" region, not two).
+          <div className="screen-pane" id={`${view}-screen`} tabIndex={-1}>
             {view === 'outbox' ? <OutboxView /> : view === 'dashboard' ? <Dashboard /> : <TeamSettings />}
-          </section>
+          </div>
         ) : (
           <>
             <section className="list-pane" aria-label="List">
