@@ -216,7 +216,7 @@ describe('merge and split through the team log (real Dovecot)', () => {
     const split = await cli([...asDana, 'split', 'r1@customer.example', '--from', '<r2@customer.example>']);
     expect(split.err).toBe('');
     expect(split).toMatchObject({ code: 0 });
-    expect(split.out).toContain('Split “Refund again” (1 messages) into a conversation of its own');
+    expect(split.out).toContain('Split “Refund again” (1 message) into a conversation of its own');
     const log = JSON.parse((await cli(['--data-dir', dir, '--json', 'log'])).out) as Array<{
       type: string;
       outcome: string;

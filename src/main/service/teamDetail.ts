@@ -83,7 +83,7 @@ function loggedActivity(input: DetailInput, family: Array<TeamThread | null>): A
 
 /** The subjects a merge or split names; a conversation not synced here is "a conversation". */
 function movedSubjects(
-  r: TeamLogRecord,
+  r: Pick<TeamLogRecord, 'type' | 'thread' | 'target'>,
   subjectOf: DetailInput['subjectOf'],
 ): { moved?: { from: string; into: string } } {
   if ((r.type !== 'merge' && r.type !== 'split') || !r.thread || !r.target || !subjectOf) return {};
@@ -91,10 +91,12 @@ function movedSubjects(
   return { moved: { from: subject(r.thread), into: subject(r.target) } };
 }
 
-function pendingActivity(event: TeamEvent, { nameOf, customer }: DetailInput): ActivityEntry {
+function pendingActivity(event: TeamEvent, { nameOf, customer, subjectOf }: DetailInput): ActivityEntry {
   const to = 'to' in event.payload && typeof event.payload.to === 'string' ? nameOf(event.payload.to) : '';
+  const target = event.type === 'merge' ? event.payload.into : event.type === 'split' ? event.payload.newThread : null;
+  const moved = movedSubjects({ type: event.type, thread: event.thread, target }, subjectOf);
   return {
-    ...activityWords(event.type, { who: nameOf(event.actor), to, customer, at: pendingDate(event) }),
+    ...activityWords(event.type, { who: nameOf(event.actor), to, customer, at: pendingDate(event), ...moved }),
     at: event.at,
     actor: event.actor,
     outcome: 'pending',

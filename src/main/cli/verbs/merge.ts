@@ -26,7 +26,7 @@ export async function threadFixVerb(
       throw new UsageError('usage: merge KEY INTO_KEY (the conversation KEY joins INTO_KEY, which stays)');
     const result = await service.call('threads.merge', { keys: [key], into });
     const survivor = service.threadByIdOrKey(String(result.threadId)).thread;
-    text = `Merged “${result.merged[0]?.subject ?? key}” into “${survivor.subject}” (${survivor.messageCount} messages).`;
+    text = `Merged “${result.merged[0]?.subject ?? key}” into “${survivor.subject}” (${messages(survivor.messageCount)}).`;
     json = result;
   } else {
     if (!key || into !== undefined || !flags.from)
@@ -35,7 +35,7 @@ export async function threadFixVerb(
       );
     const result = await service.call('threads.split', { key, fromMessageId: flags.from });
     const split = service.threadByIdOrKey(String(result.threadId)).thread;
-    text = `Split “${split.subject}” (${split.messageCount} messages) into a conversation of its own: ${result.key}`;
+    text = `Split “${split.subject}” (${messages(split.messageCount)}) into a conversation of its own: ${result.key}`;
     json = result;
   }
   try {
@@ -44,4 +44,8 @@ export async function threadFixVerb(
     return { text: `${text}\nNot shared yet (${(error as Error).message}); the next sync shares it.`, json };
   }
   return { text, json };
+}
+
+function messages(count: number): string {
+  return count === 1 ? '1 message' : `${count} messages`;
 }

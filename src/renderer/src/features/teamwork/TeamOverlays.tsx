@@ -1,5 +1,6 @@
 import type { ThreadTeamView } from '../../../../shared/team';
 import { AssignPicker } from './AssignPicker';
+import { MergeChooser } from './MergeChooser';
 import { SnoozePicker } from './SnoozePicker';
 import { useTeamOverlay } from './stores';
 
@@ -16,6 +17,7 @@ export function TeamOverlays({ teamOf }: { teamOf?: (threadId: number) => Thread
         onClose={close}
       />
     );
+  if (overlay.kind === 'merge') return <MergeChooser threadIds={overlay.threadIds} onClose={close} />;
   if (overlay.kind === 'snooze')
     return <SnoozePicker threadId={overlay.threadId} threadIds={overlay.threadIds} onClose={close} />;
   return null;

@@ -5,6 +5,8 @@ import { openComposer, type ComposerKind } from './composerStore';
 import { NOTE_INPUT_ID } from './ids';
 import { useTeamOverlay } from './stores';
 import { actionTargets, canUndo, moveOut, undoLast, useMarked } from './triage';
+import { mergeCandidates, splitFrom, useChosenMessage } from './threadFixes';
+import { useOpenThread } from '../../stores/thread';
 
 /** Screens the teamwork pieces add: the team list views, the outbox, the dashboard, settings. */
 export type TeamViewId = Exclude<View, 'all'> | 'outbox' | 'dashboard' | 'settings';
@@ -140,11 +142,33 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
     },
     {
       id: 'thread.undo',
-      title: 'Undo the last close, snooze or assignment',
+      title: 'Undo the last close, snooze, assignment, merge or split',
       group: 'Conversation',
       keys: ['z'],
       available: canUndo,
       run: () => void undoLast(),
+    },
+    {
+      id: 'thread.merge',
+      title: 'Merge the selected conversations…',
+      group: 'Conversation',
+      keys: ['Shift+M'],
+      available: () => mergeCandidates(ctx.threadId()).length >= 2,
+      run: () => {
+        const ids = mergeCandidates(ctx.threadId());
+        if (ids.length >= 2) useTeamOverlay.getState().show({ kind: 'merge', threadIds: ids });
+      },
+    },
+    {
+      id: 'thread.split',
+      title: 'Split from here (this message and the later ones)',
+      group: 'Conversation',
+      keys: [],
+      available: () => splitTarget(ctx.threadId()) !== null,
+      run: () => {
+        const target = splitTarget(ctx.threadId());
+        if (target) void splitFrom(target.threadId, target.messageId);
+      },
     },
     {
       id: 'list.mark',
@@ -165,7 +189,16 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
   return [...threadActions, ...viewActions];
 }
 
-/** The key bindings of {@link teamActions}, to append to the keymap table. */
+/** The key bindings of {@link teamActions}, to append to the keymap table (palette-only ones have none). */
 export function teamKeymap(actions: readonly TeamKeyAction[]): KeyBinding[] {
-  return actions.map((a) => ({ action: a.id, keys: a.keys }));
+  return actions.filter((a) => a.keys.length > 0).map((a) => ({ action: a.id, keys: a.keys }));
+}
+
+/** The message "Split from here" starts at: the one last focused in the open conversation, not its first. */
+function splitTarget(threadId: number | null): { threadId: number; messageId: string } | null {
+  const messageId = useChosenMessage.getState().messageId;
+  const detail = useOpenThread.getState().detail;
+  if (threadId === null || !messageId || detail?.thread.id !== threadId) return null;
+  const at = detail.messages.findIndex((m) => m.messageId === messageId);
+  return at > 0 ? { threadId, messageId } : null;
 }

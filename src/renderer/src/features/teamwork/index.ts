@@ -16,6 +16,7 @@ export { IdentityForm, QuietHoursForm } from './IdentityForms';
 export { PolicyForm } from './PolicyForm';
 export { TeamSettings } from './TeamSettings';
 export { TeamToasts } from './TeamToasts';
+export { MessageSplit, chooseMessage } from './MessageSplit';
 export {
   useRoster,
   useOutbox,

@@ -168,7 +168,8 @@ export const useTeamToasts = create<TeamToastState>((set, get) => ({
 /** Which teamwork dialog is up, and for which thread. */
 export type TeamOverlay =
   | { kind: 'none' }
-  | { kind: 'assign' | 'snooze'; threadId: number; /** Every thread it acts on (marked rows). */ threadIds?: number[] };
+  | { kind: 'assign' | 'snooze'; threadId: number; /** Every thread it acts on (marked rows). */ threadIds?: number[] }
+  | { kind: 'merge'; threadIds: number[] };
 
 /** The teamwork overlay store (assign picker, snooze picker). */
 export const useTeamOverlay = create<{ overlay: TeamOverlay; show(o: TeamOverlay): void; close(): void }>((set) => ({

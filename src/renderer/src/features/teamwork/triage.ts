@@ -82,7 +82,8 @@ export function actionTargets(current: number | null): number[] {
   return current === null ? [] : [current];
 }
 
-function rowById(id: number): ThreadListItem | undefined {
+/** A conversation's list row (from any loaded page, or the open pane). */
+export function rowById(id: number): ThreadListItem | undefined {
   const { pages } = useThreadList.getState();
   for (const rows of Object.values(pages)) {
     const found = rows.find((t) => t.id === id);
@@ -162,20 +163,39 @@ export async function moveOut(ids: readonly number[], action: MoveAction, name =
     }
     useTeamToasts.getState().dismiss(toastId);
   };
-  lastUndo = { run: undo, toastId };
-  useTeamToasts.getState().push({
-    id: toastId,
-    kind: 'info',
-    message: moveWords(
+  registerUndo(
+    toastId,
+    moveWords(
       action,
       done.map((d) => ({ subject: d.row?.subject ?? '' })),
       name,
     ),
+    undo,
+  );
+  return done.length === ids.length;
+}
+
+/** Offers Undo for something just done: a toast with the button, and `z` until the next one. */
+export function offerUndo(message: string, run: () => Promise<void>): void {
+  undoCount += 1;
+  const toastId = `undo-${undoCount}`;
+  registerUndo(toastId, message, async () => {
+    if (lastUndo?.toastId === toastId) lastUndo = null;
+    await run();
+    useTeamToasts.getState().dismiss(toastId);
+  });
+}
+
+function registerUndo(toastId: string, message: string, undo: () => Promise<void>): void {
+  lastUndo = { run: undo, toastId };
+  useTeamToasts.getState().push({
+    id: toastId,
+    kind: 'info',
+    message,
     threadKey: null,
     local: { label: 'Undo (z)', run: undo },
     expiresAt: Date.now() + UNDO_MS,
   });
-  return done.length === ids.length;
 }
 
 /** `z`: undoes the last move, if it has not been undone yet. */

@@ -4,6 +4,7 @@ import { Attachments, useInlineImages } from './Attachments';
 import { PaperclipIcon } from '../../components/PaperclipIcon';
 import { UnreadableCard } from './UnreadableCard';
 import { dateTimeText } from '../../dates';
+import { chooseMessage, MessageSplit } from '../teamwork';
 
 /** A message as the pane shows it (the HTML part, attachments and the image choice included). */
 export type MessageWithBody = MessageView;
@@ -13,13 +14,24 @@ function who(p: { name: string; address: string }): string {
 }
 
 /** One message of a conversation: header, then the HTML body (isolated) or the plain text. */
-export function MessageCard({ message }: { message: MessageWithBody }) {
+export function MessageCard({
+  message,
+  threadId,
+  first = true,
+}: {
+  message: MessageWithBody;
+  /** The conversation it is in; with `first` false the card offers "Split from here". */
+  threadId?: number;
+  first?: boolean;
+}) {
   const date = new Date(message.date);
   const inlineImages = useInlineImages(message);
   return (
     <section
       className={`message${message.fromTeam ? ' from-team' : ''}`}
       aria-label={`Message from ${who(message.from)}, ${dateTimeText(message.date)}`}
+      onFocus={() => chooseMessage(message.messageId)}
+      onClick={() => chooseMessage(message.messageId)}
     >
       <div className="message-head">
         <strong>{who(message.from)}</strong> <span className="address">&lt;{message.from.address}&gt;</span>
@@ -36,6 +48,7 @@ export function MessageCard({ message }: { message: MessageWithBody }) {
           </span>
         )}
       </div>
+      {threadId !== undefined && <MessageSplit threadId={threadId} message={message} first={first} />}
       {message.to.length > 0 && (
         <div className="recipients">
           to {message.to.map(who).join(', ')}

@@ -35,8 +35,8 @@ export function ThreadView({ teamAddress, onBack }: { teamAddress: string | null
               </span>
             </header>
             <PromiseLine thread={detail.thread} />
-            {detail.messages.map((m) => (
-              <MessageCard key={m.id} message={m as MessageWithBody} />
+            {detail.messages.map((m, i) => (
+              <MessageCard key={m.id} message={m as MessageWithBody} threadId={detail.thread.id} first={i === 0} />
             ))}
             <ComposerHost threadId={detail.thread.id} />
             <ThreadTeamPanel detail={detail} />

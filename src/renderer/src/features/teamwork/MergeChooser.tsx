@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState } from 'react';
+import { rowById } from './triage';
+import { mergeInto } from './threadFixes';
+import './teamwork.css';
+
+/** Props of {@link MergeChooser}. */
+export interface MergeChooserProps {
+  /** The conversations to merge (two or more). */
+  threadIds: number[];
+  onClose(): void;
+}
+
+/**
+ * Shift+M: which of the selected conversations survives. Arrows choose, Enter merges the others
+ * into it, Esc closes. The survivor keeps its subject and owner (team/merge.ts has the rules).
+ */
+export function MergeChooser({ threadIds, onClose }: MergeChooserProps) {
+  const [index, setIndex] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  const before = useRef<HTMLElement | null>(null);
+  const rows = threadIds.map((id) => ({ id, row: rowById(id) }));
+  const current = rows[Math.min(index, rows.length - 1)];
+
+  useEffect(() => {
+    before.current = document.activeElement as HTMLElement | null;
+    list.current?.focus();
+    return () => before.current?.focus?.();
+  }, []);
+
+  async function choose(survivorId: number) {
+    setBusy(true);
+    const ok = await mergeInto(threadIds, survivorId);
+    setBusy(false);
+    if (ok) onClose();
+  }
+
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const delta = e.key === 'ArrowDown' ? 1 : -1;
+      setIndex((i) => Math.max(0, Math.min(rows.length - 1, i + delta)));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (current && !busy) void choose(current.id);
+    }
+  }
+
+  const listId = 'merge-survivor-list';
+  return (
+    <div className="overlay" onMouseDown={onClose}>
+      <div
+        className="dialog tw-picker"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Merge conversations"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={onKeyDown}
+        data-keys-off
+      >
+        <h2>Merge {threadIds.length} conversations</h2>
+        <p className="muted">Which one stays? The others join it with their messages, notes and promises.</p>
+        <ul
+          ref={list}
+          id={listId}
+          role="listbox"
+          tabIndex={0}
+          aria-label="Conversation that stays"
+          aria-activedescendant={current ? `${listId}-${current.id}` : undefined}
+          className="tw-options"
+        >
+          {rows.map(({ id, row }) => (
+            <li
+              key={id}
+              id={`${listId}-${id}`}
+              role="option"
+              aria-selected={id === current?.id}
+              className={id === current?.id ? 'selected' : ''}
+              onClick={() => void choose(id)}
+            >
+              <span>{row?.subject || '(no subject)'}</span>{' '}
+              <span className="muted">
+                {row ? `${row.from.name || row.from.address} · ${messages(row.messageCount)}` : ''}
+                {row?.team.ownerName ? ` · ${row.team.ownerName}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="muted tw-hint">
+          <kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>Enter</kbd> merges into it · <kbd>Esc</kbd> closes · <kbd>z</kbd>{' '}
+          undoes
+        </p>
+        <div className="tw-buttons">
+          <button type="button" disabled={busy || !current} onClick={() => current && void choose(current.id)}>
+            Merge into the highlighted one
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function messages(count: number): string {
+  return count === 1 ? '1 message' : `${count} messages`;
+}
