@@ -100,6 +100,9 @@ describe('merge and split in the app (real engine, Dovecot, Chromium)', () => {
       .poll(() => subjects(), { timeout: 8000 })
       .toEqual(['Gift wrapping', 'Order 88 arrived broken', 'Photos of order 88']);
 
+    // The pane follows: the survivor has its own message again.
+    await expect.poll(() => merged.locator('section.message').count(), { timeout: 8000 }).toBe(1);
+
     // The headerless follow-up says how it joined, and splits with the keyboard.
     await page.keyboard.press('Escape');
     await page.keyboard.press('Home');

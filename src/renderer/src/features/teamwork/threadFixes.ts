@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import { api } from '../../api';
-import { errorText } from '../../stores/errorText';
+import { errorText } from '../../callErrors';
 import { useThreadList } from '../../stores/list';
 import { useOpenThread } from '../../stores/thread';
 import { askIdentityIfNeeded } from '../onboarding/identityPrompt';
