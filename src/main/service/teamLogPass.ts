@@ -4,7 +4,7 @@ import type { Db } from '../store/db';
 import { listFolders } from '../store/repos/folders';
 import { deleteTeamLogEntries, getTeamLogBase, teamLogOutline } from '../store/repos/teamLog';
 import { appendMessage } from '../mail/imap/append';
-import { expungeFromLog, presenceCoveredBy } from '../mail/imap/teamLogCompaction';
+import { coveredBy, expungeFromLog } from '../mail/imap/teamLogCompaction';
 import {
   ensureTeamLogFolder,
   flushPendingTeamEvents,
@@ -69,6 +69,13 @@ async function writeSnapshotIfDue(input: TeamLogPassInput): Promise<void> {
     flags: ['\\Seen'],
     what: "the team's snapshot",
   });
-  const covered = presenceCoveredBy(outline, state.lastUid);
-  if (await expungeFromLog(client, teamLogPath(client), covered)) deleteTeamLogEntries(db, accountId, covered);
+  const covered = coveredBy(outline, state.lastUid, newestSnapshot);
+  // The snapshot this replica started from stays in its own store: its refold starts there.
+  const base = getTeamLogBase(db, accountId);
+  if (await expungeFromLog(client, teamLogPath(client), covered))
+    deleteTeamLogEntries(
+      db,
+      accountId,
+      covered.filter((uid) => uid !== base),
+    );
 }

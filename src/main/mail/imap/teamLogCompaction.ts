@@ -46,8 +46,9 @@ export async function newestSnapshot(client: ImapFlow, uidValidity: string): Pro
 }
 
 /**
- * Which stored entries the server no longer has, and whether that is only log upkeep (presence,
- * or a snapshot other than the one this replica started from): those are simply forgotten.
+ * Which stored entries the server no longer has, and whether that is only log upkeep (presence or
+ * snapshots): those are simply forgotten, except the snapshot this replica started from, which
+ * its own refold still needs.
  * Anything else missing means someone removed team actions, and the log is read again.
  */
 export function vanishedEntries(
@@ -56,9 +57,7 @@ export function vanishedEntries(
   base: number | null,
 ): { forget: number[]; onlyUpkeep: boolean } {
   const gone = stored.filter((entry) => !onServer.has(entry.uid));
-  const onlyUpkeep = gone.every(
-    (entry) => entry.type === 'presence' || (entry.type === 'snapshot' && entry.uid !== base),
-  );
+  const onlyUpkeep = gone.every((entry) => entry.type === 'presence' || entry.type === 'snapshot');
   return { forget: gone.filter((entry) => entry.uid !== base).map((entry) => entry.uid), onlyUpkeep };
 }
 
@@ -68,9 +67,15 @@ export async function uidsOnServer(client: ImapFlow): Promise<Set<number>> {
   return new Set(found || []);
 }
 
-/** Presence events a snapshot covering `upTo` makes unnecessary. */
-export function presenceCoveredBy(stored: readonly TeamLogOutline[], upTo: number): number[] {
-  return stored.filter((entry) => entry.type === 'presence' && entry.uid <= upTo).map((entry) => entry.uid);
+/** What a new snapshot covering `upTo` makes unnecessary: the presence it covers, and snapshots
+ *  older than `previous` (the newest before it, kept for a reader that is just starting from it). */
+export function coveredBy(stored: readonly TeamLogOutline[], upTo: number, previous: number): number[] {
+  return stored
+    .filter(
+      (entry) =>
+        (entry.type === 'presence' && entry.uid <= upTo) || (entry.type === 'snapshot' && entry.uid < previous),
+    )
+    .map((entry) => entry.uid);
 }
 
 /**
