@@ -130,4 +130,86 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
     await service.stopLive();
     await page.close();
   });
+
+  it('keyboard only: creates a saved reply with a variable, then answers a customer with it and the customer reads the filled-in name', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const { service } = await startEngine(world, support);
+    await service.call('me.set', { name: 'Alice Moreno', address: 'alice@acme.example', signature: '' });
+    const ivy = await world.createMailbox('ivy');
+    await world.deliverMail({
+      from: `Ivy Park <${ivy.address}>`,
+      to: support.address,
+      subject: 'Where is it',
+      text: 'Hi',
+    });
+    await service.startLive(); // live, so the outbox sends once the undo window is over
+    const keyboardBridge = await startBridge(service);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(
+      `${inject('rendererUrl')}#bridge=${encodeURIComponent(keyboardBridge.url)}&token=${encodeURIComponent(keyboardBridge.token)}`,
+    );
+    await page.getByRole('option').filter({ hasText: 'Where is it' }).waitFor();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    /** Presses Tab until the focused element's text is `text`, as a person tabbing through the page does. */
+    const tabTo = async (text: string) => {
+      for (let i = 0; i < 120; i++) {
+        if ((await focused()) === text) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached “${text}”`);
+    };
+
+    await page.keyboard.press('g');
+    await page.keyboard.press(','); // Team settings
+    const section = page.getByRole('region', { name: 'Saved replies' });
+    await section.waitFor();
+    await tabTo('New saved reply');
+    await page.keyboard.press('Enter'); // the name field takes the focus
+    await page.keyboard.type('Thanks for waiting');
+    await page.keyboard.press('Tab'); // subject, left empty
+    await page.keyboard.press('Tab'); // text
+    await page.keyboard.type('Hi ');
+    await tabTo('{{customer.firstName}}');
+    await page.keyboard.press('Enter'); // the variable goes in at the caret, and the caret comes back after it
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.type(', thanks for waiting: it ships today.');
+    expect(await section.getByLabel('Text').inputValue()).toBe(
+      'Hi {{customer.firstName}}, thanks for waiting: it ships today.',
+    );
+    await tabTo('Save new reply');
+    await page.keyboard.press('Enter');
+    await section.getByRole('status').filter({ hasText: 'Saved “Thanks for waiting”' }).waitFor();
+
+    // Back to the list, open the conversation, reply, and insert the saved reply from the palette.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await page.getByRole('option').filter({ hasText: 'Where is it' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('article', { name: /Where is it/ }).waitFor();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('thanks for waiting');
+    await page.getByRole('option', { name: 'Insert saved reply: Thanks for waiting' }).waitFor();
+    await page.keyboard.press('Enter');
+    const textarea = page.getByRole('textbox', { name: 'Message' });
+    await expect.poll(() => textarea.inputValue()).toContain('Hi {{customer.firstName}}, thanks for waiting');
+    await page.screenshot({ path: artifactPath('saved-replies-keyboard.png') });
+    await page.keyboard.press('Control+Enter');
+
+    // The customer reads their own name where the variable was.
+    await expect
+      .poll(async () => (await world.smtpMessages({ to: ivy.address })).map((m) => m.raw.toString('utf8')).join('\n'), {
+        timeout: 30_000,
+      })
+      .toContain('Hi Ivy, thanks for waiting: it ships today.');
+    expect(errors).toEqual([]);
+    await service.stopLive();
+    await keyboardBridge.close();
+    await page.close();
+  });
 });
