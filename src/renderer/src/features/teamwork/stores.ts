@@ -106,7 +106,10 @@ interface CountsState {
   refresh(): Promise<void>;
 }
 
-/** `views.counts`, refetched on `threads.changed`. */
+/** How often the sidebar's counts are asked again while nothing changes (deadlines pass by themselves). */
+export const COUNTS_REFRESH_MS = 60_000;
+
+/** `views.counts`, refetched on `threads.changed` and every minute. */
 export const useCounts = create<CountsState>((set) => ({
   counts: {},
   error: null,
@@ -203,5 +206,10 @@ export function startTeamwork(): () => void {
     }),
     api.on('toast', (toast) => useTeamToasts.getState().push(toast)),
   ];
-  return () => offs.forEach((off) => off());
+  // Due soon and Overdue fill as time passes with no event at all, so their counts are asked again.
+  const ticking = setInterval(() => void useCounts.getState().refresh(), COUNTS_REFRESH_MS);
+  return () => {
+    clearInterval(ticking);
+    offs.forEach((off) => off());
+  };
 }

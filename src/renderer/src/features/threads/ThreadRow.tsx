@@ -80,7 +80,6 @@ export const ThreadRow = memo(function ThreadRow({
         <NotSentMark threadId={thread.id} />{' '}
         <StatusMark team={thread.team} promised={thread.due?.reason === 'promise'} now={now} />{' '}
         {thread.due && !snoozed && <DueChip due={thread.due} />} <OwnerBadge team={thread.team} showHandoff={false} />{' '}
-        <ReplyingMark replying={thread.team.replying} variant="row" />{' '}
         <time className="age" dateTime={new Date(thread.lastMessageAt).toISOString()}>
           {ageLabel(thread.lastMessageAt, now)}
         </time>
@@ -89,6 +88,8 @@ export const ThreadRow = memo(function ThreadRow({
         <Highlight text={thread.subject || '(no subject)'} matcher={matcher} />
       </div>
       <div className="snippet">
+        {/* On the snippet's line, so the customer's name keeps its room. */}
+        <ReplyingMark replying={thread.team.replying} variant="row" />{' '}
         <Highlight text={thread.snippet} matcher={matcher} />
       </div>
     </div>
