@@ -162,6 +162,8 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
       throw new Error(`Tab never reached “${text}”`);
     };
 
+    await page.keyboard.press('Enter'); // open Ivy's conversation: the preview reads as she would
+    await page.getByRole('article', { name: /Where is it/ }).waitFor();
     await page.keyboard.press('g');
     await page.keyboard.press(','); // Team settings
     const section = page.getByRole('region', { name: 'Saved replies' });
@@ -171,14 +173,18 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
     await page.keyboard.type('Thanks for waiting');
     await page.keyboard.press('Tab'); // subject, left empty
     await page.keyboard.press('Tab'); // text
-    await page.keyboard.type('Hi ');
-    await tabTo('{{customer.firstName}}');
-    await page.keyboard.press('Enter'); // the variable goes in at the caret, and the caret comes back after it
+    await page.keyboard.type('Hi {{cust');
+    // The variables are offered while typing; Tab puts in the first.
+    await section.getByRole('status').filter({ hasText: 'Tab puts in {{customer.firstName}}' }).waitFor();
+    await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type(', thanks for waiting: it ships today.');
     expect(await section.getByLabel('Text').inputValue()).toBe(
       'Hi {{customer.firstName}}, thanks for waiting: it ships today.',
     );
+    const preview = section.getByRole('figure', { name: 'Preview' });
+    expect(await preview.textContent()).toContain('Preview for the open conversation: Ivy Park, “Where is it”');
+    expect(await preview.textContent()).toContain('Hi Ivy, thanks for waiting: it ships today.');
     await tabTo('Save new reply');
     await page.keyboard.press('Enter');
     await section.getByRole('status').filter({ hasText: 'Saved “Thanks for waiting”' }).waitFor();

@@ -3,7 +3,15 @@ import { TEMPLATE_VARIABLES, type Template } from '../../../../shared/outbox';
 import { PromptlyError } from '../../../../shared/errors';
 import { deleteSavedReply, followSavedReplies, listSavedReplies, saveSavedReply } from './savedRepliesStore';
 import { errorText } from '../../callErrors';
-import { insertVariable, previewText, VARIABLE_WORDS } from './preview';
+import {
+  completeVariable,
+  insertVariable,
+  previewSampleFor,
+  previewText,
+  VARIABLE_WORDS,
+  variableCompletion,
+} from './preview';
+import { useOpenThread } from '../../stores/thread';
 import '../teamwork/teamwork.css';
 import './savedReplies.css';
 import { dateTimeText } from '../../dates';
@@ -26,7 +34,7 @@ function changedBy(t: Template): string {
 /**
  * Settings → Saved replies: the team's saved replies, shared through the team log. Create,
  * edit, rename and delete; the variables are offered next to the text, and a preview shows
- * the reply with a sample customer.
+ * the reply as the open conversation's customer would read it (a sample customer when none is open).
  */
 export function SavedRepliesSettings() {
   const [list, setList] = useState<Template[] | null>(null);
@@ -34,7 +42,9 @@ export function SavedRepliesSettings() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [caret, setCaret] = useState<number | null>(null);
   const body = useRef<HTMLTextAreaElement>(null);
+  const openThread = useOpenThread((s) => s.detail?.thread ?? null);
   const name = useRef<HTMLInputElement>(null);
 
   const load = () => listSavedReplies().then(setList, (e: unknown) => setStatus(errorText(e)));
@@ -83,6 +93,20 @@ export function SavedRepliesSettings() {
     }
   }
 
+  const completion = caret === null ? null : variableCompletion(editing.body, caret);
+
+  /** Puts the chosen variable where the unfinished `{{…` is, and the caret after it. */
+  function complete(variable: (typeof TEMPLATE_VARIABLES)[number]) {
+    if (!completion || caret === null) return;
+    const next = completeVariable(editing.body, caret, completion, variable);
+    setEditing({ ...editing, body: next.text });
+    setCaret(next.caret);
+    requestAnimationFrame(() => {
+      body.current?.focus();
+      body.current?.setSelectionRange(next.caret, next.caret);
+    });
+  }
+
   function offer(variable: (typeof TEMPLATE_VARIABLES)[number]) {
     const area = body.current;
     const start = area?.selectionStart ?? editing.body.length;
@@ -96,12 +120,8 @@ export function SavedRepliesSettings() {
   }
 
   const current = list?.find((t) => t.id === editing.id) ?? null;
-  const preview = previewText(editing.body, {
-    customerName: 'Ivy Park',
-    ownerName: 'you',
-    subject: 'Brake pads for order 1042',
-    promiseAt: Date.now() + 86_400_000,
-  });
+  const sample = previewSampleFor(openThread, Date.now());
+  const preview = previewText(editing.body, sample);
   return (
     <section className="tw-settings sr-settings" aria-label="Saved replies" aria-busy={list === null}>
       <h2>Saved replies</h2>
@@ -150,9 +170,32 @@ export function SavedRepliesSettings() {
             ref={body}
             rows={6}
             value={editing.body}
-            onChange={(e) => setEditing({ ...editing, body: e.target.value })}
+            onChange={(e) => {
+              setEditing({ ...editing, body: e.target.value });
+              setCaret(e.target.selectionStart);
+            }}
+            onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+            onBlur={() => setCaret(null)}
+            onKeyDown={(e) => {
+              // Tab completes a variable being typed; anywhere else it moves on as usual.
+              if (e.key === 'Tab' && !e.shiftKey && completion) {
+                e.preventDefault();
+                complete(completion.matches[0]);
+              }
+            }}
+            aria-describedby={completion ? 'sr-completion' : undefined}
           />
         </label>
+        {completion && (
+          <p className="sr-completion" id="sr-completion" role="status">
+            Tab puts in {`{{${completion.matches[0]}}}`}
+            {completion.matches.length > 1 &&
+              ` (or keep typing: ${completion.matches
+                .slice(1)
+                .map((v) => `{{${v}}}`)
+                .join(', ')})`}
+          </p>
+        )}
         <div className="sr-variables" role="group" aria-label="Insert a variable">
           {TEMPLATE_VARIABLES.map((v) => (
             <button key={v} type="button" title={VARIABLE_WORDS[v]} onClick={() => offer(v)}>
@@ -161,7 +204,11 @@ export function SavedRepliesSettings() {
           ))}
         </div>
         <figure className="tw-promise-preview sr-preview" aria-label="Preview">
-          <figcaption>Preview with a sample customer, Ivy Park</figcaption>
+          <figcaption>
+            {sample.sample
+              ? `Preview with a sample customer, ${sample.customerName}`
+              : `Preview for the open conversation: ${sample.customerName}, “${sample.subject}”`}
+          </figcaption>
           <p>{preview.text || '(no text yet)'}</p>
           {preview.unknown.length > 0 && (
             <p className="tw-error">

@@ -1,4 +1,5 @@
 import { TEMPLATE_VARIABLES, type TemplateVariable } from '../../../../shared/outbox';
+import type { ThreadListItem } from '../../../../shared/types';
 
 /** What each variable stands for, in words for the picker. */
 export const VARIABLE_WORDS: Record<TemplateVariable, string> = {
@@ -15,6 +16,32 @@ export interface PreviewSample {
   ownerName: string;
   subject: string;
   promiseAt: number;
+}
+
+/** The customer a saved reply is previewed with when no conversation is open. */
+export const SAMPLE_CUSTOMER = 'Ivy Park';
+
+/**
+ * What the preview fills in: the open conversation's customer, owner, subject and promise when
+ * one is open (what that reply would really say), else a sample customer.
+ */
+export function previewSampleFor(open: ThreadListItem | null, now: number): PreviewSample & { sample: boolean } {
+  const tomorrow = now + 86_400_000;
+  if (!open)
+    return {
+      customerName: SAMPLE_CUSTOMER,
+      ownerName: 'you',
+      subject: 'Brake pads for order 1042',
+      promiseAt: tomorrow,
+      sample: true,
+    };
+  return {
+    customerName: open.from.name.trim() || open.from.address,
+    ownerName: open.team.ownerName ?? 'you',
+    subject: open.subject,
+    promiseAt: open.due?.reason === 'promise' ? open.due.dueAt : tomorrow,
+    sample: false,
+  };
 }
 
 const VARIABLE = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -51,4 +78,36 @@ export function insertVariable(
 ): { text: string; caret: number } {
   const token = `{{${name}}}`;
   return { text: text.slice(0, start) + token + text.slice(end), caret: start + token.length };
+}
+
+/** An unfinished `{{…` just before the caret, and the variables it could become. */
+export interface VariableCompletion {
+  /** Where the `{{` starts. */
+  start: number;
+  matches: TemplateVariable[];
+}
+
+/**
+ * The variables offered while typing: after `{{` (and any part of a name) with no `}}` yet,
+ * those whose name contains what was typed, case ignored; null when the caret is not in one.
+ */
+export function variableCompletion(text: string, caret: number): VariableCompletion | null {
+  const before = text.slice(0, caret);
+  const open = before.lastIndexOf('{{');
+  if (open < 0) return null;
+  const typed = before.slice(open + 2);
+  if (!/^[\w.]*$/.test(typed)) return null;
+  const wanted = typed.toLowerCase();
+  const matches = TEMPLATE_VARIABLES.filter((v) => v.toLowerCase().includes(wanted));
+  return matches.length > 0 ? { start: open, matches } : null;
+}
+
+/** Completes the unfinished variable before the caret with `name`. */
+export function completeVariable(
+  text: string,
+  caret: number,
+  completion: VariableCompletion,
+  name: TemplateVariable,
+): { text: string; caret: number } {
+  return insertVariable(text, completion.start, caret, name);
 }
