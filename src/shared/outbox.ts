@@ -243,3 +243,17 @@ export const TEMPLATE_VARIABLES = [
 
 /** One of {@link TEMPLATE_VARIABLES}. */
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+
+/** {{customer.firstName}}: the given name ("Doe, Jane" is written last name first), else "there". */
+export function customerFirstName(customer: { name: string }): string {
+  const name = customer.name.replace(/^["']|["']$/g, '').trim();
+  if (!name) return 'there';
+  const comma = name.indexOf(',');
+  const given = comma > 0 ? name.slice(comma + 1).trim() : name;
+  return given.split(/\s+/)[0] ?? name;
+}
+
+/** {{customer.name}}: the name as written, else the address. */
+export function customerFullName(customer: { name: string; address: string }): string {
+  return customer.name.trim() || customer.address;
+}

@@ -4,7 +4,13 @@
  */
 import { DateTime } from 'luxon';
 import type { Policy } from '../../shared/policy';
-import { TEMPLATE_VARIABLES, type Template, type TemplateVariable } from '../../shared/outbox';
+import {
+  customerFirstName,
+  customerFullName,
+  TEMPLATE_VARIABLES,
+  type Template,
+  type TemplateVariable,
+} from '../../shared/outbox';
 import type { SavedReplyTemplate } from '../../shared/teamEvents';
 import { calendarForPolicy } from '../policy/calendar';
 import { AppError } from '../appError';
@@ -84,21 +90,12 @@ export function formatPromiseDate(at: number, timeZone: string, locale = 'en-GB'
     .toLocaleString({ weekday: 'long', day: 'numeric', month: 'long' });
 }
 
-function firstName(customer: TemplateContext['customer']): string {
-  const name = customer.name.replace(/^["']|["']$/g, '').trim();
-  if (!name) return 'there';
-  // "Doe, Jane" is written last name first.
-  const comma = name.indexOf(',');
-  const given = comma > 0 ? name.slice(comma + 1).trim() : name;
-  return given.split(/\s+/)[0] ?? name;
-}
-
 function valueOf(variable: TemplateVariable, ctx: TemplateContext): string {
   switch (variable) {
     case 'customer.firstName':
-      return firstName(ctx.customer);
+      return customerFirstName(ctx.customer);
     case 'customer.name':
-      return ctx.customer.name.trim() || ctx.customer.address;
+      return customerFullName(ctx.customer);
     case 'owner.name':
       return ctx.ownerName;
     case 'promise.date':

@@ -13,6 +13,7 @@ const api = vi.hoisted(() => ({
   'reply.send': vi.fn(),
   'reply.courtesy': vi.fn(),
   'outbox.undo': vi.fn(),
+  'presence.set': vi.fn(async () => undefined),
   on: vi.fn(() => () => undefined),
 }));
 vi.mock('../../../src/renderer/src/api', () => ({ api }));
@@ -90,6 +91,8 @@ describe('the composer', () => {
       }),
     );
     await waitFor(() => expect(onClose).toHaveBeenCalled());
+    // Teammates were told a reply was being written.
+    expect(api['presence.set']).toHaveBeenCalledWith({ threadId: 7, replying: true });
   });
 
   it('asks before sending over a teammate’s reply, and Send anyway forces it', async () => {

@@ -27,9 +27,13 @@ describe('saved reply preview', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('uses the address when the customer gave no name, and a sample customer when nothing is open', () => {
+  it('uses the address or “there” when the customer gave no name, and a sample customer when nothing is highlighted', () => {
     const unnamed = previewSampleFor(listItem({ from: { name: '', address: 'ivan@shop.example' } }), NOW);
     expect(previewText('Hi {{customer.name}}', unnamed).text).toBe('Hi ivan@shop.example');
+    // The same words the customer gets when the reply is sent (one rule, src/shared/outbox.ts).
+    expect(previewText('Hi {{customer.firstName}}', unnamed).text).toBe('Hi there');
+    const lastFirst = previewSampleFor(listItem({ from: { name: 'Lloyd, Gareth', address: 'g@x.example' } }), NOW);
+    expect(previewText('Hi {{customer.firstName}}', lastFirst).text).toBe('Hi Gareth');
     const none = previewSampleFor(null, NOW);
     expect(none.sample).toBe(true);
     expect(previewText('Hi {{customer.firstName}}', none).text).toBe('Hi Ivy');

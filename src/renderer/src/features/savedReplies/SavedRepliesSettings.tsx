@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { TEMPLATE_VARIABLES, type Template } from '../../../../shared/outbox';
+import { flushSync } from 'react-dom';
+import { customerFullName, TEMPLATE_VARIABLES, type Template } from '../../../../shared/outbox';
 import { PromptlyError } from '../../../../shared/errors';
 import { deleteSavedReply, followSavedReplies, listSavedReplies, saveSavedReply } from './savedRepliesStore';
 import { errorText } from '../../callErrors';
@@ -11,7 +12,7 @@ import {
   VARIABLE_WORDS,
   variableCompletion,
 } from './preview';
-import { useOpenThread } from '../../stores/thread';
+import { threadAt, useThreadList } from '../../stores/list';
 import '../teamwork/teamwork.css';
 import './savedReplies.css';
 import { dateTimeText } from '../../dates';
@@ -34,7 +35,8 @@ function changedBy(t: Template): string {
 /**
  * Settings → Saved replies: the team's saved replies, shared through the team log. Create,
  * edit, rename and delete; the variables are offered next to the text, and a preview shows
- * the reply as the open conversation's customer would read it (a sample customer when none is open).
+ * the reply as the customer of the conversation highlighted in the list would read it (a sample
+ * customer when there is none).
  */
 export function SavedRepliesSettings() {
   const [list, setList] = useState<Template[] | null>(null);
@@ -44,7 +46,7 @@ export function SavedRepliesSettings() {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [caret, setCaret] = useState<number | null>(null);
   const body = useRef<HTMLTextAreaElement>(null);
-  const openThread = useOpenThread((s) => s.detail?.thread ?? null);
+  const highlighted = useThreadList((s) => threadAt(s, s.selectedIndex) ?? null);
   const name = useRef<HTMLInputElement>(null);
 
   const load = () => listSavedReplies().then(setList, (e: unknown) => setStatus(errorText(e)));
@@ -95,16 +97,15 @@ export function SavedRepliesSettings() {
 
   const completion = caret === null ? null : variableCompletion(editing.body, caret);
 
-  /** Puts the chosen variable where the unfinished `{{…` is, and the caret after it. */
+  /** Puts the chosen variable where the unfinished `{{…` is, and the caret after it, before the next key. */
   function complete(variable: (typeof TEMPLATE_VARIABLES)[number]) {
     if (!completion || caret === null) return;
     const next = completeVariable(editing.body, caret, completion, variable);
-    setEditing({ ...editing, body: next.text });
-    setCaret(next.caret);
-    requestAnimationFrame(() => {
-      body.current?.focus();
-      body.current?.setSelectionRange(next.caret, next.caret);
+    flushSync(() => {
+      setEditing({ ...editing, body: next.text });
+      setCaret(next.caret);
     });
+    body.current?.setSelectionRange(next.caret, next.caret);
   }
 
   function offer(variable: (typeof TEMPLATE_VARIABLES)[number]) {
@@ -120,7 +121,7 @@ export function SavedRepliesSettings() {
   }
 
   const current = list?.find((t) => t.id === editing.id) ?? null;
-  const sample = previewSampleFor(openThread, Date.now());
+  const sample = previewSampleFor(highlighted, Date.now());
   const preview = previewText(editing.body, sample);
   return (
     <section className="tw-settings sr-settings" aria-label="Saved replies" aria-busy={list === null}>
@@ -178,9 +179,10 @@ export function SavedRepliesSettings() {
             onBlur={() => setCaret(null)}
             onKeyDown={(e) => {
               // Tab completes a variable being typed; anywhere else it moves on as usual.
-              if (e.key === 'Tab' && !e.shiftKey && completion) {
+              const first = completion?.matches[0];
+              if (e.key === 'Tab' && !e.shiftKey && first) {
                 e.preventDefault();
-                complete(completion.matches[0]);
+                complete(first);
               }
             }}
             aria-describedby={completion ? 'sr-completion' : undefined}
@@ -206,8 +208,8 @@ export function SavedRepliesSettings() {
         <figure className="tw-promise-preview sr-preview" aria-label="Preview">
           <figcaption>
             {sample.sample
-              ? `Preview with a sample customer, ${sample.customerName}`
-              : `Preview for the open conversation: ${sample.customerName}, “${sample.subject}”`}
+              ? `Preview with a sample customer, ${customerFullName(sample.customer)}`
+              : `Preview as ${customerFullName(sample.customer)} would read it (“${sample.subject}”, highlighted in the list)`}
           </figcaption>
           <p>{preview.text || '(no text yet)'}</p>
           {preview.unknown.length > 0 && (

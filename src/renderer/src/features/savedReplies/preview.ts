@@ -1,4 +1,9 @@
-import { TEMPLATE_VARIABLES, type TemplateVariable } from '../../../../shared/outbox';
+import {
+  customerFirstName,
+  customerFullName,
+  TEMPLATE_VARIABLES,
+  type TemplateVariable,
+} from '../../../../shared/outbox';
 import type { ThreadListItem } from '../../../../shared/types';
 
 /** What each variable stands for, in words for the picker. */
@@ -12,7 +17,7 @@ export const VARIABLE_WORDS: Record<TemplateVariable, string> = {
 
 /** The sample a saved reply is previewed with in Settings (the composer uses the real thread). */
 export interface PreviewSample {
-  customerName: string;
+  customer: { name: string; address: string };
   ownerName: string;
   subject: string;
   promiseAt: number;
@@ -21,23 +26,26 @@ export interface PreviewSample {
 /** The customer a saved reply is previewed with when no conversation is open. */
 export const SAMPLE_CUSTOMER = 'Ivy Park';
 
+/** The conversation a preview is written for: a list row, with its team part when known. */
+export type PreviewThread = Pick<ThreadListItem, 'from' | 'subject'> & Partial<Pick<ThreadListItem, 'team' | 'due'>>;
+
 /**
- * What the preview fills in: the open conversation's customer, owner, subject and promise when
- * one is open (what that reply would really say), else a sample customer.
+ * What the preview fills in: the customer, owner, subject and promise of the conversation
+ * highlighted in the list (what that reply would really say), else a sample customer.
  */
-export function previewSampleFor(open: ThreadListItem | null, now: number): PreviewSample & { sample: boolean } {
+export function previewSampleFor(open: PreviewThread | null, now: number): PreviewSample & { sample: boolean } {
   const tomorrow = now + 86_400_000;
   if (!open)
     return {
-      customerName: SAMPLE_CUSTOMER,
+      customer: { name: SAMPLE_CUSTOMER, address: 'ivy@example.com' },
       ownerName: 'you',
       subject: 'Brake pads for order 1042',
       promiseAt: tomorrow,
       sample: true,
     };
   return {
-    customerName: open.from.name.trim() || open.from.address,
-    ownerName: open.team.ownerName ?? 'you',
+    customer: { name: open.from.name, address: open.from.address },
+    ownerName: open.team?.ownerName ?? 'you',
     subject: open.subject,
     promiseAt: open.due?.reason === 'promise' ? open.due.dueAt : tomorrow,
     sample: false,
@@ -51,8 +59,8 @@ const KNOWN: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES);
 export function previewText(body: string, sample: PreviewSample): { text: string; unknown: string[] } {
   const unknown: string[] = [];
   const values: Record<TemplateVariable, string> = {
-    'customer.firstName': sample.customerName.split(/\s+/)[0] ?? '',
-    'customer.name': sample.customerName,
+    'customer.firstName': customerFirstName(sample.customer),
+    'customer.name': customerFullName(sample.customer),
     'owner.name': sample.ownerName,
     'promise.date': new Date(sample.promiseAt).toLocaleDateString('en-GB', {
       weekday: 'long',
