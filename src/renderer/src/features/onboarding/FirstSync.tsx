@@ -1,5 +1,5 @@
 import { useSync } from '../../stores/sync';
-import { connectionText } from './ConnectionLine';
+import { connectionText } from './connectionWords';
 import { useApp } from './appStore';
 
 /** "12 s left" / "3 min left" for the first sync's estimate. */
