@@ -5,7 +5,7 @@ import {
   draftRequestSchema,
   sendRequestSchema,
   type Draft,
-  type OutboxItem,
+  type QueuedReply,
   type QueueResult,
   templateSaveSchema,
   type Template,
@@ -42,7 +42,7 @@ import type {
   SyncProgress,
   SyncReport,
   ThreadDetail,
-  ThreadListItem,
+  ListedThread,
   AccountView,
   FolderStatus,
   LiveSyncStatus,
@@ -74,7 +74,7 @@ export const calls = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-    result: returns<ThreadListItem[]>(),
+    result: returns<ListedThread[]>(),
   },
   'reply.draft': { args: draftRequestSchema, result: returns<Draft>() },
   'reply.send': { args: sendRequestSchema, result: returns<QueueResult>() },
@@ -90,14 +90,14 @@ export const calls = {
       .strict(),
     result: returns<QueueResult>(),
   },
-  'outbox.list': { args: z.object({}).strict(), result: returns<OutboxItem[]>() },
+  'outbox.list': { args: z.object({}).strict(), result: returns<QueuedReply[]>() },
   'outbox.undo': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<UndoResult>() },
-  'outbox.cancel': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<OutboxItem>() },
+  'outbox.cancel': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<QueuedReply>() },
   'outbox.retry': {
     args: z.object({ id: z.number().int().positive(), force: z.boolean().default(false) }).strict(),
-    result: returns<OutboxItem>(),
+    result: returns<QueuedReply>(),
   },
-  'outbox.sendAgain': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<OutboxItem>() },
+  'outbox.sendAgain': { args: z.object({ id: z.number().int().positive() }).strict(), result: returns<QueuedReply>() },
   'templates.list': { args: z.object({}).strict(), result: returns<Template[]>() },
   'templates.save': { args: templateSaveSchema, result: returns<Template>() },
   'templates.delete': { args: z.object({ id: z.string().min(1).max(100) }).strict(), result: returns<Template>() },
@@ -192,7 +192,7 @@ export const calls = {
         tzOffsetMinutes: z.number().int().min(-840).max(840).optional(),
       })
       .strict(),
-    result: returns<ThreadListItem[]>(),
+    result: returns<ListedThread[]>(),
   },
   'messages.unreadable': {
     args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
@@ -258,7 +258,7 @@ export interface Events {
   /** Something the person should hear about: a conflict, a handoff offer, a failed send. */
   toast: Toast;
   /** A reply in the outbox changed state (queued, sent, failed, …). */
-  'outbox.changed': OutboxItem;
+  'outbox.changed': QueuedReply;
   /** The team's saved replies changed: saved here, or a teammate's change arrived. */
   'templates.changed': Record<string, never>;
   /** The shell asks to show a conversation (tray menu, notification click). */

@@ -150,7 +150,7 @@ export type SendRequest = z.infer<typeof sendRequestSchema>;
 export type SendRequestInput = z.input<typeof sendRequestSchema>;
 
 /** One reply in the outbox, as the outbox view shows it. */
-export interface OutboxItem {
+export interface QueuedReply {
   id: number;
   threadId: number | null;
   threadKey: string;
@@ -187,11 +187,11 @@ export interface Collision {
 }
 
 /** What queueing a reply did: queued it, or stopped because a teammate already replied. */
-export type QueueResult = { ok: true; item: OutboxItem } | { ok: false; collision: Collision };
+export type QueueResult = { ok: true; item: QueuedReply } | { ok: false; collision: Collision };
 
 /** What undo gives back: the request, so the composer can reopen with it. */
 export interface UndoResult {
-  item: OutboxItem;
+  item: QueuedReply;
   request: SendRequest;
 }
 

@@ -110,15 +110,15 @@ export interface DueView {
   state: 'calm' | 'due-soon' | 'overdue';
 }
 
-/** A list row: the summary plus the team's state and the due time. */
-export interface ThreadListItem extends ThreadSummary {
+/** A thread as a view lists it (one row): the summary plus the team's state and the due time. */
+export interface ListedThread extends ThreadSummary {
   team: ThreadTeamView;
   due: DueView | null;
 }
 
 /** A thread with its messages (oldest first), team state, notes and activity timeline. */
 export interface ThreadDetail {
-  thread: ThreadListItem;
+  thread: ListedThread;
   messages: MessageView[];
   notes: NoteView[];
   activity: ActivityEntry[];

@@ -4,7 +4,7 @@ import { TEAM_LOG_FOLDER } from '../../src/main/mail/imap/teamLogFolder';
 import { TEAM_EVENT_HEADER } from '../../src/main/team/eventMessage';
 import { sharedPart } from '../../src/main/team/snapshotState';
 import { teamLogOutline } from '../../src/main/store/repos/teamLog';
-import type { ThreadListItem } from '../../src/shared/types';
+import type { ListedThread } from '../../src/shared/types';
 import { mailWorld, otherClient, startEngine } from '../support/engine';
 
 type World = Awaited<ReturnType<typeof mailWorld>>;
@@ -20,7 +20,7 @@ async function teammate(world: World, support: Mailbox, name: string, every?: nu
   return engine;
 }
 
-async function row(service: PromptlyService, subject: string): Promise<ThreadListItem> {
+async function row(service: PromptlyService, subject: string): Promise<ListedThread> {
   const found = (await service.call('threads.list', {})).find((t) => t.subject === subject);
   if (!found) throw new Error(`no thread "${subject}"`);
   return found;

@@ -5,7 +5,7 @@ import type {
   FolderStatus,
   LiveSyncStatus,
   ThreadDetail,
-  ThreadListItem,
+  ListedThread,
   ThreadSummary,
 } from '../../shared/types';
 
@@ -92,7 +92,7 @@ export function formatStatus(folders: FolderStatus[]): string {
 }
 
 /** Due threads, most urgent first: "overdue 20 min" / "due in 3 h". */
-export function formatDeadlines(threads: ThreadListItem[], now: number): string {
+export function formatDeadlines(threads: ListedThread[], now: number): string {
   if (threads.length === 0) return 'Nothing is due.';
   return threads
     .map((t) => {

@@ -5,12 +5,12 @@
 import type { Db } from '../store/db';
 import type { ImapSettings } from '../mail/imap/connect';
 import type { SmtpSettings } from '../mail/smtp/transport';
-import type { OutboxItem, ReplyKind } from '../../shared/outbox';
+import type { QueuedReply, ReplyKind } from '../../shared/outbox';
 import {
   dueOutbox,
   outboxInState,
   outboxMessageIds,
-  toOutboxItem,
+  toQueuedReply,
   unfinishedOutbox,
   type OutboxRecord,
 } from '../store/repos/outbox';
@@ -41,7 +41,7 @@ export interface DeliveryContext {
   smtp: () => Promise<SmtpSettings>;
   imap: () => Promise<ImapSettings>;
   onSent: (sent: SentReply) => void | Promise<void>;
-  onChange: (item: OutboxItem) => void;
+  onChange: (item: QueuedReply) => void;
   /** Delay before automatic retry number `attempts` + 1. */
   backoff: (attempts: number) => number;
 }
@@ -56,7 +56,7 @@ export interface PassReport {
 
 function move(ctx: DeliveryContext, item: OutboxRecord, change: OutboxChange, detail = ''): OutboxRecord | null {
   const moved = moveItem(ctx.db, item.id, item.state, change, ctx.now(), detail);
-  if (moved) ctx.onChange(toOutboxItem(moved));
+  if (moved) ctx.onChange(toQueuedReply(moved));
   return moved;
 }
 

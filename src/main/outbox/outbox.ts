@@ -14,7 +14,7 @@ import {
   sendRequestSchema,
   type Draft,
   type DraftRequest,
-  type OutboxItem,
+  type QueuedReply,
   type OutboxState,
   type QueueResult,
   type SendRequest,
@@ -27,7 +27,7 @@ import {
   insertOutbox,
   listOutbox,
   outboxMessageIds,
-  toOutboxItem,
+  toQueuedReply,
   type OutboxRecord,
 } from '../store/repos/outbox';
 import { appendOutboxLog } from '../store/repos/outboxLog';
@@ -67,7 +67,7 @@ export interface OutboxDeps {
   /** Called once per reply that reached the server: set the thread waiting, record a promise. */
   onSent?: (sent: SentReply) => void | Promise<void>;
   /** Called on every state change, for `outbox.changed` events. */
-  onChange?: (item: OutboxItem) => void;
+  onChange?: (item: QueuedReply) => void;
   /** The undo window (default 10 s). */
   undoMs?: number;
   /** Automatic retry delays: base doubles per attempt up to max (default 15 s … 15 min). */
@@ -152,20 +152,20 @@ export class Outbox {
       throw new AppError('wrong-state', 'Too late to undo: the reply is already on its way.');
     }
     const moved = this.move(record, { state: 'cancelled' }, 'undone');
-    return { item: toOutboxItem(moved), request: JSON.parse(record.requestJson) as SendRequest };
+    return { item: toQueuedReply(moved), request: JSON.parse(record.requestJson) as SendRequest };
   }
 
   /** Gives up a reply that has not left: queued, failed, or "may not have been sent". */
-  cancel(id: number): OutboxItem {
+  cancel(id: number): QueuedReply {
     const record = this.record(id);
     if (!['queued', 'failed', 'uncertain'].includes(record.state)) {
       throw new AppError('wrong-state', cannotMessage(record.state, 'cancel'));
     }
-    return toOutboxItem(this.move(record, { state: 'cancelled', retryAt: null }, 'cancelled'));
+    return toQueuedReply(this.move(record, { state: 'cancelled', retryAt: null }, 'cancelled'));
   }
 
   /** Sends a failed reply now; `force` sends it despite a collision. */
-  retry(id: number, options: { force?: boolean } = {}): OutboxItem {
+  retry(id: number, options: { force?: boolean } = {}): QueuedReply {
     const record = this.record(id);
     if (record.state !== 'failed') throw new AppError('wrong-state', cannotMessage(record.state, 'retry'));
     const now = this.deps.now();
@@ -176,11 +176,11 @@ export class Outbox {
       'retry',
     );
     this.kick();
-    return toOutboxItem(item);
+    return toQueuedReply(item);
   }
 
   /** The person's answer to "may not have been sent: send again?": sends it again (same Message-ID). */
-  sendAgain(id: number): OutboxItem {
+  sendAgain(id: number): QueuedReply {
     const record = this.record(id);
     if (record.state !== 'uncertain') throw new AppError('wrong-state', cannotMessage(record.state, 'send again'));
     const now = this.deps.now();
@@ -190,16 +190,16 @@ export class Outbox {
       'send again',
     );
     this.kick();
-    return toOutboxItem(item);
+    return toQueuedReply(item);
   }
 
   /** The outbox, newest first. */
-  list(limit = 500): OutboxItem[] {
-    return listOutbox(this.deps.db, this.deps.accountId, limit).map(toOutboxItem);
+  list(limit = 500): QueuedReply[] {
+    return listOutbox(this.deps.db, this.deps.accountId, limit).map(toQueuedReply);
   }
 
   /** One item. */
-  get(id: number): OutboxItem {
+  get(id: number): QueuedReply {
     return this.item(id);
   }
 
@@ -275,14 +275,14 @@ export class Outbox {
     return record;
   }
 
-  private item(id: number): OutboxItem {
-    return toOutboxItem(this.record(id));
+  private item(id: number): QueuedReply {
+    return toQueuedReply(this.record(id));
   }
 
   private move(record: OutboxRecord, change: OutboxChange, detail: string): OutboxRecord {
     const moved = moveItem(this.deps.db, record.id, record.state, change, this.deps.now(), detail);
     if (!moved) throw new AppError('wrong-state', 'The reply changed state meanwhile. Look at the outbox again.');
-    this.deps.onChange?.(toOutboxItem(moved));
+    this.deps.onChange?.(toQueuedReply(moved));
     return moved;
   }
 

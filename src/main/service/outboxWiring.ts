@@ -1,6 +1,6 @@
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
-import type { OutboxItem } from '../../shared/outbox';
+import type { QueuedReply } from '../../shared/outbox';
 import type { Toast } from '../../shared/contract';
 import { Outbox } from '../outbox/outbox';
 import { outboxDepsForAccount } from '../outbox/forAccount';
@@ -21,7 +21,7 @@ export interface OutboxWiring {
   now: () => number;
   undoMs?: number;
   attachment: (messageRowId: number, part: string) => Promise<{ path: string; filename: string }>;
-  changed: (item: OutboxItem) => void;
+  changed: (item: QueuedReply) => void;
   toast: (toast: Toast) => void;
   /** A reply went out: sync soon so the team log and Sent catch up. */
   sent: () => void;

@@ -1,5 +1,5 @@
 import type { Db } from '../store/db';
-import type { DueView, ThreadListItem, ThreadSummary } from '../../shared/types';
+import type { DueView, ListedThread, ThreadSummary } from '../../shared/types';
 import type { View } from '../../shared/team';
 import { listRowsByIds, listThreadsInView, type ThreadListRow } from '../store/repos/threads';
 import { pendingCountsByThreadKey } from '../store/repos/teamPending';
@@ -18,7 +18,7 @@ function toItem(
   pendingByKey: Map<string, number>,
   now: number,
   leadMs: number,
-): ThreadListItem {
+): ListedThread {
   return {
     ...row.summary,
     team: {
@@ -47,7 +47,7 @@ export function listView(
     now: number;
     leadMs: number;
   },
-): ThreadListItem[] {
+): ListedThread[] {
   const me = team?.identity()?.address ?? null;
   const rows = listThreadsInView(db, { ...args, me });
   const pending = pendingCountsByThreadKey(db, args.accountId);
@@ -62,7 +62,7 @@ export function decorate(
   summaries: ThreadSummary[],
   now: number,
   leadMs: number,
-): ThreadListItem[] {
+): ListedThread[] {
   const pending = pendingCountsByThreadKey(db, accountId);
   const rows = listRowsByIds(db, { accountId, ids: summaries.map((s) => s.id), now });
   return rows.map((r) => toItem(r, team, pending, now, leadMs));

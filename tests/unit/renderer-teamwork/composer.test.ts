@@ -5,7 +5,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Draft, SendRequest, Template } from '../../../src/shared/outbox';
 import { PromptlyError } from '../../../src/shared/errors';
-import { outboxItem } from './fixtures';
+import { queuedReply } from './fixtures';
 
 const api = vi.hoisted(() => ({
   'reply.draft': vi.fn(),
@@ -51,8 +51,8 @@ const COURTESY: Template = {
 beforeEach(() => {
   api['reply.draft'].mockResolvedValue(DRAFT);
   api['templates.list'].mockResolvedValue([COURTESY]);
-  api['reply.send'].mockResolvedValue({ ok: true, item: outboxItem({ id: 11, undoUntil: Date.now() + 10_000 }) });
-  api['reply.courtesy'].mockResolvedValue({ ok: true, item: outboxItem({ id: 12, courtesy: true }) });
+  api['reply.send'].mockResolvedValue({ ok: true, item: queuedReply({ id: 11, undoUntil: Date.now() + 10_000 }) });
+  api['reply.courtesy'].mockResolvedValue({ ok: true, item: queuedReply({ id: 12, courtesy: true }) });
   useComposer.setState({ session: null });
   useTeamToasts.setState({ toasts: [] });
 });
@@ -157,7 +157,7 @@ describe('the composer', () => {
       force: false,
       openedAt: 5000,
     };
-    api['outbox.undo'].mockResolvedValue({ item: outboxItem({ id: 11, state: 'cancelled' }), request });
+    api['outbox.undo'].mockResolvedValue({ item: queuedReply({ id: 11, state: 'cancelled' }), request });
     useComposer.getState().open(7, 'reply');
     render(h(Fragment, null, h(ComposerHost, { threadId: 7 }), h(TeamToasts)));
     const body = (await screen.findByLabelText('Message')) as HTMLTextAreaElement;

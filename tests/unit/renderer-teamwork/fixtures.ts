@@ -1,7 +1,7 @@
 import type { ThreadTeamView } from '../../../src/shared/team';
 import type { Teammate } from '../../../src/shared/teamEvents';
-import type { ThreadDetail, ThreadListItem } from '../../../src/shared/types';
-import type { OutboxItem } from '../../../src/shared/outbox';
+import type { ThreadDetail, ListedThread } from '../../../src/shared/types';
+import type { QueuedReply } from '../../../src/shared/outbox';
 
 /** A thread's team state with overrides. */
 export function teamView(over: Partial<ThreadTeamView> = {}): ThreadTeamView {
@@ -25,7 +25,7 @@ export const ROSTER: Teammate[] = [
 ];
 
 /** A list row with overrides. */
-export function listItem(over: Partial<ThreadListItem> = {}): ThreadListItem {
+export function listedThread(over: Partial<ListedThread> = {}): ListedThread {
   return {
     id: 7,
     key: '<t7@x>',
@@ -43,11 +43,11 @@ export function listItem(over: Partial<ThreadListItem> = {}): ThreadListItem {
 
 /** A thread detail with overrides. */
 export function detail(over: Partial<ThreadDetail> = {}): ThreadDetail {
-  return { thread: listItem(), messages: [], notes: [], activity: [], ...over };
+  return { thread: listedThread(), messages: [], notes: [], activity: [], ...over };
 }
 
 /** An outbox item with overrides. */
-export function outboxItem(over: Partial<OutboxItem> = {}): OutboxItem {
+export function queuedReply(over: Partial<QueuedReply> = {}): QueuedReply {
   return {
     id: 1,
     threadId: 7,

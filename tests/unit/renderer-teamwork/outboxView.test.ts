@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement as h } from 'react';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { outboxItem } from './fixtures';
+import { queuedReply } from './fixtures';
 
 const api = vi.hoisted(() => ({
   'outbox.list': vi.fn(),
@@ -18,22 +18,22 @@ const { OutboxView, OutboxBadge } = await import('../../../src/renderer/src/feat
 const { useOutbox } = await import('../../../src/renderer/src/features/teamwork/stores');
 
 const ITEMS = [
-  outboxItem({
+  queuedReply({
     id: 1,
     subject: 'Failed one',
     state: 'failed',
     createdAt: 4,
     error: { code: 'recipient-refused', message: 'The server refused ivan@shop.example: mailbox unavailable.' },
   }),
-  outboxItem({
+  queuedReply({
     id: 2,
     subject: 'Uncertain one',
     state: 'uncertain',
     createdAt: 3,
     error: { code: 'uncertain', message: 'It may not have been sent.' },
   }),
-  outboxItem({ id: 3, subject: 'Queued one', state: 'queued', createdAt: 2 }),
-  outboxItem({ id: 4, subject: 'Sent one', state: 'filed', createdAt: 1, filedAt: 10 }),
+  queuedReply({ id: 3, subject: 'Queued one', state: 'queued', createdAt: 2 }),
+  queuedReply({ id: 4, subject: 'Sent one', state: 'filed', createdAt: 1, filedAt: 10 }),
 ];
 
 beforeEach(() => {

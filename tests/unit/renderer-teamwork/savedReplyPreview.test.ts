@@ -5,13 +5,13 @@ import {
   previewText,
   variableCompletion,
 } from '../../../src/renderer/src/features/savedReplies/preview';
-import { listItem, teamView } from './fixtures';
+import { listedThread, teamView } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 30, 9, 0);
 
 describe('saved reply preview', () => {
   it('reads as the open conversation’s customer would read it: their name, the owner, the subject, the promise', () => {
-    const open = listItem({
+    const open = listedThread({
       from: { name: 'Gareth Lloyd', address: 'gareth@shop.example' },
       subject: 'Wheel wobbles',
       team: teamView({ ownerName: 'Alice Archer' }),
@@ -28,11 +28,11 @@ describe('saved reply preview', () => {
   });
 
   it('uses the address or “there” when the customer gave no name, and a sample customer when nothing is highlighted', () => {
-    const unnamed = previewSampleFor(listItem({ from: { name: '', address: 'ivan@shop.example' } }), NOW);
+    const unnamed = previewSampleFor(listedThread({ from: { name: '', address: 'ivan@shop.example' } }), NOW);
     expect(previewText('Hi {{customer.name}}', unnamed).text).toBe('Hi ivan@shop.example');
     // The same words the customer gets when the reply is sent (one rule, src/shared/outbox.ts).
     expect(previewText('Hi {{customer.firstName}}', unnamed).text).toBe('Hi there');
-    const lastFirst = previewSampleFor(listItem({ from: { name: 'Lloyd, Gareth', address: 'g@x.example' } }), NOW);
+    const lastFirst = previewSampleFor(listedThread({ from: { name: 'Lloyd, Gareth', address: 'g@x.example' } }), NOW);
     expect(previewText('Hi {{customer.firstName}}', lastFirst).text).toBe('Hi Gareth');
     const none = previewSampleFor(null, NOW);
     expect(none.sample).toBe(true);

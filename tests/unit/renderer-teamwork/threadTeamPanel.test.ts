@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement as h } from 'react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { detail, listItem, ROSTER, teamView } from './fixtures';
+import { detail, listedThread, ROSTER, teamView } from './fixtures';
 
 const api = vi.hoisted(() => ({
   'team.roster': vi.fn(),
@@ -32,7 +32,7 @@ afterEach(() => {
 });
 
 const offered = detail({
-  thread: listItem({
+  thread: listedThread({
     team: teamView({ owner: 'bob@acme.example', ownerName: 'Bob Baker', handoffTo: 'carol@acme.example' }),
   }),
   notes: [

@@ -2,9 +2,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement as h } from 'react';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import type { ThreadListItem as ThreadSummary } from '../../../src/shared/types';
+import type { ListedThread } from '../../../src/shared/types';
 
-function thread(i: number, subject = `Subject ${i}`): ThreadSummary {
+function thread(i: number, subject = `Subject ${i}`): ListedThread {
   return {
     id: i + 1,
     key: `<t${i}@x>`,
@@ -67,7 +67,7 @@ describe('the thread list', () => {
     await act(() => useThreadList.getState().setSource({ kind: 'all' }));
     expect(list).toHaveBeenCalledWith({ view: 'all', sort: 'recent', limit: PAGE_SIZE, offset: 0 });
     expect(useThreadList.getState().count).toBe(2 * PAGE_SIZE);
-    const t = ALL[2] as ThreadSummary;
+    const t = ALL[2] as ListedThread;
     render(
       h(ThreadRow, {
         thread: t,
@@ -133,7 +133,7 @@ describe('the thread list', () => {
     const state = useThreadList.getState();
     expect(state.count).toBe(2);
     const matcher = termMatcher(highlightTerms('from:hana gears -brake'));
-    const first = state.pages[0]?.[0] as ThreadSummary;
+    const first = state.pages[0]?.[0] as ListedThread;
     render(
       h(ThreadRow, {
         thread: first,

@@ -4,7 +4,7 @@
  * no undo toast, so its Outbox runs with no undo window and a reply is sent before it exits.
  */
 import type { Policy } from '../../../shared/policy';
-import type { OutboxItem, QueueResult, Template } from '../../../shared/outbox';
+import type { QueuedReply, QueueResult, Template } from '../../../shared/outbox';
 import type { Outbox } from '../../outbox/outbox';
 import { promiseForDate } from '../../outbox/templates';
 import { AppError } from '../../appError';
@@ -29,7 +29,7 @@ export interface ReplyFlags {
 }
 
 /** One outbox row as a line: "12  filed      Re: Order 1234 → ann@x.example". */
-export function formatOutboxItem(item: OutboxItem): string {
+export function formatQueuedReply(item: QueuedReply): string {
   const to = item.to.join(', ') || '(no recipients)';
   const line = `${String(item.id).padStart(4)}  ${item.state.padEnd(9)}  ${item.subject} → ${to}`;
   return item.error ? `${line}\n      ${item.error.code}: ${item.error.message}` : line;
@@ -45,7 +45,7 @@ async function sendNow(outbox: Outbox, id: number): Promise<VerbResult> {
   await outbox.runDue();
   const item = outbox.get(id);
   const ok = item.state === 'accepted' || item.state === 'filed' || item.state === 'queued';
-  return { ok, value: item, text: formatOutboxItem(item) };
+  return { ok, value: item, text: formatQueuedReply(item) };
 }
 
 /** `reply KEY --text T | --template ID [--all] [--attach FILE]...`: queues and sends a reply. */
@@ -84,7 +84,7 @@ export function outboxVerb(outbox: Outbox): VerbResult {
   return {
     ok: true,
     value: items,
-    text: items.length ? items.map(formatOutboxItem).join('\n') : 'The outbox is empty.',
+    text: items.length ? items.map(formatQueuedReply).join('\n') : 'The outbox is empty.',
   };
 }
 
@@ -103,7 +103,7 @@ export async function outboxSendAgainVerb(outbox: Outbox, id: number): Promise<V
 /** `outbox cancel ID`: gives up a reply that has not left. */
 export function outboxCancelVerb(outbox: Outbox, id: number): VerbResult {
   const item = outbox.cancel(id);
-  return { ok: true, value: item, text: formatOutboxItem(item) };
+  return { ok: true, value: item, text: formatQueuedReply(item) };
 }
 
 /** `templates`: the team's saved replies. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { OutboxErrorCode, OutboxItem, OutboxState, ReplyKind } from '../../../shared/outbox';
+import type { OutboxErrorCode, QueuedReply, OutboxState, ReplyKind } from '../../../shared/outbox';
 
 /** Everything stored for one outbox item (the raw MIME included). */
 export interface OutboxRecord {
@@ -124,7 +124,7 @@ function rowToRecord(row: OutboxRow): OutboxRecord {
 }
 
 /** The outbox view of a record (no raw MIME). */
-export function toOutboxItem(r: OutboxRecord): OutboxItem {
+export function toQueuedReply(r: OutboxRecord): QueuedReply {
   return {
     id: r.id,
     threadId: r.threadId,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ThreadListItem as ThreadSummary } from '../../../shared/types';
+import type { ListedThread } from '../../../shared/types';
 import type { View } from '../../../shared/team';
 import { api } from '../api';
 import { errorText } from '../callErrors';
@@ -16,7 +16,7 @@ export type ListSource = { kind: 'all'; view?: View; sort?: 'recent' | 'due' } |
 interface ListState {
   source: ListSource;
   /** Fetched pages by page number; a missing page is shown as placeholder rows. */
-  pages: Record<number, ThreadSummary[]>;
+  pages: Record<number, ListedThread[]>;
   /** The exact row count once known (last page seen, or a search); null while paging. */
   total: number | null;
   /** Rows the list shows: the exact total, or what is known plus one page to scroll into. */
@@ -37,7 +37,7 @@ interface ListState {
 
 const inFlight = new Set<string>();
 
-function countOf(pages: Record<number, ThreadSummary[]>, total: number | null): number {
+function countOf(pages: Record<number, ListedThread[]>, total: number | null): number {
   if (total !== null) return total;
   const loaded = Object.keys(pages).map(Number);
   const last = loaded.length === 0 ? -1 : Math.max(...loaded);
@@ -45,11 +45,11 @@ function countOf(pages: Record<number, ThreadSummary[]>, total: number | null): 
 }
 
 /** The thread at `index`, if its page is loaded. */
-export function threadAt(state: Pick<ListState, 'pages'>, index: number): ThreadSummary | undefined {
+export function threadAt(state: Pick<ListState, 'pages'>, index: number): ListedThread | undefined {
   return state.pages[Math.floor(index / PAGE_SIZE)]?.[index % PAGE_SIZE];
 }
 
-function indexOfId(pages: Record<number, ThreadSummary[]>, id: number | null): number {
+function indexOfId(pages: Record<number, ListedThread[]>, id: number | null): number {
   if (id === null) return -1;
   for (const [page, rows] of Object.entries(pages)) {
     const at = rows.findIndex((t) => t.id === id);
@@ -104,7 +104,7 @@ export const useThreadList = create<ListState>((set, get) => {
           tzOffsetMinutes: -new Date().getTimezoneOffset(),
         });
         if (get().generation !== generation) return;
-        const pages: Record<number, ThreadSummary[]> = {};
+        const pages: Record<number, ListedThread[]> = {};
         for (let i = 0; i < rows.length; i += PAGE_SIZE) pages[i / PAGE_SIZE] = rows.slice(i, i + PAGE_SIZE);
         const found = keepSelection ? indexOfId(pages, get().selectedId) : -1;
         const index = found >= 0 ? found : keepSelection ? Math.min(selectedIndex, Math.max(0, rows.length - 1)) : 0;

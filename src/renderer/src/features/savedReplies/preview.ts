@@ -4,7 +4,7 @@ import {
   TEMPLATE_VARIABLES,
   type TemplateVariable,
 } from '../../../../shared/outbox';
-import type { ThreadListItem } from '../../../../shared/types';
+import type { ListedThread } from '../../../../shared/types';
 
 /** What each variable stands for, in words for the picker. */
 export const VARIABLE_WORDS: Record<TemplateVariable, string> = {
@@ -27,7 +27,7 @@ export interface PreviewSample {
 export const SAMPLE_CUSTOMER = 'Ivy Park';
 
 /** The conversation a preview is written for: a list row, with its team part when known. */
-export type PreviewThread = Pick<ThreadListItem, 'from' | 'subject'> & Partial<Pick<ThreadListItem, 'team' | 'due'>>;
+export type PreviewThread = Pick<ListedThread, 'from' | 'subject'> & Partial<Pick<ListedThread, 'team' | 'due'>>;
 
 /**
  * What the preview fills in: the customer, owner, subject and promise of the conversation

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OutboxItem, OutboxState } from '../../../../shared/outbox';
+import type { QueuedReply, OutboxState } from '../../../../shared/outbox';
 import { outboxAction } from './stores';
 import { errorText } from '../../callErrors';
 import { whenText } from './format';
@@ -17,7 +17,7 @@ const STATE_WORDS: Record<OutboxState, string> = {
 };
 
 /** What the outbox says about when an item goes, or went. */
-function timing(item: OutboxItem, now: number): string {
+function timing(item: QueuedReply, now: number): string {
   if (item.state === 'queued') return item.sendAt > now ? `sends ${whenText(item.sendAt)}` : 'sending soon';
   if (item.state === 'failed' && item.retryAt) return `retries ${whenText(item.retryAt)}`;
   if (item.filedAt) return `sent ${whenText(item.filedAt)}`;
@@ -26,7 +26,7 @@ function timing(item: OutboxItem, now: number): string {
 }
 
 /** One reply in the outbox with the buttons its state allows. */
-function OutboxRow({ item, now }: { item: OutboxItem; now: number }) {
+function OutboxRow({ item, now }: { item: QueuedReply; now: number }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const subject = item.subject || '(no subject)';

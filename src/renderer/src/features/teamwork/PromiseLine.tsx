@@ -1,4 +1,4 @@
-import type { ThreadListItem } from '../../../../shared/types';
+import type { ListedThread } from '../../../../shared/types';
 import { useNow } from './badges';
 import { whenText } from './format';
 
@@ -6,7 +6,7 @@ import { whenText } from './format';
  * The open promise of a thread in words, under its subject: "We promised Gareth an answer by
  * Fri 4 Dec, 17:00", turning due soon and overdue like the row's chip. Nothing without a promise.
  */
-export function PromiseLine({ thread }: { thread: ThreadListItem }) {
+export function PromiseLine({ thread }: { thread: ListedThread }) {
   const now = useNow();
   const due = thread.due;
   if (!due || due.reason !== 'promise') return null;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Draft, OutboxItem, QueueResult, ReplyKind, SendRequest, Template } from '../../../../shared/outbox';
+import type { Draft, QueuedReply, QueueResult, ReplyKind, SendRequest, Template } from '../../../../shared/outbox';
 import { api } from '../../api';
 import { whenText } from './format';
 import { useTeamToasts } from './stores';
@@ -98,7 +98,7 @@ export function queueReply(reply: ReplyToQueue): Promise<QueueResult> {
 }
 
 /** Pushes the Undo toast for a queued reply; Undo reopens the composer with what was written. */
-export function offerUndo(item: OutboxItem, now = Date.now()): void {
+export function offerUndo(item: QueuedReply, now = Date.now()): void {
   const promise = item.courtesy && item.promiseAt ? ` Promised by ${whenText(item.promiseAt)}.` : '';
   const later = item.sendAt > item.undoUntil ? `Reply scheduled for ${whenText(item.sendAt)}.` : 'Reply queued.';
   const undoable = item.undoUntil > now;

@@ -3,7 +3,7 @@ import type { CallName, Toast } from '../../../../shared/contract';
 import type { FollowThroughMetrics } from '../../../../shared/policy';
 import type { Identity, View } from '../../../../shared/team';
 import type { Teammate } from '../../../../shared/teamEvents';
-import type { OutboxItem } from '../../../../shared/outbox';
+import type { QueuedReply } from '../../../../shared/outbox';
 import { api } from '../../api';
 import { errorText } from '../../callErrors';
 
@@ -46,7 +46,7 @@ export function nameOf(teammates: readonly Teammate[], address: string | null): 
 
 /** The outbox as `outbox.list` last returned it. */
 interface OutboxStoreState {
-  items: OutboxItem[];
+  items: QueuedReply[];
   error: string | null;
   refresh(): Promise<void>;
 }
@@ -70,7 +70,7 @@ export function outboxAction(action: 'retry' | 'sendAgain' | 'cancel', id: numbe
 }
 
 /** Replies that need the person: failed, or "may not have been sent". */
-export function needsAttention(items: readonly OutboxItem[]): number {
+export function needsAttention(items: readonly QueuedReply[]): number {
   return items.filter((i) => i.state === 'failed' || i.state === 'uncertain').length;
 }
 

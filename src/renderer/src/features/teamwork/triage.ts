@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { ThreadAction, ThreadTeamView } from '../../../../shared/team';
-import type { ThreadListItem } from '../../../../shared/types';
+import type { ListedThread } from '../../../../shared/types';
 import { threadAt, useThreadList } from '../../stores/list';
 import { useOpenThread } from '../../stores/thread';
 import { actOn } from './act';
@@ -57,7 +57,7 @@ export function inverseOf(action: MoveAction, before: ThreadTeamView, now: numbe
 }
 
 /** A toast's words for a move: "Closed “Order 88”", "Snoozed 3 conversations until Tue 09:00". */
-export function moveWords(action: MoveAction, threads: readonly Pick<ThreadListItem, 'subject'>[], name = ''): string {
+export function moveWords(action: MoveAction, threads: readonly Pick<ListedThread, 'subject'>[], name = ''): string {
   const what = threads.length === 1 ? `“${threads[0]?.subject || '(no subject)'}”` : `${threads.length} conversations`;
   switch (action.type) {
     case 'close':
@@ -83,7 +83,7 @@ export function actionTargets(current: number | null): number[] {
 }
 
 /** A conversation's list row (from any loaded page, or the open pane). */
-export function rowById(id: number): ThreadListItem | undefined {
+export function rowById(id: number): ListedThread | undefined {
   const { pages } = useThreadList.getState();
   for (const rows of Object.values(pages)) {
     const found = rows.find((t) => t.id === id);

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ThreadListItem as ThreadSummary } from '../../../../shared/types';
+import type { ListedThread } from '../../../../shared/types';
 import { DueChip, OwnerBadge, ReplyingMark, StatusMark } from '../teamwork';
 import { Highlight } from '../search/highlight';
 import { ageLabel } from './age';
@@ -9,7 +9,7 @@ import { useMarked } from '../teamwork/triage';
 
 /** Props of one list row. */
 export interface ThreadRowProps {
-  thread: ThreadSummary | undefined;
+  thread: ListedThread | undefined;
   index: number;
   selected: boolean;
   open: boolean;
