@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db';
-import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView, ReplyingView } from '../../shared/team';
-import type { TeamEvent, TeamLogEntry, Teammate } from '../../shared/teamEvents';
+import type { Identity, ThreadAction, ThreadTeamView, ActivityEntry, NoteView } from '../../shared/team';
+import type { TeamEvent, Teammate } from '../../shared/teamEvents';
 import type { Toast } from '../../shared/contract';
 import { applyEvent, foldStored, outcomeFor } from '../team/fold';
 import { draftTeamEvent, type TeamEventDraft } from '../team/draft';
@@ -9,10 +9,10 @@ import { closesOf, historyOf, type HistoryLine } from '../team/history';
 import { eventDraftFor, mentionsIn } from '../team/threadAction';
 import { encodeTeamEventMessage } from '../team/eventMessage';
 import { findTeamThread, lookupThread } from '../team/threads';
-import { readEntry, type TeamLogRecord, type TeamState, type TeamThread } from '../team/state';
+import { readEntry, type TeamState, type TeamThread } from '../team/state';
 import type { TeamLogSync } from '../mail/imap/teamLogFolder';
 import { getTeamLogBase, loadTeamLog } from '../store/repos/teamLog';
-import { TeamPresence } from './teamPresence';
+import { TeamPresence, type OutgoingPresence } from './teamPresence';
 import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '../store/repos/teamPending';
 import { clearThreadTeam } from '../store/repos/threadTeam';
 import { getSetting, setSetting } from '../store/repos/settings';
@@ -22,16 +22,8 @@ import { AppError } from '../appError';
 import { materializeRows, teamDetail, teamView, type TeamReadContext } from './teamRows';
 import { handoffOfferToast, lostMessage } from './teamWords';
 import { withPendingTemplates, type SavedReplyView } from '../team/savedReplies';
-import { parseTeamEvent } from '../../shared/teamEvents';
-import type { MergeResult, SplitResult } from '../../shared/team';
 import { mergedPromises } from '../team/merge';
-import {
-  applyLoggedFix,
-  mergeConversations,
-  splitConversation,
-  unmergeConversation,
-  type ThreadFixHost,
-} from './threadMerge';
+import { TeamFixes } from './teamFixes';
 
 /** How the team engine tells the rest of the app that something changed. */
 export interface TeamSignals {
@@ -57,11 +49,38 @@ export class TeamEngine {
     private readonly meOverride?: string,
   ) {
     this.state = foldStored(loadTeamLog(db, accountId), getTeamLogBase(db, accountId));
-    this.presence = new TeamPresence(now);
+    this.presence = new TeamPresence({
+      now,
+      identity: () => this.identity(),
+      requireMe: () => this.requireMe(),
+      draft: (threadId, state, me) => this.presenceEvent(threadId, state, me),
+      keysOf: (keys) => this.keysOf(keys),
+      nameOf: this.nameOf,
+    });
+    this.fixes = new TeamFixes({
+      db,
+      accountId,
+      now,
+      state: () => this.state,
+      teamKeyOf: (threadId) => {
+        const { thread, key, known } = this.teamThreadOf(threadId);
+        return { key: thread?.key ?? key, known };
+      },
+      queue: (action, subject) => {
+        const me = this.requireMe();
+        if (!readEntry(this.state.roster, me.address)) this.setIdentity(me);
+        return this.queue(action, subject, null);
+      },
+      requireMe: () => this.requireMe(),
+      materialize: (threadIds) => this.materialize(threadIds),
+      threadsChanged: (threadIds) => signals.threadsChanged(threadIds),
+    });
   }
 
   /** Who is replying where (teammates' presence, and mine to send). */
   readonly presence: TeamPresence;
+  /** Merging and splitting conversations (service/threadMerge.ts). */
+  readonly fixes: TeamFixes;
 
   /** Who I am: the local identity (the CLI's --me wins). */
   identity(): Identity | null {
@@ -143,7 +162,7 @@ export class TeamEngine {
       this.state = foldStored(entries, getTeamLogBase(this.db, this.accountId));
       this.signals.templatesChanged?.();
       clearThreadTeam(this.db);
-      this.replayThreadFixes(entries).forEach((id) => affected.add(id));
+      this.fixes.replay(entries).forEach((id) => affected.add(id));
       for (const thread of Object.values(this.state.threads))
         this.localThreadsOf(thread.key, []).forEach((id) => affected.add(id));
     } else {
@@ -154,7 +173,7 @@ export class TeamEngine {
         const record = this.state.log[this.state.log.length - 1];
         if (record?.type?.startsWith('template.')) this.signals.templatesChanged?.();
         if (!record?.thread) continue;
-        if (record.type === 'merge' || record.type === 'split') this.applyFix(record, entry.event, affected);
+        if (record.type === 'merge' || record.type === 'split') this.fixes.applyLogged(record, entry.event, affected);
         const event = entry.event as Partial<TeamEvent> | null;
         const known = Array.isArray(event?.known) ? event.known.filter((k): k is string => typeof k === 'string') : [];
         this.localThreadsOf(record.thread, known).forEach((id) => affected.add(id));
@@ -166,74 +185,6 @@ export class TeamEngine {
     this.settlePending(affected);
     this.db.transaction(() => this.materialize([...affected]))();
     if (affected.size > 0) this.signals.threadsChanged([...affected]);
-  }
-
-  /** Applies a merge or split the log applied to the local threads (every replica does). */
-  private applyFix(record: TeamLogRecord, raw: unknown, affected: Set<number>): void {
-    const parsed = parseTeamEvent(raw);
-    if (!parsed.ok) return;
-    applyLoggedFix(this.db, this.accountId, this.state, record, parsed.event, this.now()).forEach((id) =>
-      affected.add(id),
-    );
-  }
-
-  /** After a refold, every merge and split again in log order (each is idempotent). */
-  private replayThreadFixes(entries: readonly TeamLogEntry[]): number[] {
-    const byUid = new Map(entries.map((e) => [e.uid, e.event]));
-    const affected = new Set<number>();
-    for (const index of this.state.threadFixes) {
-      const record = this.state.log[index];
-      if (record) this.applyFix(record, byUid.get(record.uid), affected);
-    }
-    return [...affected];
-  }
-
-  /** What merging and splitting use of this engine. */
-  private fixHost(): ThreadFixHost {
-    return {
-      db: this.db,
-      accountId: this.accountId,
-      now: this.now,
-      state: () => this.state,
-      teamKeyOf: (threadId) => {
-        const { thread, key, known } = this.teamThreadOf(threadId);
-        return { key: thread?.key ?? key, known };
-      },
-      queue: (action, subject) => {
-        const me = this.requireMe();
-        if (!readEntry(this.state.roster, me.address)) this.setIdentity(me);
-        return this.queue(action, subject, null);
-      },
-    };
-  }
-
-  /** Merges conversations into `into`, which survives (see service/threadMerge.ts). */
-  merge(keys: readonly string[], into: string): MergeResult {
-    this.requireMe();
-    const result = this.db.transaction(() => mergeConversations(this.fixHost(), keys, into))();
-    this.afterFix(result.touched);
-    return result;
-  }
-
-  /** "Split from here": the message and every later one become a conversation of their own. */
-  split(key: string, fromMessageId: string): SplitResult {
-    this.requireMe();
-    const result = this.db.transaction(() => splitConversation(this.fixHost(), key, fromMessageId))();
-    this.afterFix(result.touched);
-    return result;
-  }
-
-  /** Takes a conversation merged into `key` back out (the undo of a merge). */
-  unmerge(key: string, mergedKey: string): SplitResult {
-    this.requireMe();
-    const result = this.db.transaction(() => unmergeConversation(this.fixHost(), key, mergedKey))();
-    this.afterFix(result.touched);
-    return result;
-  }
-
-  private afterFix(touched: number[]): void {
-    this.db.transaction(() => this.materialize(touched))();
-    this.signals.threadsChanged(touched);
   }
 
   /**
@@ -299,28 +250,19 @@ export class TeamEngine {
     materializeRows(this.reads(), threadIds);
   }
 
-  /** The composer of a local thread holds text or not: tells the team when that is due. */
-  composerChanged(threadId: number, replying: boolean): 'replying' | 'stopped' | null {
-    const me = this.requireMe();
-    return this.presence.composerChanged(threadId, replying, (state) => {
-      const { thread, key, known } = this.teamThreadOf(threadId);
-      const action = { type: 'presence', thread: thread?.key ?? key, known, payload: { state } } as TeamEventDraft;
-      const event = draftTeamEvent(this.state, action, { actor: me.address, id: randomUUID(), at: this.now() });
-      const subject = getThread(this.db, threadId)?.subject ?? null;
-      return { event, raw: encodeTeamEventMessage(event, { threadSubject: subject, actorName: me.name }) };
-    });
+  /** A presence event for a local thread, ready to append (never queued: presence is ephemeral). */
+  private presenceEvent(threadId: number, state: 'replying' | 'stopped', me: Identity): OutgoingPresence {
+    const { thread, key, known } = this.teamThreadOf(threadId);
+    const action = { type: 'presence', thread: thread?.key ?? key, known, payload: { state } } as TeamEventDraft;
+    const event = draftTeamEvent(this.state, action, { actor: me.address, id: randomUUID(), at: this.now() });
+    const subject = getThread(this.db, threadId)?.subject ?? null;
+    return { event, raw: encodeTeamEventMessage(event, { threadSubject: subject, actorName: me.name }) };
   }
 
-  /** A reply to a local thread was queued: my presence there stops (nothing is sent if none was). */
-  replySent(threadId: number): void {
-    if (this.identity()) this.composerChanged(threadId, false);
-  }
-
-  /** Teammates replying now to the conversation known by these keys (its merged ones too). */
-  replying(keys: readonly string[]): ReplyingView[] {
+  /** Every key of the conversation known by `keys`: the team thread's own and the ones merged into it. */
+  private keysOf(keys: readonly string[]): string[] {
     const thread = findTeamThread(this.state, keys);
-    const all = [...keys, ...(thread ? [thread.key, ...thread.mergedFrom] : [])];
-    return this.presence.replying(all, this.identity()?.address ?? null, (address) => this.nameOf(address));
+    return [...keys, ...(thread ? [thread.key, ...thread.mergedFrom] : [])];
   }
 
   /** The state folded so far (read-only use: snapshots, diagnostics). */
@@ -347,7 +289,7 @@ export class TeamEngine {
       now,
       nameOf,
       teamThreadOf: (id) => this.teamThreadOf(id),
-      replying: (keys) => this.replying(keys),
+      replying: (keys) => this.presence.replying(keys),
     };
   }
 

@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import type { ReplyingView } from '../../shared/team';
+import type { Identity, ReplyingView } from '../../shared/team';
 import type { TeamEvent } from '../../shared/teamEvents';
 import { parseTeamEvent, type TeamLogEntry } from '../../shared/teamEvents';
 import { appendMessage } from '../mail/imap/append';
@@ -21,6 +21,19 @@ export interface OutgoingPresence {
   raw: Buffer;
 }
 
+/** What presence needs of the team engine: who I am, and the events it drafts. */
+export interface PresenceHost {
+  now(): number;
+  identity(): Identity | null;
+  /** Throws the "tell Promptly who you are" error when no identity is set. */
+  requireMe(): Identity;
+  /** The presence event of a local thread as `me`, ready to append (the engine knows its key). */
+  draft(threadId: number, state: 'replying' | 'stopped', me: Identity): OutgoingPresence;
+  /** Every key a conversation known by `keys` goes by (its merged ones too). */
+  keysOf(keys: readonly string[]): string[];
+  nameOf(address: string): string;
+}
+
 /**
  * Who is replying where, for one account: teammates' presence read from the log, and this
  * computer's own, sent when the composer's state calls for it (team/presence.ts). Presence is
@@ -32,21 +45,19 @@ export class TeamPresence {
   private readonly own = new Map<number, OwnPresence>();
   private outgoing: OutgoingPresence[] = [];
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly host: PresenceHost) {}
 
-  /**
-   * The composer of a local thread holds text (`replying`) or not. Returns the event's state
-   * when one is due; `draft` builds it (the team engine knows the thread key and who I am).
-   */
-  composerChanged(
-    threadId: number,
-    replying: boolean,
-    draft: (state: 'replying' | 'stopped') => OutgoingPresence,
-  ): 'replying' | 'stopped' | null {
+  private now(): number {
+    return this.host.now();
+  }
+
+  /** The composer of a local thread holds text (`replying`) or not: returns the event's state when one is due. */
+  composerChanged(threadId: number, replying: boolean): 'replying' | 'stopped' | null {
+    const me = this.host.requireMe();
     const now = this.now();
     const due = presenceDue(this.own.get(threadId) ?? null, replying, now);
     if (due === null) return null;
-    this.outgoing.push(draft(due));
+    this.outgoing.push(this.host.draft(threadId, due, me));
     if (due === 'stopped') this.own.delete(threadId);
     else this.own.set(threadId, { state: due, sentAt: now });
     return due;
@@ -89,11 +100,17 @@ export class TeamPresence {
     return touched;
   }
 
-  /** Teammates replying now to the conversation known by any of `keys`, without me. */
-  replying(keys: readonly string[], me: string | null, nameOf: (address: string) => string): ReplyingView[] {
-    return replyingTo(this.board, keys, me, this.now()).map((p) => ({
+  /** A reply to a local thread was queued: my presence there stops (nothing is sent if none was). */
+  replySent(threadId: number): void {
+    if (this.host.identity()) this.composerChanged(threadId, false);
+  }
+
+  /** Teammates replying now to the conversation known by any of `keys` (its merged ones too), without me. */
+  replying(keys: readonly string[]): ReplyingView[] {
+    const me = this.host.identity()?.address ?? null;
+    return replyingTo(this.board, this.host.keysOf(keys), me, this.now()).map((p) => ({
       address: p.actor,
-      name: nameOf(p.actor),
+      name: this.host.nameOf(p.actor),
       since: p.since,
       until: expiresAt(p),
     }));

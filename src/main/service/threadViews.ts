@@ -28,7 +28,7 @@ function toItem(
       status: row.status,
       snoozedUntil: row.snoozedUntil,
       pending: row.teamKey ? (pendingByKey.get(row.teamKey) ?? 0) : 0,
-      replying: team?.replying([row.teamKey ?? row.summary.key, row.summary.key]) ?? [],
+      replying: team?.presence.replying([row.teamKey ?? row.summary.key, row.summary.key]) ?? [],
     },
     due: row.status === 'closed' ? null : dueView(row.dueAt, row.dueReason, now, leadMs),
   };

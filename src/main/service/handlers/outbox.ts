@@ -8,7 +8,7 @@ export const outboxHandlers = (core: ServiceCore) =>
     'reply.send': async (request) => {
       const result = await core.requireOutbox().queue(request);
       // Sent: teammates stop seeing "is replying" at once, whatever the composer does next.
-      if (result.ok) core.team()?.replySent(request.threadId);
+      if (result.ok) core.team()?.presence.replySent(request.threadId);
       if (result.ok) core.ring();
       return result;
     },

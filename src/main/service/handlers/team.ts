@@ -10,19 +10,19 @@ export const teamHandlers = (core: ServiceCore) =>
       return result;
     },
     'threads.merge': async ({ keys, into }) => {
-      const result = core.requireTeam().merge(keys, into);
+      const result = core.requireTeam().fixes.merge(keys, into);
       core.ring();
       return result;
     },
     'threads.split': async (args) => {
-      const team = core.requireTeam();
+      const fixes = core.requireTeam().fixes;
       const result =
-        'fromMessageId' in args ? team.split(args.key, args.fromMessageId) : team.unmerge(args.key, args.mergedKey);
+        'fromMessageId' in args ? fixes.split(args.key, args.fromMessageId) : fixes.unmerge(args.key, args.mergedKey);
       core.ring();
       return result;
     },
     'presence.set': async ({ threadId, replying }) => {
-      const sent = core.requireTeam().composerChanged(threadId, replying);
+      const sent = core.requireTeam().presence.composerChanged(threadId, replying);
       if (sent !== null) core.ring(); // teammates see it within seconds
       return { sent };
     },
