@@ -33,3 +33,6 @@ export function keychainSecretsFile(dataDir: string): string {
 export function cliSecretsFile(dataDir: string): string {
   return join(dataDir, 'cli-secrets.json');
 }
+
+/** The folder inside the data folder holding the originals of large messages (see mail/imap/largeMessage). */
+export const SOURCES_DIR = 'sources';

@@ -24,6 +24,11 @@ export function safeFileName(name: string, fallback: string): string {
   return cleaned || fallback;
 }
 
+/** Where an attachment is cached: one folder per message, the part number before a safe name. */
+export function cachedAttachmentPath(cacheDir: string, messageRowId: number, part: string, filename: string): string {
+  return join(cacheDir, String(messageRowId), `${part}-${safeFileName(filename, 'attachment')}`);
+}
+
 /**
  * Downloads one attachment on demand (the sync stores only metadata) and caches it under
  * `cacheDir`, so opening it again needs no network. The message is read with BODY.PEEK,
@@ -39,7 +44,7 @@ export async function fetchAttachment(opts: {
   filename: string;
 }): Promise<FetchedAttachment> {
   const dir = join(opts.cacheDir, String(opts.messageRowId));
-  const path = join(dir, `${opts.part}-${safeFileName(opts.filename, 'attachment')}`);
+  const path = cachedAttachmentPath(opts.cacheDir, opts.messageRowId, opts.part, opts.filename);
   if (existsSync(path)) return { path, filename: opts.filename, contentType: '', size: 0, cached: true };
   const client = await connectImap(opts.settings);
   let source: Buffer | undefined;

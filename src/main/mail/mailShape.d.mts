@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { AddressObject } from 'mailparser';
 
 /** What Promptly reads from a parsed message: plain data, so a worker thread can send it. */
@@ -23,3 +24,6 @@ export interface MailShape {
 
 /** Parses raw RFC 5322 bytes into a MailShape; throws when mailparser cannot read them. */
 export function parseToShape(raw: Buffer): Promise<MailShape>;
+
+/** Parses a message from a stream of its raw bytes, never holding it whole; throws when it cannot be read. */
+export function parseStreamToShape(stream: Readable): Promise<MailShape>;

@@ -11,8 +11,9 @@ const HEADERS = ['subject', 'references', 'date', 'to', 'from', 'cc', 'message-i
 /**
  * mailparser's simpleParser without keeping attachment content: each attachment is read
  * through (its decoded size counted) and dropped, so a 30 MB attachment is never held whole.
+ * `source` is the raw bytes, or a stream of them (a large message read from its file).
  */
-function readMail(raw) {
+function readMail(source) {
   return new Promise((resolve, reject) => {
     const mail = { attachments: [] };
     let settled = false;
@@ -41,7 +42,11 @@ function readMail(raw) {
       content.once('end', () => data.release());
     });
     parser.once('end', () => settle(null));
-    feed(parser, raw);
+    if (Buffer.isBuffer(source)) feed(parser, source);
+    else {
+      source.once('error', settle);
+      source.pipe(parser);
+    }
   });
 }
 
@@ -122,6 +127,23 @@ export async function parseToShape(raw) {
     const repaired = repairUndeclared8bit(raw);
     if (repaired) mail = await readMail(repaired);
   }
+  return shapeOf(mail);
+}
+
+/**
+ * Parses a message from a stream of its raw bytes (a large message read from its file), so
+ * it is never held whole. Throws, saying why in words, when mailparser cannot read it.
+ */
+export async function parseStreamToShape(stream) {
+  try {
+    return shapeOf(await readMail(stream));
+  } catch (error) {
+    throw new Error(unreadableReason(error));
+  }
+}
+
+/** The plain data Promptly keeps from mailparser's result. */
+function shapeOf(mail) {
   return {
     messageId: mail.messageId ?? '',
     references: Array.isArray(mail.references) ? mail.references.join(' ') : (mail.references ?? ''),

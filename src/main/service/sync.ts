@@ -8,6 +8,7 @@ import { recordFolderError } from '../store/repos/folders';
 import { connectImap, type ImapSettings } from '../mail/imap/connect';
 import { syncMailbox } from '../mail/imap/sync';
 import type { SyncModes } from '../mail/imap/context';
+import type { LargeMessages } from '../mail/imap/largeMessage';
 import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from '../appError';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/diskFull';
@@ -46,6 +47,8 @@ export async function syncAccount(opts: {
   /** Called with threads a mail batch touched, before `threads.changed` goes out. */
   onThreads?: (threadIds: number[]) => void;
   withConnection?: WithConnection;
+  /** Where large messages are streamed to (see mail/imap/largeMessage). */
+  largeMessages?: LargeMessages;
 }): Promise<SyncReport> {
   const { account, events } = opts;
   const began = opts.now();
@@ -65,6 +68,7 @@ export async function syncAccount(opts: {
           teamAddresses: opts.teamAddresses,
           now: opts.now,
           modes: opts.modes,
+          largeMessages: opts.largeMessages,
           onProgress: (p) => events.emit('sync.progress', p),
           onThreadsChanged: (threadIds) => {
             opts.onThreads?.(threadIds);

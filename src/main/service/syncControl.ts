@@ -11,6 +11,7 @@ import { LiveSync } from './liveSync';
 import { teamLogPass } from './teamLogPass';
 import { liveSettings, storedLiveStatus } from './liveStatus';
 import { syncAccount } from './sync';
+import { LARGE_MESSAGE_BYTES } from '../mail/imap/largeMessage';
 import type { TeamEngine } from './team';
 import type { ServiceDeps } from './types';
 
@@ -74,6 +75,9 @@ export class SyncControl {
         this.host.refreshDeadlines(threadIds);
       },
       withConnection: this.live?.withConnection,
+      largeMessages: deps.dataDir
+        ? { dataDir: deps.dataDir, minBytes: deps.largeMessageBytes ?? LARGE_MESSAGE_BYTES }
+        : undefined,
       extraFolders: listFolders(deps.db, account.id)
         .filter((f) => f.role === 'other')
         .map((f) => f.path),

@@ -22,6 +22,8 @@ export interface ServiceDeps {
   checkAccount?: (input: AccountInput) => Promise<ConnectionReport>;
   /** Where downloaded attachments are cached (the data directory). */
   dataDir?: string;
+  /** From this size (bytes, as the server reports it) a message is streamed to a file; tests lower it. */
+  largeMessageBytes?: number;
   /** Incremental-sync extensions the engine may use; tests switch them off. Default: all. */
   syncModes?: SyncModes;
   /** Act as this teammate (CLI --me, tests with several teammates on one mailbox). */

@@ -21,6 +21,7 @@ const SHIPPED: Record<number, string> = {
   9: '0e7077ce',
   10: '58078d27',
   11: 'ebdf72d7',
+  12: 'ade36d15',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -97,6 +98,39 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM outbox').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('012_message_source_files', () => {
+    it('keeps existing messages without a file and finds the ones with a file through an index', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 11);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
+      const insert = db.prepare(
+        "INSERT INTO messages (account_id, folder_id, uid, message_id, date, raw) VALUES (1, 1, ?, ?, 0, x'41')",
+      );
+      insert.run(1, 'old@x');
+      migrate(db, migrations, 12);
+      expect(db.prepare('SELECT source_file, raw FROM messages').get()).toEqual({
+        source_file: null,
+        raw: Buffer.from('A'),
+      });
+      insert.run(2, 'large@x');
+      db.prepare("UPDATE messages SET source_file = 'sources/2.eml', raw = NULL WHERE uid = 2").run();
+      const listed = db.prepare('SELECT source_file FROM messages WHERE source_file IS NOT NULL');
+      expect(listed.all()).toEqual([{ source_file: 'sources/2.eml' }]);
+      const plan = (
+        db
+          .prepare('EXPLAIN QUERY PLAN SELECT source_file FROM messages WHERE source_file IS NOT NULL')
+          .all() as Array<{ detail: string }>
+      )
+        .map((r) => r.detail)
+        .join('; ');
+      expect(plan).toMatch(/messages_with_source_file/);
     });
   });
 

@@ -4,6 +4,7 @@ import { deleteByUids, pendingBodies, type PendingBody } from '../../store/repos
 import { refreshThreads, storeBodies, type IncomingBody } from '../../store/ingest';
 import { ParsePool, type ParseOutcome } from '../parsePool';
 import { toSequenceSet } from './uidSet';
+import { fetchLargeBodies, splitBySize } from './largeMessage';
 import { progressReporter, type SyncContext } from './context';
 
 /** Messages per body FETCH, and a byte budget so a dropped link loses little work. */
@@ -89,7 +90,8 @@ export async function fetchBodies(
   let done = 0;
   let failed = 0;
   try {
-    const batches = bodyBatches(pendingBodies(ctx.db, folder.id, Number.MAX_SAFE_INTEGER));
+    const { small, large } = splitBySize(pendingBodies(ctx.db, folder.id, Number.MAX_SAFE_INTEGER), ctx.largeMessages);
+    const batches = bodyBatches(small);
     let inFlight: Fetched | null = null;
     for (const batch of [...batches, null]) {
       const next = batch ? await fetchBatch(client, batch, pool) : null;
@@ -103,6 +105,11 @@ export async function fetchBodies(
       }
       inFlight = next;
     }
+    // Large messages last, one at a time, each streamed to a file (never held whole).
+    const streamed = await fetchLargeBodies(client, ctx, folder, large);
+    done += streamed.done;
+    failed += streamed.failed;
+    if (streamed.done > 0) report(done);
   } finally {
     await pool.close();
   }

@@ -1,5 +1,6 @@
 import type { Db } from '../../store/db';
 import type { SyncProgress } from '../../../shared/types';
+import type { LargeMessages } from './largeMessage';
 
 /** Which incremental-sync extensions the engine may use (tests turn them off to cover every path). */
 export interface SyncModes {
@@ -21,6 +22,8 @@ export interface SyncContext {
    * deadlines and team rows need no recompute (the costliest part of a large first sync).
    */
   onBodiesStored?: (threadIds: number[]) => void;
+  /** Where large messages are streamed to (absent without a data folder: all are fetched whole). */
+  largeMessages?: LargeMessages;
 }
 
 /** The outcome for one folder. */

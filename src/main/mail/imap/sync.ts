@@ -4,6 +4,7 @@ import { countPendingBodies } from '../../store/repos/messages';
 import { fetchBodies } from './bodies';
 import { foldersToSync } from './folders';
 import { syncFolder } from './folderSync';
+import { sweepSourceFiles } from './largeMessage';
 import type { FolderSyncResult, SyncContext } from './context';
 
 /**
@@ -33,5 +34,7 @@ export async function syncMailbox(
       lock.release();
     }
   }
+  // Originals of large messages expunged during this pass are deleted with them.
+  if (ctx.largeMessages) sweepSourceFiles(ctx.db, ctx.largeMessages.dataDir);
   return results;
 }

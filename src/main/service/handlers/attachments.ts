@@ -5,6 +5,8 @@ import { fetchAttachment, safeFileName } from '../../mail/attachmentFetch';
 import { explainConnectionError } from '../../mail/connectionErrors';
 import { attachmentRisk, zipEntryNames } from '../../mail/attachmentRisk';
 import { markFromInternet } from '../../mail/originMarker';
+import { attachmentFromSource } from '../../mail/sourceAttachment';
+import { sourceFileOf } from '../../store/repos/sourceFiles';
 import { listAttachments, locateAttachment } from '../../store/repos/attachments';
 import { AppError } from '../../appError';
 import type { Handlers } from '../types';
@@ -99,6 +101,17 @@ export async function fetchAttachmentFile(
   const { demo, dataDir } = core.deps;
   if (demo || !dataDir)
     throw new AppError('not-found', 'Attachments of the demo mailbox are samples and cannot be opened.');
+  const cacheDir = join(dataDir, 'attachments');
+  // A large message's original is on this computer: its attachments come from there, offline too.
+  const source = sourceFileOf(core.db, messageRowId);
+  if (source !== null)
+    return attachmentFromSource({
+      sourcePath: join(dataDir, source),
+      part,
+      cacheDir,
+      messageRowId,
+      filename: where.filename,
+    });
   const account = core.requireAccount();
   const secret = await core.logins.secretFor(account);
   try {
@@ -107,7 +120,7 @@ export async function fetchAttachmentFile(
       folder: where.folder,
       uid: where.uid,
       part,
-      cacheDir: join(dataDir, 'attachments'),
+      cacheDir,
       messageRowId,
       filename: where.filename,
     });
