@@ -1,4 +1,5 @@
 import type { parseArgs } from 'node:util';
+import type { PromptlyService } from '../service/service';
 import type { DiscoveryDeps } from '../mail/autoconfig/discover';
 
 /** Where the CLI writes; tests pass buffers. */
@@ -112,3 +113,16 @@ export const OPTIONS = {
 
 /** The parsed flags of one invocation. */
 export type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** What one engine verb gets: its words and flags, the service, where to write, and `print`. */
+export interface VerbContext {
+  positionals: string[];
+  values: Flags;
+  service: PromptlyService;
+  io: CliIo;
+  /** Writes `value` as JSON under --json, else `text()`. */
+  print(value: unknown, text: () => string): void;
+}
+
+/** An engine verb: runs and returns the exit code. */
+export type EngineVerb = (ctx: VerbContext) => Promise<number>;
