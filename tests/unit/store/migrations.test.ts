@@ -124,9 +124,9 @@ describe('migrations', () => {
       const listed = db.prepare('SELECT source_file FROM messages WHERE source_file IS NOT NULL');
       expect(listed.all()).toEqual([{ source_file: 'sources/2.eml' }]);
       const plan = (
-        db
-          .prepare('EXPLAIN QUERY PLAN SELECT source_file FROM messages WHERE source_file IS NOT NULL')
-          .all() as Array<{ detail: string }>
+        db.prepare('EXPLAIN QUERY PLAN SELECT source_file FROM messages WHERE source_file IS NOT NULL').all() as Array<{
+          detail: string;
+        }>
       )
         .map((r) => r.detail)
         .join('; ');
