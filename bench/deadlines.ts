@@ -7,6 +7,7 @@ import os from 'node:os';
 import { computeDeadline, deadlineRules, type DeadlineThread, type ThreadMessage } from '../src/main/policy/deadlines';
 import { emptySchedulerState, planNotifications, type NotificationThread } from '../src/main/policy/notifications';
 import { createTrayIndex, trayState } from '../src/main/policy/tray';
+import { dueSoonStart } from '../src/main/policy/dueSoon';
 import { policySchema, type BusinessHours, type Policy } from '../src/shared/policy';
 import { mulberry32 as random } from '../tests/support/prng';
 
@@ -67,7 +68,7 @@ function quantile(values: number[], p: number): number {
 const round = (ms: number): number => Math.round(ms * 1000) / 1000;
 
 function benchPolicy(name: string, policy: Policy, threads: BenchThread[]): Record<string, unknown> {
-  const lead = policy.dueSoonLeadMinutes;
+  const dueSoon = dueSoonStart(policy, NOW);
   const all = (rules: ReturnType<typeof deadlineRules>): NotificationThread[] =>
     threads.map((t) => ({ threadId: t.threadId, owner: t.owner, deadline: computeDeadline(t, rules, NOW) }));
 
@@ -82,14 +83,14 @@ function benchPolicy(name: string, policy: Policy, threads: BenchThread[]): Reco
       timed(() => {
         rules = deadlineRules(policy);
         rows = all(rules);
-        return trayState(rows, ME, NOW, lead);
+        return trayState(rows, ME, NOW, dueSoon);
       }).ms,
     );
     const used = process.cpuUsage(cpu);
     fullCpu.push((used.user + used.system) / 1000);
   }
   // The tray index the app keeps between changes (one sort), built once after a full pass.
-  const build = timed(() => createTrayIndex(ME, lead, rows));
+  const build = timed(() => createTrayIndex(ME, dueSoon, rows));
   const index = build.value;
 
   // Incremental: one new customer message on a random thread; recompute it and the tray.
@@ -117,14 +118,10 @@ function benchPolicy(name: string, policy: Policy, threads: BenchThread[]): Reco
   }
 
   const plan = timed(() =>
-    planNotifications(
-      emptySchedulerState(),
-      { me: ME, threads: rows, dueSoonLeadMinutes: lead, quietHours: null },
-      NOW,
-    ),
+    planNotifications(emptySchedulerState(), { me: ME, threads: rows, dueSoon, quietHours: null }, NOW),
   );
   const tray = index.state(NOW);
-  const check = trayState(rows, ME, NOW, lead);
+  const check = trayState(rows, ME, NOW, dueSoon);
   return {
     policy: name,
     fullFirstRunMs: round(full[0] ?? 0),

@@ -163,9 +163,14 @@ export function closesOf(state: ThreadState): number[] {
 
 /** Calm until the lead time before the deadline, then due soon, then overdue once it passes. */
 export function deadlineStateAt(dueAt: number, reason: DeadlineReason, now: number, leadMs: number): DeadlineState {
+  return deadlineStateFrom(dueAt, reason, now, dueAt - leadMs);
+}
+
+/** Calm until `soonFrom` (when the deadline enters Due soon), then due soon, then overdue once it passes. */
+export function deadlineStateFrom(dueAt: number, reason: DeadlineReason, now: number, soonFrom: number): DeadlineState {
   if (now >= dueAt) return 'overdue';
   // A snoozed thread stays hidden (calm) until its time; it comes back as a fresh reminder.
-  if (reason !== 'snooze' && now >= dueAt - leadMs) return 'due-soon';
+  if (reason !== 'snooze' && now >= soonFrom) return 'due-soon';
   return 'calm';
 }
 

@@ -4,8 +4,9 @@
  * persists `nextState` before showing anything, so a restart never repeats a notification.
  * The tray count lives in tray.ts.
  *
- * - "Due soon" fires once per thread per deadline, the lead time before it; "overdue" once
- *   when it passes. A deadline is identified by its reason and due time.
+ * - "Due soon" fires once per thread per deadline, when it enters the team's Due soon window
+ *   (policy/dueSoon.ts); "overdue" once when it passes. A deadline is identified by its reason
+ *   and due time.
  * - Only threads I own and unowned threads notify.
  * - During quiet hours notifications are held, then released as one summary.
  * - More than three at once become one summary ("5 replies due").
@@ -13,7 +14,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { WEEKDAYS, clockMinutes, type Deadline, type DeadlineReason, type QuietHours } from '../../shared/policy';
-import { deadlineStateAt } from './deadlines';
+import { deadlineStateFrom } from './deadlines';
+import type { DueSoonStart } from './dueSoon';
 import { isForMe } from './tray';
 
 /** A thread as the scheduler sees it: who owns it and its current deadline. */
@@ -29,7 +31,8 @@ export interface NotificationInput {
   /** The teammate running this app, compared with `owner`. */
   me: string;
   threads: readonly NotificationThread[];
-  dueSoonLeadMinutes: number;
+  /** When a deadline enters Due soon (policy/dueSoon.ts `dueSoonStart`, built for `now`). */
+  dueSoon: DueSoonStart;
   quietHours: QuietHours | null;
 }
 
@@ -96,7 +99,7 @@ export function parseSchedulerState(value: unknown): SchedulerState {
 export interface NotificationPlan {
   fire: Notification[];
   nextState: SchedulerState;
-  /** When to call again (a lead time, a deadline or the end of quiet hours); null when idle. */
+  /** When to call again (a deadline entering Due soon, one passing, or the end of quiet hours); null when idle. */
   nextCheckAt: number | null;
 }
 
@@ -111,7 +114,6 @@ function deadlineKey(d: Pick<Deadline, 'dueAt' | 'reason'>): string {
 
 /** Decides what to show now and what to remember. */
 export function planNotifications(state: SchedulerState, input: NotificationInput, now: number): NotificationPlan {
-  const leadMs = input.dueSoonLeadMinutes * 60_000;
   const fired: Record<string, FiredRecord[]> = { ...state.fired };
   const fresh: Held[] = [];
   const current = new Map<string, string>();
@@ -126,12 +128,13 @@ export function planNotifications(state: SchedulerState, input: NotificationInpu
     current.set(t.threadId, key);
     const records = fired[t.threadId] ?? [];
     const record = records.find((r) => r.key === key) ?? { key, dueSoon: false, overdue: false };
-    const kind = dueKind(record, t.deadline, now, leadMs);
+    const soonAt = input.dueSoon(t.deadline.dueAt);
+    const kind = dueKind(record, t.deadline, now, soonAt);
     if (kind) {
       fresh.push({ threadId: t.threadId, kind, key });
       fired[t.threadId] = remember(records, { key, dueSoon: true, overdue: kind === 'overdue' });
     }
-    nextCheckAt = earliest(nextCheckAt, nextTransition(record, t.deadline, now, leadMs, kind));
+    nextCheckAt = earliest(nextCheckAt, nextTransition(record, t.deadline, now, soonAt, kind));
   }
   const quiet = input.quietHours !== null && isQuietAt(input.quietHours, now);
   const held = state.held.filter((h) => current.get(h.threadId) === h.key);
@@ -152,9 +155,9 @@ function dueKind(
   record: FiredRecord,
   deadline: Pick<Deadline, 'dueAt' | 'reason'>,
   now: number,
-  leadMs: number,
+  soonAt: number,
 ): NotificationKind | null {
-  const state = deadlineStateAt(deadline.dueAt, deadline.reason, now, leadMs);
+  const state = deadlineStateFrom(deadline.dueAt, deadline.reason, now, soonAt);
   if (state === 'overdue' && !record.overdue) return 'overdue';
   if (state === 'due-soon' && !record.dueSoon) return 'due-soon';
   return null;
@@ -164,11 +167,10 @@ function nextTransition(
   record: FiredRecord,
   deadline: Pick<Deadline, 'dueAt' | 'reason'>,
   now: number,
-  leadMs: number,
+  soonAt: number,
   justFired: NotificationKind | null,
 ): number | null {
   if (record.overdue || justFired === 'overdue') return null;
-  const soonAt = deadline.dueAt - leadMs;
   const soonPending = deadline.reason !== 'snooze' && !record.dueSoon && justFired === null && soonAt > now;
   return soonPending ? soonAt : deadline.dueAt > now ? deadline.dueAt : null;
 }

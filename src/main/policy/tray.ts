@@ -4,7 +4,8 @@
  * one changed thread costs a binary search and an array splice, not a scan of every thread.
  */
 import type { Deadline, TrayItem, TrayState } from '../../shared/policy';
-import { deadlineStateAt } from './deadlines';
+import { deadlineStateFrom } from './deadlines';
+import type { DueSoonStart } from './dueSoon';
 
 /** A thread with its computed deadline, as the tray counts it. */
 export interface TrayThread {
@@ -19,16 +20,15 @@ export function isForMe(owner: string | null, me: string): boolean {
   return owner === null || owner === me;
 }
 
-/** The tray from a full list of threads, in one pass. */
-export function trayState(threads: readonly TrayThread[], me: string, now: number, leadMinutes: number): TrayState {
-  const leadMs = leadMinutes * 60_000;
+/** The tray from a full list of threads, in one pass; `dueSoon` says when a deadline starts to count. */
+export function trayState(threads: readonly TrayThread[], me: string, now: number, dueSoon: DueSoonStart): TrayState {
   const urgent: TrayItem[] = [];
   let count = 0;
   let overdue = 0;
   for (const t of threads) {
     const d = t.deadline;
     if (d === null || !isForMe(t.owner, me)) continue;
-    const state = deadlineStateAt(d.dueAt, d.reason, now, leadMs);
+    const state = deadlineStateFrom(d.dueAt, d.reason, now, dueSoon(d.dueAt));
     if (state === 'calm') continue;
     count++;
     if (state === 'overdue') overdue++;
@@ -60,7 +60,7 @@ interface Entry {
   threadId: string;
   dueAt: number;
   reason: Deadline['reason'];
-  /** When the entry starts to count: the lead time before, or the due time for a snooze. */
+  /** When the entry starts to count: when it enters Due soon, or the due time for a snooze. */
   countsFrom: number;
 }
 
@@ -91,14 +91,16 @@ function sortedNumbers(values: readonly number[]): number[] {
   return Array.from(Float64Array.from(values).sort());
 }
 
-/** Builds a tray index for `me` from a full list (one sort), to be updated thread by thread. */
-export function createTrayIndex(me: string, leadMinutes: number, threads: readonly TrayThread[] = []): TrayIndex {
-  const leadMs = leadMinutes * 60_000;
+/**
+ * Builds a tray index for `me` from a full list (one sort), to be updated thread by thread;
+ * `dueSoon` says when a deadline starts to count (build the index again when it changes).
+ */
+export function createTrayIndex(me: string, dueSoon: DueSoonStart, threads: readonly TrayThread[] = []): TrayIndex {
   const entries = new Map<string, Entry>();
   const toEntry = (t: TrayThread): Entry | null => {
     if (t.deadline === null || !isForMe(t.owner, me)) return null;
     const { dueAt, reason } = t.deadline;
-    return { threadId: t.threadId, dueAt, reason, countsFrom: reason === 'snooze' ? dueAt : dueAt - leadMs };
+    return { threadId: t.threadId, dueAt, reason, countsFrom: reason === 'snooze' ? dueAt : dueSoon(dueAt) };
   };
   for (const t of threads) {
     const e = toEntry(t);
@@ -138,9 +140,10 @@ export function createTrayIndex(me: string, leadMinutes: number, threads: readon
     state(now) {
       const urgent: TrayItem[] = [];
       for (const e of byDue) {
-        if (urgent.length === 3 || e.dueAt - leadMs > now) break;
+        // Later deadlines never start to count earlier (DueSoonStart), so the rest are calm.
+        if (urgent.length === 3 || dueSoon(e.dueAt) > now) break;
         if (e.countsFrom > now) continue;
-        const state = deadlineStateAt(e.dueAt, e.reason, now, leadMs);
+        const state = deadlineStateFrom(e.dueAt, e.reason, now, e.countsFrom);
         urgent.push({ threadId: e.threadId, dueAt: e.dueAt, reason: e.reason, state });
       }
       return { count: bound(countsFrom, now, true), overdue: bound(dues, now, true), urgent };

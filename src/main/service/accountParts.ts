@@ -9,6 +9,7 @@ import { DeadlineKeeper } from './deadlines';
 import type { ServiceEvents } from './events';
 import { createOutbox } from './outboxWiring';
 import { Reminders } from './reminders';
+import { dueSoonStart } from '../policy/dueSoon';
 import { TeamEngine } from './team';
 import type { ServiceDeps } from './types';
 
@@ -122,12 +123,17 @@ export class AccountParts {
       db,
       accountId: () => getAccount(db)?.id ?? null,
       me: () => this.team()?.identity()?.address ?? null,
-      leadMinutes: () => this.deadlines.policy().dueSoonLeadMinutes,
+      dueSoon: (at) => dueSoonStart(this.deadlines.policy(), at),
       now,
       tray: (state) => events.emit('tray.changed', state),
       notify: (request) => events.emit('notify', request),
     });
     this.reminders.start();
+  }
+
+  /** Checks reminders now, when they run (after the computer wakes, or the clock moved). */
+  checkReminders(): void {
+    this.reminders?.tick();
   }
 
   /** Stops the outbox (waiting for a send in flight) and the reminders. */

@@ -9,6 +9,7 @@ import {
   type Notification,
 } from '../policy/notifications';
 import { trayState } from '../policy/tray';
+import type { DueSoonStart } from '../policy/dueSoon';
 import { getSetting, setSetting } from '../store/repos/settings';
 import { sameTray } from './deadlines';
 import { dueThreads } from '../store/repos/threads';
@@ -18,7 +19,8 @@ export interface ReminderDeps {
   db: Db;
   accountId: () => number | null;
   me: () => string | null;
-  leadMinutes: () => number;
+  /** When deadlines enter the team's Due soon window, as seen at a moment (policy/dueSoon.ts). */
+  dueSoon: (now: number) => DueSoonStart;
   now: () => number;
   tray: (state: TrayState) => void;
   notify: (request: NotifyRequest) => void;
@@ -51,7 +53,8 @@ export class Reminders {
       owner: t.owner,
       deadline: { dueAt: t.dueAt, reason: t.reason as 'first-response' },
     }));
-    const tray = trayState(asInput, me ?? '', now, this.deps.leadMinutes());
+    const dueSoon = this.deps.dueSoon(now);
+    const tray = trayState(asInput, me ?? '', now, dueSoon);
     const withSubjects = {
       ...tray,
       urgent: tray.urgent.map((i) => ({ ...i, subject: subjects.get(i.threadId) ?? '' })),
@@ -63,11 +66,7 @@ export class Reminders {
     if (!me) return;
     const state = parseSchedulerState(getSetting(this.deps.db, 'reminders.state', emptySchedulerState()));
     const quiet = getSetting<QuietHours | null>(this.deps.db, 'quietHours', null);
-    const plan = planNotifications(
-      state,
-      { me, threads: asInput, dueSoonLeadMinutes: this.deps.leadMinutes(), quietHours: quiet },
-      now,
-    );
+    const plan = planNotifications(state, { me, threads: asInput, dueSoon, quietHours: quiet }, now);
     setSetting(this.deps.db, 'reminders.state', plan.nextState);
     for (const n of plan.fire) this.deps.notify(toRequest(n, subjects));
     this.schedule(

@@ -226,6 +226,11 @@ export class PromptlyService implements ServiceCore {
     this.parts.startReminders();
   }
 
+  /** The tray and notifications brought up to date now (the computer woke up; timers ran late). */
+  checkReminders(): void {
+    this.parts.checkReminders();
+  }
+
   /** The database, for read-only views built outside the handler table (CLI status). */
   get db(): Db {
     return this.deps.db;

@@ -19,7 +19,7 @@ import { TrayController } from './tray';
 import { createMainWindow, focusWindow } from './window';
 
 /** The service as the shell uses it; `shutdown` is the hook quitting waits for, once it exists. */
-export type ShellService = Pick<PromptlyService, 'handlers' | 'events' | 'stopLive' | 'appInfo'> & {
+export type ShellService = Pick<PromptlyService, 'handlers' | 'events' | 'stopLive' | 'appInfo' | 'checkReminders'> & {
   db: { close(): void };
   shutdown?: () => Promise<void>;
 };
@@ -200,6 +200,8 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     },
   );
   powerMonitor.on('shutdown', () => quit.osEnding());
+  // Timers stand still while the computer sleeps: deadlines may have entered Due soon meanwhile.
+  powerMonitor.on('resume', () => deps.service.checkReminders());
   window.on('session-end', () => quit.sessionEnded());
   // macOS keeps apps running without windows: closing hides, so the dock icon brings it back.
   installCloseToTray(window, hidesOnClose, () => quit.isQuitting());

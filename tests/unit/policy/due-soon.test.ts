@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
-import { dueSoonWindow } from '../../../src/main/policy/dueSoon';
+import fc from 'fast-check';
+import { dueSoonStart, dueSoonWindow, leadStart } from '../../../src/main/policy/dueSoon';
 import { DEFAULT_POLICY, policySchema, type Policy } from '../../../src/shared/policy';
 
 const ZONE = 'Europe/Berlin';
@@ -52,5 +53,53 @@ describe('the Due soon window', () => {
       minutes: 90,
       until: now + 90 * 60_000,
     });
+  });
+
+  it('a deadline enters the business-day window when the business day before it closes', () => {
+    const now = berlin('2026-11-30T10:00'); // Monday
+    const start = dueSoonStart(weekdays, now);
+    // Due Tuesday 11:00: it enters when Monday closes at 17:00.
+    expect(start(berlin('2026-12-01T11:00'))).toBe(berlin('2026-11-30T17:00'));
+    // Due Monday 16:00 (today): it is in the window already.
+    expect(start(berlin('2026-11-30T16:00'))).toBeLessThanOrEqual(now);
+    // Due Monday 17:00 sharp, the close itself: in the window already too.
+    expect(start(berlin('2026-11-30T17:00'))).toBeLessThanOrEqual(now);
+    // Due Monday 7 December 10:00: it enters when Friday closes.
+    expect(start(berlin('2026-12-07T10:00'))).toBe(berlin('2026-12-04T17:00'));
+    // A holiday on Tuesday: a Wednesday deadline enters at Monday's close.
+    const holiday = dueSoonStart({ ...weekdays, holidays: ['2026-12-01'] }, now);
+    expect(holiday(berlin('2026-12-02T09:30'))).toBe(berlin('2026-11-30T17:00'));
+  });
+
+  it('without business hours, or with a fixed lead, a deadline enters the lead before it', () => {
+    const now = berlin('2026-11-30T10:00');
+    const dueAt = berlin('2026-12-01T11:00');
+    expect(dueSoonStart(DEFAULT_POLICY, now)(dueAt)).toBe(dueAt - 4 * 3_600_000);
+    expect(dueSoonStart({ ...weekdays, dueSoonWindow: 'lead', dueSoonLeadMinutes: 90 }, now)(dueAt)).toBe(
+      dueAt - 90 * 60_000,
+    );
+    expect(leadStart(30)(dueAt)).toBe(dueAt - 30 * 60_000);
+  });
+
+  it('"entered Due soon by t" agrees with the window at t, for any deadline and moment', () => {
+    const from = berlin('2026-11-27T00:00');
+    const hour = 3_600_000;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 24 * 14 }),
+        fc.integer({ min: 1, max: 24 * 10 }),
+        fc.boolean(),
+        (atHours, aheadHours, withHoliday) => {
+          const policy = withHoliday ? { ...weekdays, holidays: ['2026-12-01', '2026-12-08'] } : weekdays;
+          const t = from + atHours * hour + 17 * 60_000;
+          const dueAt = t + aheadHours * hour - 23 * 60_000;
+          const entered = dueSoonStart(policy, t)(dueAt) <= t;
+          expect(entered).toBe(dueAt <= dueSoonWindow(policy, t).until);
+          // Built at any earlier moment, it names the same instant.
+          expect(dueSoonStart(policy, from)(dueAt)).toBe(dueSoonStart(policy, t)(dueAt));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

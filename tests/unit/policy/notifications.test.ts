@@ -9,7 +9,8 @@ import {
   type SchedulerState,
 } from '../../../src/main/policy/notifications';
 import { trayState } from '../../../src/main/policy/tray';
-import { quietHoursSchema, type DeadlineReason } from '../../../src/shared/policy';
+import { dueSoonStart, leadStart } from '../../../src/main/policy/dueSoon';
+import { policySchema, quietHoursSchema, type DeadlineReason } from '../../../src/shared/policy';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -22,7 +23,7 @@ const thread = (id: string, dueInH: number, owner: string | null = ME, reason: D
 const input = (threads: NotificationThread[], quiet = false): NotificationInput => ({
   me: ME,
   threads,
-  dueSoonLeadMinutes: 60,
+  dueSoon: leadStart(60),
   quietHours: quiet ? quietHoursSchema.parse({ start: '22:00', end: '07:00', timeZone: 'UTC' }) : null,
 });
 
@@ -127,6 +128,31 @@ describe('notification scheduler', () => {
     expect(morning.fire).toEqual([]);
   });
 
+  it('with the business-day window, announces a deadline when it enters Due soon: at the close of the day before', () => {
+    // Business hours Mon–Fri 09:00–17:00 UTC; T0 is Monday 12:00. Due Tuesday 11:00.
+    const nine5 = [{ start: '09:00', end: '17:00' }];
+    const policy = policySchema.parse({
+      businessHours: { mon: nine5, tue: nine5, wed: nine5, thu: nine5, fri: nine5 },
+    });
+    const tuesday = thread('t', 23);
+    const plan = (at: number, state: SchedulerState) =>
+      planNotifications(state, { ...input([tuesday]), dueSoon: dueSoonStart(policy, at) }, at);
+    const monday = plan(T0, emptySchedulerState());
+    // Four hours ahead is not yet "due soon" here: the business day ends first.
+    expect(monday.fire).toEqual([]);
+    expect(monday.nextCheckAt).toBe(T0 + 5 * H);
+    const beforeClose = plan(T0 + 5 * H - MIN, monday.nextState);
+    expect(beforeClose.fire).toEqual([]);
+    const atClose = plan(T0 + 5 * H, beforeClose.nextState);
+    expect(atClose.fire).toEqual([expect.objectContaining({ kind: 'due-soon', threadId: 't' })]);
+    expect(atClose.nextCheckAt).toBe(T0 + 23 * H);
+    expect(plan(T0 + 20 * H, atClose.nextState).fire).toEqual([]);
+    expect(plan(T0 + 23 * H, atClose.nextState).fire).toEqual([expect.objectContaining({ kind: 'overdue' })]);
+    // The same deadline with a fixed 4 h lead would have come Tuesday 07:00.
+    const lead = planNotifications(emptySchedulerState(), { ...input([tuesday]), dueSoon: leadStart(240) }, T0);
+    expect(lead.nextCheckAt).toBe(T0 + 19 * H);
+  });
+
   it('reads quiet hours that span midnight on the chosen days', () => {
     const weekdays = quietHoursSchema.parse({ start: '22:00', end: '07:00', timeZone: 'Europe/Berlin', days: ['mon'] });
     expect(isQuietAt(weekdays, Date.UTC(2025, 5, 2, 21))).toBe(true); // Mon 23:00 Berlin
@@ -153,7 +179,7 @@ describe('tray state', () => {
       { threadId: 'none', owner: ME, deadline: null },
       thread('snoozed', 0.5, ME, 'snooze'),
     ];
-    const tray = trayState(threads, ME, T0, 60);
+    const tray = trayState(threads, ME, T0, leadStart(60));
     expect(tray.count).toBe(4);
     expect(tray.overdue).toBe(2);
     expect(tray.urgent.map((u) => u.threadId)).toEqual(['late', 'later', 'free']);

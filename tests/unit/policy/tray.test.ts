@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTrayIndex, trayState, type TrayThread } from '../../../src/main/policy/tray';
+import { leadStart } from '../../../src/main/policy/dueSoon';
 
 const ME = 'me';
 const threadArb: fc.Arbitrary<TrayThread> = fc.record({
@@ -29,10 +30,10 @@ describe('tray index', () => {
         fc.integer({ min: -5, max: 25 }),
         (initial, updates, nowMin) => {
           const start = latest(initial);
-          const index = createTrayIndex(ME, 5, start);
+          const index = createTrayIndex(ME, leadStart(5), start);
           for (const u of updates) index.update(u);
           const now = nowMin * 60_000;
-          const expected = trayState(latest([...start, ...updates]), ME, now, 5);
+          const expected = trayState(latest([...start, ...updates]), ME, now, leadStart(5));
           const actual = index.state(now);
           expect(actual.count).toBe(expected.count);
           expect(actual.overdue).toBe(expected.overdue);
@@ -43,7 +44,9 @@ describe('tray index', () => {
   });
 
   it('drops a thread handed to a teammate or answered', () => {
-    const index = createTrayIndex(ME, 60, [{ threadId: 'a', owner: ME, deadline: { dueAt: 0, reason: 'promise' } }]);
+    const index = createTrayIndex(ME, leadStart(60), [
+      { threadId: 'a', owner: ME, deadline: { dueAt: 0, reason: 'promise' } },
+    ]);
     expect(index.state(1).count).toBe(1);
     index.update({ threadId: 'a', owner: 'bob', deadline: { dueAt: 0, reason: 'promise' } });
     expect(index.state(1)).toEqual({ count: 0, overdue: 0, urgent: [] });

@@ -169,6 +169,13 @@ describe('the desktop shell', () => {
     expect(order).toContain('closeDb');
   });
 
+  it('checks reminders at once when the computer wakes (timers stood still while it slept)', () => {
+    const { service } = boot('linux');
+    const check = vi.spyOn(service, 'checkReminders');
+    fake.powerMonitor.emit('resume');
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
   it('when macOS refuses a notification (unsigned build) it bounces the dock and logs once', () => {
     const { service, dataDir } = boot('darwin');
     for (const id of ['1', '2']) {
