@@ -47,6 +47,8 @@ export async function startEngine(
     now?: () => number;
     /** Write a team log snapshot once this many log messages followed the newest. */
     teamSnapshotEvery?: number;
+    /** From this size a message is streamed to a file (lowered so a test message stays small). */
+    largeMessageBytes?: number;
   } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = tempDir('engine');

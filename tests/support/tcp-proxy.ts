@@ -158,10 +158,18 @@ export async function startProxiedEngine(
   world: MailWorldClient,
   mailbox: Mailbox,
   proxy: TcpProxy,
+  options: { largeMessageBytes?: number } = {},
 ): Promise<{ service: PromptlyService; db: Db; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-proxied-'));
   const db = openDb(join(dataDir, 'promptly.sqlite'));
-  const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: () => Date.now(), version: 'test' });
+  const service = new PromptlyService({
+    db,
+    secrets: new MemorySecretStore(),
+    now: () => Date.now(),
+    version: 'test',
+    dataDir,
+    ...options,
+  });
   const input = accountFor(world, mailbox);
   const report = await service.saveAccount({ ...input, imap: { ...input.imap, port: proxy.port } });
   if (!report.ok) throw new Error(`proxied account refused: ${report.imap.message} / ${report.smtp.message}`);
