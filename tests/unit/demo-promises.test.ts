@@ -3,6 +3,8 @@ import { openDb } from '../../src/main/store/db';
 import { PromptlyService } from '../../src/main/service/service';
 import { MemorySecretStore } from '../../src/main/secrets';
 import { tempDir } from '../support/tempDir';
+import { loadTeamLog } from '../../src/main/store/repos/teamLog';
+import { getAccount } from '../../src/main/store/repos/accounts';
 
 describe('the demo shows promises', () => {
   it('holds kept, broken and open promises: Promised lists the open ones, the timeline and the dashboard say how they ended', async () => {
@@ -38,5 +40,17 @@ describe('the demo shows promises', () => {
       if (endings.size === 2) break;
     }
     expect([...endings].sort()).toEqual(['Promise broken', 'Promise kept']);
+
+    // Every promised date is a round business time, as a person would promise it: 12:00 or 17:00 on a weekday.
+    const dues = loadTeamLog(service.db, getAccount(service.db)!.id)
+      .map((e) => e.event as { type?: string; payload?: { due?: number } })
+      .filter((e) => e.type === 'promise')
+      .map((e) => new Date(e.payload!.due!));
+    expect(dues.length).toBeGreaterThan(20);
+    for (const due of dues) {
+      expect([12, 17]).toContain(due.getUTCHours());
+      expect(due.getUTCMinutes() + due.getUTCSeconds() + due.getUTCMilliseconds()).toBe(0);
+      expect([0, 6]).not.toContain(due.getUTCDay());
+    }
   });
 });

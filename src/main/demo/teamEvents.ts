@@ -103,28 +103,58 @@ interface DemoPromise {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** The demo's promise times: noon and end of day (team zone UTC), Monday to Friday. */
+const PROMISE_HOURS = [12, 17] as const;
+
+/** Every promise time in the week from `t`'s day on, in order. */
+function promiseTimesFrom(t: number): number[] {
+  const day = t - (((t % DAY) + DAY) % DAY);
+  const out: number[] = [];
+  for (let d = -7; d <= 7; d++) {
+    const start = day + d * DAY;
+    const weekday = new Date(start).getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    for (const hour of PROMISE_HOURS) out.push(start + hour * HOUR);
+  }
+  return out;
+}
+
+/** The first promise time at or after `t` (a round business time, e.g. Fri 17:00). */
+export function promiseTimeAfter(t: number): number {
+  return promiseTimesFrom(t).find((p) => p >= t) ?? t;
+}
+
+/** The last promise time at or before `t`. */
+export function promiseTimeBefore(t: number): number {
+  return promiseTimesFrom(t).findLast((p) => p <= t) ?? t;
+}
 
 /**
  * Promises for the demo's history, so the Promised view, the timeline and the dashboard's
  * "Promises kept" chart have something to show: the team's first reply promised a date, and
  * its next reply came in time (kept) or after it (broken); a few threads waiting on the team
- * carry an open promise, due in the coming days or already past (overdue, so broken).
+ * carry an open promise, due in the coming days or already past (overdue, so broken). Every
+ * date is a round business time, as a person would promise it.
  */
 export function demoPromises(facts: readonly ThreadReplyFacts[], now: number, rnd: DemoRandom): DemoPromise[] {
   const out: DemoPromise[] = [];
   for (const f of facts) {
     if (f.firstTeamAt === null) continue;
     const at = f.firstTeamAt + 60_000;
-    const make = (due: number) => out.push({ key: f.key, at, payload: { due, text: '' } });
+    const make = (due: number) => {
+      if (due > at) out.push({ key: f.key, at, payload: { due, text: '' } });
+    };
     if (f.secondTeamAt !== null) {
       if (rnd.next() >= 0.6) continue;
-      const gap = f.secondTeamAt - f.firstTeamAt;
-      // Three in four kept: due a day after the answer came; else due halfway to it.
-      make(rnd.next() < 0.75 ? f.secondTeamAt + 24 * HOUR : f.firstTeamAt + Math.max(60_000, Math.floor(gap / 2)));
+      // Three in four kept: due at the first promise time after the answer came; else before it.
+      make(rnd.next() < 0.75 ? promiseTimeAfter(f.secondTeamAt) : promiseTimeBefore(f.secondTeamAt - 60_000));
     } else if (f.lastFromTeam && rnd.next() < 0.15) {
-      // Open: due on the hour within the next three days; one in five already past its date.
-      const hours = rnd.next() < 0.2 ? -rnd.int(2, 30) : rnd.int(3, 72);
-      make(Math.floor(now / HOUR) * HOUR + hours * HOUR);
+      // Open: due within the next three days; one in five already past its date.
+      const past = rnd.next() < 0.2;
+      const hours = past ? -rnd.int(2, 30) : rnd.int(3, 72);
+      make(past ? promiseTimeBefore(now + hours * HOUR) : promiseTimeAfter(now + hours * HOUR));
     }
   }
   return out;

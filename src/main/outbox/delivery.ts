@@ -3,8 +3,6 @@
  * (notify, file), then send what is due, one at a time and in order.
  */
 import type { Db } from '../store/db';
-import type { ImapSettings } from '../mail/imap/connect';
-import type { SmtpSettings } from '../mail/smtp/transport';
 import type { QueuedReply, ReplyKind } from '../../shared/outbox';
 import {
   dueOutbox,
@@ -16,9 +14,9 @@ import {
 } from '../store/repos/outbox';
 import { teamRepliesSince } from '../store/repos/replySources';
 import { moveItem, type OutboxChange } from './transitions';
-import { submitMessage } from './send';
+import type { Submitted } from './send';
 import { SendFailure } from './errors';
-import { fileReply, foundInSent } from './filing';
+import type { Filed } from './filing';
 import { findCollision } from './collision';
 
 /** A reply that reached the server: the thread now waits on the customer; a courtesy reply promised a date. */
@@ -33,13 +31,36 @@ export interface SentReply {
   at: number;
 }
 
-/** What a pass needs: the store, the clock, the servers and the listeners. */
+/** A sent reply to file: its bytes, its Message-ID, the customer's message it answers, its date. */
+export interface ReplyToFile {
+  raw: Buffer;
+  messageId: string;
+  parentMessageId: string | null;
+  date: number;
+}
+
+/**
+ * How a reply leaves and where its copy goes: the account's mail servers (outbox/mailServers.ts)
+ * or the demo mailbox (demo/postman.ts). Everything else about sending is the outbox's own.
+ */
+export interface Postman {
+  /** Hands the message over (SMTP); rejects with a SendFailure saying whether a retry is safe. */
+  submit(envelope: { from: string; to: string[] }, raw: Buffer): Promise<Submitted>;
+  /** Files the sent copy in Sent and marks the customer's message answered; never files twice. */
+  file(reply: ReplyToFile): Promise<Filed>;
+  /**
+   * The crash-recovery question "is this Message-ID in Sent?". Rejects when the mailbox cannot
+   * be reached at all (nothing is decided then); the check itself may reject too.
+   */
+  sentCheck(): Promise<(messageId: string) => Promise<boolean>>;
+}
+
+/** What a pass needs: the store, the clock, the postman and the listeners. */
 export interface DeliveryContext {
   db: Db;
   accountId: number;
   now: () => number;
-  smtp: () => Promise<SmtpSettings>;
-  imap: () => Promise<ImapSettings>;
+  postman: Postman;
   onSent: (sent: SentReply) => void | Promise<void>;
   onChange: (item: QueuedReply) => void;
   /** Delay before automatic retry number `attempts` + 1. */
@@ -67,16 +88,16 @@ function move(ctx: DeliveryContext, item: OutboxRecord, change: OutboxChange, de
 export async function recoverSending(ctx: DeliveryContext, report: PassReport): Promise<void> {
   const stuck = outboxInState(ctx.db, ctx.accountId, 'sending');
   if (stuck.length === 0) return;
-  let settings: ImapSettings;
+  let foundInSent: (messageId: string) => Promise<boolean>;
   try {
-    settings = await ctx.imap();
+    foundInSent = await ctx.postman.sentCheck();
   } catch {
     return;
   }
   for (const item of stuck) {
     let found: boolean;
     try {
-      found = await foundInSent(settings, item.messageId);
+      found = await foundInSent(item.messageId);
     } catch (error) {
       move(ctx, item, {
         state: 'sending',
@@ -132,7 +153,7 @@ export async function finish(ctx: DeliveryContext, item: OutboxRecord, report: P
   if (current.state !== 'accepted') return;
   if (current.retryAt !== null && current.retryAt > ctx.now()) return;
   try {
-    await fileReply(await ctx.imap(), {
+    await ctx.postman.file({
       raw: current.raw,
       messageId: current.messageId,
       parentMessageId: current.parentMessageId,
@@ -193,7 +214,7 @@ export async function sendOne(ctx: DeliveryContext, item: OutboxRecord, report: 
   const sending = move(ctx, item, { state: 'sending', attempts: attempt, retryAt: null }, `attempt ${attempt}`);
   if (!sending) return;
   try {
-    const submitted = await submitMessage(await ctx.smtp(), { from: item.envelopeFrom, to: item.envelopeTo }, item.raw);
+    const submitted = await ctx.postman.submit({ from: item.envelopeFrom, to: item.envelopeTo }, item.raw);
     const refused = submitted.rejected.map((r) => `${r.address} (${r.reason})`).join(', ');
     const accepted = move(
       ctx,

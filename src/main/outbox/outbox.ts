@@ -39,10 +39,11 @@ import { teamTemplates, COURTESY_TEMPLATE_ID } from './templates';
 import { findCollision } from './collision';
 import { AppError } from '../appError';
 import { moveItem, type OutboxChange } from './transitions';
-import { runPass, type DeliveryContext, type PassReport, type SentReply } from './delivery';
+import { runPass, type DeliveryContext, type PassReport, type Postman, type SentReply } from './delivery';
+import { mailServersPostman } from './mailServers';
 import { backoffDelay } from '../mail/imap/backoff';
 
-export type { SentReply, PassReport } from './delivery';
+export type { SentReply, PassReport, Postman } from './delivery';
 
 /** Everything the outbox needs from the engine; all effects are passed in. */
 export interface OutboxDeps {
@@ -51,6 +52,8 @@ export interface OutboxDeps {
   now: () => number;
   smtp: () => Promise<SmtpSettings>;
   imap: () => Promise<ImapSettings>;
+  /** How replies leave and are filed; by default through `smtp` and `imap` (the demo has its own). */
+  postman?: Postman;
   /** The shared address, the display name on From ("Alice at Acme") and an optional Reply-To. */
   account: { address: string; fromName: string; replyTo?: string | null };
   /** This teammate: name ({{owner.name}} fallback) and signature. */
@@ -312,8 +315,7 @@ export class Outbox {
       db: this.deps.db,
       accountId: this.deps.accountId,
       now: this.deps.now,
-      smtp: this.deps.smtp,
-      imap: this.deps.imap,
+      postman: this.deps.postman ?? mailServersPostman(this.deps.smtp, this.deps.imap),
       onSent: this.deps.onSent ?? (() => undefined),
       onChange: this.deps.onChange ?? (() => undefined),
       // The one backoff, without jitter (random = 1): one client retries each reply, and the

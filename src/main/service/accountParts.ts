@@ -8,6 +8,7 @@ import { listThreadIds } from '../store/repos/threads';
 import { DeadlineKeeper } from './deadlines';
 import type { ServiceEvents } from './events';
 import { createOutbox } from './outboxWiring';
+import { DemoSession } from './demoSession';
 import { Reminders } from './reminders';
 import { dueSoonStart } from '../policy/dueSoon';
 import { TeamEngine } from './team';
@@ -33,6 +34,7 @@ export class AccountParts {
   readonly deadlines: DeadlineKeeper;
   private teamEngine: { accountId: number; engine: TeamEngine } | null = null;
   private outboxOf: { accountId: number; outbox: Outbox } | null = null;
+  private demoOf: { accountId: number; session: DemoSession } | null = null;
   private reminders: Reminders | null = null;
 
   constructor(private readonly host: AccountHost) {
@@ -64,13 +66,14 @@ export class AccountParts {
     return this.teamEngine.engine;
   }
 
-  /** The account's outbox (created on first use); null in the demo or without an account. */
+  /** The account's outbox (created on first use); null without an account. The demo's sends through the demo's postman. */
   outbox(options: { undoMs?: number } = {}): Outbox | null {
-    const { db, demo, now } = this.host.deps;
+    const { db, now } = this.host.deps;
     const account = getAccount(db);
-    if (!account || demo) return null;
+    if (!account) return null;
     if (this.outboxOf?.accountId !== account.id) {
       const { events } = this.host;
+      const demo = this.demo();
       const outbox = createOutbox({
         db,
         account,
@@ -79,6 +82,7 @@ export class AccountParts {
         deadlines: this.deadlines,
         now,
         ...options,
+        ...(demo ? { postman: demo.postman } : {}),
         attachment: async (id, part) => {
           const file = await this.host.fetchAttachment(id, part);
           return { path: file.path, filename: file.filename };
@@ -90,6 +94,31 @@ export class AccountParts {
       this.outboxOf = { accountId: account.id, outbox };
     }
     return this.outboxOf.outbox;
+  }
+
+  /** The demo's own parts (postman, customers, local team log); null for a real mailbox. */
+  demo(): DemoSession | null {
+    const { db, demo, now } = this.host.deps;
+    const account = getAccount(db);
+    if (!demo || !account) return null;
+    if (this.demoOf?.accountId !== account.id) {
+      const session = new DemoSession({
+        db,
+        accountId: account.id,
+        address: account.address,
+        now,
+        team: () => this.team(),
+        stored: (threadIds) => this.mailStored(threadIds),
+      });
+      this.demoOf = { accountId: account.id, session };
+    }
+    return this.demoOf.session;
+  }
+
+  /** Mail filed without a sync (the demo): the team part of these threads, then listeners. */
+  private mailStored(threadIds: number[]): void {
+    this.team()?.materialize(threadIds);
+    this.threadsChanged(threadIds);
   }
 
   /** Threads changed: refresh their due times, then tell listeners. */
@@ -113,7 +142,7 @@ export class AccountParts {
     this.deadlines.refresh(threadIds, now());
   }
 
-  /** Starts the tray and notification reminders (the desktop app and the web preview). */
+  /** Starts the tray and notification reminders (the desktop app and the web preview), and the demo. */
   startReminders(): void {
     if (this.reminders) return;
     this.refreshDeadlines([]);
@@ -129,6 +158,7 @@ export class AccountParts {
       notify: (request) => events.emit('notify', request),
     });
     this.reminders.start();
+    this.startDemo();
   }
 
   /** Checks reminders now, when they run (after the computer wakes, or the clock moved). */
@@ -136,9 +166,18 @@ export class AccountParts {
     this.reminders?.tick();
   }
 
-  /** Stops the outbox (waiting for a send in flight) and the reminders. */
+  /** In the app, the demo's outbox sends and its customers answer (no live sync starts them there). */
+  private startDemo(): void {
+    const demo = this.demo();
+    if (!demo) return;
+    this.outbox()?.start();
+    demo.start();
+  }
+
+  /** Stops the outbox (waiting for a send in flight), the demo's customers and the reminders. */
   async stop(): Promise<void> {
     await this.outboxOf?.outbox.stop();
+    await this.demoOf?.session.stop();
     this.reminders?.stop();
     this.reminders = null;
   }

@@ -2,7 +2,7 @@ import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
 import type { QueuedReply } from '../../shared/outbox';
 import type { Toast } from '../../shared/contract';
-import { Outbox } from '../outbox/outbox';
+import { Outbox, type Postman } from '../outbox/outbox';
 import { outboxDepsForAccount } from '../outbox/forAccount';
 import type { TeamEngine } from './team';
 import type { DeadlineKeeper } from './deadlines';
@@ -25,6 +25,8 @@ export interface OutboxWiring {
   toast: (toast: Toast) => void;
   /** A reply went out: sync soon so the team log and Sent catch up. */
   sent: () => void;
+  /** How replies leave, when not through the account's servers (the demo). */
+  postman?: Postman;
 }
 
 /** Builds the account's outbox and connects its events to the team log and the UI. */
@@ -68,6 +70,7 @@ export function createOutbox(w: OutboxWiring): Outbox {
     ownerName: (threadKey) => w.team?.ownerNameByKey(threadKey) ?? null,
     attachmentFile: w.attachment,
     ...(w.undoMs !== undefined ? { undoMs: w.undoMs } : {}),
+    ...(w.postman ? { postman: w.postman } : {}),
     onSent: (sent) => {
       if (sent.threadId !== null) w.team?.recordSent(sent.threadId, sent.promiseAt);
       w.sent();

@@ -14,6 +14,7 @@ import { getAccount, saveAccount, toAccountView, type Account } from '../store/r
 import { resolveThread } from '../store/repos/threads';
 import type { TeamEngine } from './team';
 import { AccountParts } from './accountParts';
+import type { DemoSession } from './demoSession';
 import { SyncControl } from './syncControl';
 import { openDemoMailbox, seedDemoMailbox } from './demoMailbox';
 import { openDb } from '../store/db';
@@ -204,20 +205,19 @@ export class PromptlyService implements ServiceCore {
     return dueSoonWindow(this.deadlines.policy(), now).until - now;
   }
 
-  /** The account's outbox (created on first use); null in the demo or without an account. */
+  /** The account's outbox (created on first use); null without an account. */
   outbox(options: { undoMs?: number } = {}): Outbox | null {
     return this.parts.outbox(options);
   }
 
+  /** The demo's own parts (its customers answer on the engine's clock); null for a real mailbox. */
+  demo(): DemoSession | null {
+    return this.parts.demo();
+  }
+
   requireOutbox(): Outbox {
     const outbox = this.outbox();
-    if (!outbox)
-      throw new AppError(
-        this.deps.demo ? 'not-found' : 'no-account',
-        this.deps.demo
-          ? 'The demo mailbox cannot send mail. Connect your own mailbox to reply.'
-          : 'No mailbox is connected yet. Connect one first.',
-      );
+    if (!outbox) throw new AppError('no-account', 'No mailbox is connected yet. Connect one first.');
     return outbox;
   }
 
@@ -371,9 +371,11 @@ export class PromptlyService implements ServiceCore {
     return fetchAttachmentFile(this, messageRowId, part);
   }
 
-  /** Asks live sync for a pass soon (something to append or send is waiting). */
+  /** Asks live sync for a pass soon (something to append or send is waiting); the demo appends at once. */
   ring(): void {
-    this.sync.ring();
+    const demo = this.demo();
+    if (demo) demo.ring();
+    else this.sync.ring();
   }
 
   /**

@@ -38,7 +38,7 @@ export async function outboxVerbs(
     return {
       ok: false,
       value: null,
-      text: 'No mailbox to send from: connect one with "account set" (the demo cannot send).',
+      text: 'No mailbox to send from: connect one with "account set".',
     };
   await outbox.recover();
   const idOf = (value: string | undefined): number => {

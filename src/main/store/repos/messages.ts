@@ -381,3 +381,23 @@ export function rawThreadRows(db: Db, threadId: number): Array<Record<string, un
     headers: JSON.parse(String(r.headers)),
   }));
 }
+
+/** The UIDs and flags of a folder's messages with this Message-ID (the demo files its own mail). */
+export function folderMessagesById(
+  db: Db,
+  folderId: number,
+  messageId: string,
+): Array<{ uid: number; flags: string[] }> {
+  const rows = prepared(db, 'SELECT uid, flags FROM messages WHERE folder_id = ? AND message_id = ? AND uid > 0').all(
+    folderId,
+    messageId,
+  ) as Array<{ uid: number; flags: string }>;
+  return rows.map((r) => ({ uid: r.uid, flags: JSON.parse(r.flags) as string[] }));
+}
+
+/** The highest UID stored in a folder, 0 when it holds none. */
+export function highestUid(db: Db, folderId: number): number {
+  const row = prepared(db, 'SELECT MAX(uid) AS uid FROM messages WHERE folder_id = ?').get(folderId) as
+    { uid: number | null } | undefined;
+  return row?.uid ?? 0;
+}

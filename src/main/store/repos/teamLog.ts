@@ -82,3 +82,10 @@ export function setTeamLogBase(db: Db, accountId: number, uid: number | null): v
 function baseKey(accountId: number): string {
   return `team-log-base:${accountId}`;
 }
+
+/** The highest stored UID, 0 for an empty log (the demo's log gives out the next ones itself). */
+export function lastTeamLogUid(db: Db, accountId: number): number {
+  const row = prepared(db, 'SELECT MAX(uid) AS uid FROM team_log WHERE account_id = ?').get(accountId) as
+    { uid: number | null } | undefined;
+  return row?.uid ?? 0;
+}

@@ -9,7 +9,8 @@ export function DemoBanner() {
   return (
     <div className="demo-banner" role="region" aria-label="Demo mailbox">
       <span>
-        <strong>This is the demo mailbox.</strong> Its customers and teammates are made up, and nothing is sent.
+        <strong>This is the demo mailbox.</strong> Its customers and teammates are made up: replies stay on this
+        computer, and customers answer within a few minutes.
       </span>
       <button
         type="button"

@@ -85,7 +85,10 @@ export function MailboxSettings() {
     return (
       <section className="tw-settings mailbox-settings" aria-labelledby="mailbox-title">
         <h2 id="mailbox-title">Mailbox</h2>
-        <p>This is the demo mailbox: made-up customers, nothing is sent.</p>
+        <p>
+          This is the demo mailbox: made-up customers. Replies stay on this computer, and customers answer within a few
+          minutes.
+        </p>
         <button type="button" className="primary" onClick={() => void useApp.getState().connectMailbox()}>
           Connect your mailbox
         </button>
