@@ -3,7 +3,7 @@ import { openDb } from '../../src/main/store/db';
 import { PromptlyService } from '../../src/main/service/service';
 import { MemorySecretStore } from '../../src/main/secrets';
 import { ANSWER_DELAY_MS } from '../../src/main/demo/answers';
-import type { ThreadListItem } from '../../src/shared/types';
+import type { ListedThread } from '../../src/shared/types';
 import { tempDir } from '../support/tempDir';
 
 const MINUTE = 60_000;
@@ -28,7 +28,7 @@ async function demo(): Promise<{ service: PromptlyService; clock: { now: number 
 }
 
 /** A conversation whose customer waits for the team's first answer. */
-async function unanswered(service: PromptlyService, skip = 0): Promise<ThreadListItem> {
+async function unanswered(service: PromptlyService, skip = 0): Promise<ListedThread> {
   const open = (await service.call('threads.list', { view: 'all', limit: 1000 })).filter(
     (t) =>
       t.due?.reason === 'first-response' &&
@@ -40,7 +40,7 @@ async function unanswered(service: PromptlyService, skip = 0): Promise<ThreadLis
   return thread;
 }
 
-async function row(service: PromptlyService, id: number): Promise<ThreadListItem> {
+async function row(service: PromptlyService, id: number): Promise<ListedThread> {
   const found = (await service.call('threads.list', { view: 'all', limit: 1000 })).find((t) => t.id === id);
   if (!found) throw new Error(`thread ${id} is not listed`);
   return found;
