@@ -1,7 +1,8 @@
 /**
- * Threading rules, pure. A thread's key is the Message-ID of its root: the first entry
- * of References, else In-Reply-To, else the message's own Message-ID (docs/ARCHITECTURE.md,
- * "Thread key"). Every replica derives the same key from the same headers.
+ * Threading rules, pure. A message names its conversation's root: the first entry of
+ * References, else In-Reply-To, else its own Message-ID. A conversation's key is the root its
+ * messages lead to (`conversationKey`, docs/ARCHITECTURE.md "Thread key"), so every replica
+ * derives the same key from the same messages, whatever order they arrived in.
  */
 
 /** Strips angle brackets and whitespace; returns null for an empty or malformed id. */
@@ -67,9 +68,29 @@ export interface ThreadingHeaders {
   references: string[];
 }
 
-/** The stable key of the thread a message starts or joins. */
+/** The root this message names: the key of the thread it starts or joins, as far as it knows. */
 export function threadKeyOf(h: ThreadingHeaders): string {
   return h.references[0] ?? h.inReplyTo ?? h.messageId;
+}
+
+/**
+ * A conversation's key as a function of its messages alone: start at its earliest message (by
+ * date, then Message-ID) and follow the root each message names through the conversation's own
+ * messages until one names itself or names one that is not here (JWZ's root, also when a reply
+ * carries only In-Reply-To). `inConversation` finds a message of the conversation by its id.
+ * A loop of references ends where it closes.
+ */
+export function conversationKey(
+  earliest: ThreadingHeaders,
+  inConversation: (messageId: string) => ThreadingHeaders | null,
+): string {
+  const seen = new Set([earliest.messageId]);
+  let key = threadKeyOf(earliest);
+  for (let m = inConversation(key); m !== null && !seen.has(key); m = inConversation(key)) {
+    seen.add(key);
+    key = threadKeyOf(m);
+  }
+  return key;
 }
 
 /** Every Message-ID that ties this message to others: itself, its parents, its ancestors. */

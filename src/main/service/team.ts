@@ -17,7 +17,8 @@ import { deletePendingTeamEvent, listPendingTeamEvents, queueTeamEvent } from '.
 import { clearThreadTeam } from '../store/repos/threadTeam';
 import { getSetting, setSetting } from '../store/repos/settings';
 import { messageIdsOfThread, threadsForMessageIds } from '../store/repos/threadRefs';
-import { findThreadByKey, getThread } from '../store/repos/threads';
+import { getThread } from '../store/repos/threads';
+import { findThreadByAnyKey } from '../store/repos/threadKeys';
 import { AppError } from '../appError';
 import { materializeRows, teamDetail, teamView, type TeamReadContext } from './teamRows';
 import { handoffOfferToast, lostMessage } from './teamWords';
@@ -240,7 +241,7 @@ export class TeamEngine {
     const thread = lookupThread(this.state, teamKey);
     const keys = [teamKey, ...(thread ? [thread.key, ...thread.mergedFrom] : []), ...known];
     const ids = new Set(threadsForMessageIds(this.db, this.accountId, keys));
-    const byKey = findThreadByKey(this.db, this.accountId, teamKey);
+    const byKey = findThreadByAnyKey(this.db, this.accountId, teamKey);
     if (byKey !== null) ids.add(byKey);
     return [...ids];
   }

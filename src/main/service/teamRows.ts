@@ -65,8 +65,10 @@ export function materializeRows(ctx: TeamReadContext, threadIds: number[]): void
 /** The team part of a list row. */
 export function teamView(ctx: TeamReadContext, threadId: number): ThreadTeamView {
   const row = getThreadTeam(ctx.db, threadId);
+  // Mine name the team's key, or this thread's own key (pending actions follow it when it changes).
+  const keys = [row?.teamKey, getThread(ctx.db, threadId)?.key];
   const pending = row
-    ? listPendingTeamEvents(ctx.db, ctx.accountId).filter((p) => p.threadKey === row.teamKey).length
+    ? listPendingTeamEvents(ctx.db, ctx.accountId).filter((p) => keys.includes(p.threadKey ?? undefined)).length
     : 0;
   return {
     owner: row?.owner ?? null,

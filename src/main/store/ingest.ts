@@ -1,16 +1,16 @@
 import type { Db } from './db';
 import type { ParsedMessage } from '../../shared/types';
 import { linkedMessageIds, threadKeyOf } from '../policy/threading';
-import { hasMessage, insertMessage, moveMessages, rematchParked, saveBody, threadForGmailId } from './repos/messages';
+import { hasMessage, insertMessage, rematchParked, saveBody, threadForGmailId } from './repos/messages';
 import { markJoinedBySubject } from './repos/messageThreads';
 import { anyPinned, pinnedThreadKey } from './repos/threadPins';
 import { saveAttachments } from './repos/attachments';
 import { adoptHeaderlessReplies } from './subjectAdoption';
+import { absorbThread, settleThreadKey } from './threadingKey';
 import { refreshParticipants } from './repos/participants';
-import { linkMessageIds, linkUnknownMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
+import { linkMessageIds, linkUnknownMessageIds, threadsForMessageIds } from './repos/threadRefs';
 import {
   createThread,
-  deleteThread,
   deleteThreadIfEmpty,
   findThreadByKey,
   recentThreadsWithAddress,
@@ -79,12 +79,7 @@ function assignThread(
     return placed(nearestAncestorThread(db, accountId, m), false, true);
   // The thread that carries the root's key survives, so the key stays stable everywhere.
   const keep = byKey ?? Math.min(...found);
-  for (const other of found) {
-    if (other === keep) continue;
-    moveMessages(db, other, keep);
-    moveThreadRefs(db, other, keep);
-    deleteThread(db, other);
-  }
+  for (const other of found) if (other !== keep) absorbThread(db, accountId, other, keep);
   return placed(keep);
 }
 
@@ -189,6 +184,7 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
       touched.delete(gone);
   }
   refreshThreadDates(db, threadId);
+  settleThreadKey(db, incoming.accountId, threadId);
   touched.add(threadId);
 }
 

@@ -8,11 +8,9 @@
  */
 import type { Db } from './db';
 import type { ParsedMessage } from '../../shared/types';
-import { moveMessages } from './repos/messages';
-import { headerlessRootsFrom, markJoinedBySubject, threadMessageDates, threadMessageIds } from './repos/messageThreads';
-import { anyPinned, hasPinsTo } from './repos/threadPins';
-import { moveThreadRefs } from './repos/threadRefs';
-import { deleteThread } from './repos/threads';
+import { headerlessRootsFrom, markJoinedBySubject, threadMessageDates } from './repos/messageThreads';
+import { threadMovedByHand } from './repos/threadPins';
+import { absorbThread } from './threadingKey';
 import { isReplySubject, normalizeSubject, SUBJECT_FALLBACK_WINDOW_MS } from '../policy/subject';
 
 /**
@@ -41,20 +39,13 @@ export function adoptHeaderlessReplies(
       const window = { from: d, to: d + SUBJECT_FALLBACK_WINDOW_MS };
       for (const root of headerlessRootsFrom(db, accountId, customer, window, threadId)) {
         if (!isReplySubject(root.subject) || normalizeSubject(root.subject) !== base) continue;
-        if (taken.includes(root.threadId) || movedByHand(db, accountId, root.threadId, root.threadKey)) continue;
+        if (taken.includes(root.threadId) || threadMovedByHand(db, accountId, root.threadId, root.threadKey)) continue;
         dates.push(...threadMessageDates(db, root.threadId));
-        moveMessages(db, root.threadId, threadId);
-        moveThreadRefs(db, root.threadId, threadId);
-        deleteThread(db, root.threadId);
+        absorbThread(db, accountId, root.threadId, threadId);
         markJoinedBySubject(db, root.rowId);
         taken.push(root.threadId);
       }
     }
   }
   return taken;
-}
-
-/** A conversation split off or merged into by hand stays as the team left it (migration 008). */
-function movedByHand(db: Db, accountId: number, threadId: number, threadKey: string): boolean {
-  return hasPinsTo(db, accountId, threadKey) || anyPinned(db, accountId, threadMessageIds(db, threadId));
 }

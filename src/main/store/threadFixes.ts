@@ -9,6 +9,7 @@ import { refreshThreads } from './ingest';
 import { moveMessages } from './repos/messages';
 import { clearJoinedBySubject, moveMessagesById, threadMessageIds, threadParentLinks } from './repos/messageThreads';
 import { pinMessages } from './repos/threadPins';
+import { findThreadByAnyKey } from './repos/threadKeys';
 import { linkMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
 import { createThread, deleteThread, findThreadByKey, getThread } from './repos/threads';
 
@@ -16,7 +17,7 @@ import { createThread, deleteThread, findThreadByKey, getThread } from './repos/
 export function localThreadsFor(db: Db, accountId: number, ids: readonly string[]): number[] {
   const found = new Set(threadsForMessageIds(db, accountId, [...ids]));
   for (const id of ids) {
-    const byKey = findThreadByKey(db, accountId, id);
+    const byKey = findThreadByAnyKey(db, accountId, id);
     if (byKey !== null) found.add(byKey);
   }
   return [...found];

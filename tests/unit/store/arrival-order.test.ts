@@ -54,7 +54,8 @@ const reply = (id: string, subject: string, days: number, parents: string[], fro
 
 /**
  * A small mailbox with every way a conversation holds together: reference headers (a reply and a
- * reply to it stored before their parent, one with In-Reply-To only), headerless replies that
+ * reply to it stored before their parent, one with In-Reply-To only; a chain of replies carrying
+ * only In-Reply-To under a root that never arrived), headerless replies that
  * only the subject fallback ties in (one three days after the first, so only through the
  * other), the same subject from another customer, and a headerless "Re:" dated before the
  * message with its subject (it cannot answer it).
@@ -73,6 +74,9 @@ const MAILBOX: ParsedMessage[] = [
   msg('old-re@ann', 'Re: Old order', 0),
   msg('old@ann', 'Old order', 1),
   msg('hello@bob', 'Hello', 1.5, { from: BOB }),
+  reply('size@ann', 'Re: Sizes', 4, ['size-root@list.example'], ANN),
+  msg('size-answer@shop', 'Re: Sizes', 4.1, { from: SUPPORT, to: [ANN], inReplyTo: 'size@ann' }),
+  msg('size-more@ann', 'Re: Sizes', 4.2, { inReplyTo: 'size-answer@shop' }),
 ];
 
 const EXPECTED = [
@@ -81,8 +85,21 @@ const EXPECTED = [
   ['inv-answer@shop', 'inv-re2@shop', 'inv-re@ann', 'inv@ann'],
   ['old-re@ann'],
   ['old@ann'],
+  ['size-answer@shop', 'size-more@ann', 'size@ann'],
   ['zip-answer@shop', 'zip-re1@ann', 'zip-re2@ann', 'zip@ann'],
 ];
+
+/** Each conversation's key: its root's Message-ID, also one never stored (the original, for those the
+ *  subject fallback joined). */
+const EXPECTED_KEYS = {
+  'bob-zip@bob': ['bob-zip-re@bob', 'bob-zip@bob'],
+  'hello@bob': ['hello@bob'],
+  'inv@ann': ['inv-answer@shop', 'inv-re2@shop', 'inv-re@ann', 'inv@ann'],
+  'old-re@ann': ['old-re@ann'],
+  'old@ann': ['old@ann'],
+  'size-root@list.example': ['size-answer@shop', 'size-more@ann', 'size@ann'],
+  'zip@ann': ['zip-answer@shop', 'zip-re1@ann', 'zip-re2@ann', 'zip@ann'],
+};
 
 function incoming(accountId: number, folderId: number, parsed: ParsedMessage): IncomingMessage {
   return { accountId, folderId, uid: MAILBOX.indexOf(parsed) + 1, flags: [], raw: null, parsed };
@@ -113,6 +130,16 @@ function partition(db: Db): string[][] {
   return [...groups.values()].map((g) => g.sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
+/** Each thread's key with its sorted Message-IDs. */
+function keyed(db: Db): Record<string, string[]> {
+  const rows = db
+    .prepare('SELECT t.thread_key AS key, m.message_id AS id FROM threads t JOIN messages m ON m.thread_id = t.id')
+    .all() as Array<{ key: string; id: string }>;
+  const groups: Record<string, string[]> = {};
+  for (const r of rows) groups[r.key] = [...(groups[r.key] ?? []), r.id].sort();
+  return groups;
+}
+
 function threadCount(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM threads').get() as { n: number }).n;
 }
@@ -123,6 +150,7 @@ describe('threads do not depend on the order mail is stored in', () => {
   it('oldest first gives the expected conversations', () => {
     const db = storeInBatches(oldestFirst, []);
     expect(partition(db)).toEqual(EXPECTED);
+    expect(keyed(db)).toEqual(EXPECTED_KEYS);
     expect(threadCount(db)).toBe(EXPECTED.length);
   });
 
@@ -148,15 +176,17 @@ describe('threads do not depend on the order mail is stored in', () => {
     }
   });
 
-  it('newest first, and every way of cutting that into batches, gives the same conversations', () => {
+  it('newest first, and every way of cutting that into batches, gives the same conversations and keys', () => {
     const newestFirst = [...oldestFirst].reverse();
     for (let cut = 0; cut < newestFirst.length; cut += 1) {
       const cuts = newestFirst.map((_, i) => i === cut);
-      expect(partition(storeInBatches(newestFirst, cuts))).toEqual(EXPECTED);
+      const db = storeInBatches(newestFirst, cuts);
+      expect(partition(db)).toEqual(EXPECTED);
+      expect(keyed(db)).toEqual(EXPECTED_KEYS);
     }
   });
 
-  it('any arrival order, cut into batches anywhere, gives the same conversations (property)', () => {
+  it('any arrival order, cut into batches anywhere, gives the same conversations with the same keys (property)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.nat(), { minLength: MAILBOX.length, maxLength: MAILBOX.length }),
@@ -167,6 +197,7 @@ describe('threads do not depend on the order mail is stored in', () => {
             .map((x) => x.m);
           const db = storeInBatches(order, cuts);
           expect(partition(db)).toEqual(EXPECTED);
+          expect(keyed(db)).toEqual(EXPECTED_KEYS);
           expect(threadCount(db)).toBe(EXPECTED.length);
         },
       ),

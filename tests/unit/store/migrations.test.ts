@@ -22,6 +22,7 @@ const SHIPPED: Record<number, string> = {
   10: '58078d27',
   11: 'ebdf72d7',
   12: 'ade36d15',
+  13: '2a124a5b',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -98,6 +99,31 @@ describe('migrations', () => {
       });
       db.prepare('DELETE FROM outbox').run();
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_log').get()).toEqual({ n: 0 });
+    });
+  });
+
+  describe('013_thread_key_aliases', () => {
+    it('keeps one current key per earlier key of an account, found by either side, gone with the account', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 12);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      migrate(db, migrations, 13);
+      const alias = db.prepare(
+        "INSERT INTO thread_key_aliases (account_id, old_key, thread_key) VALUES (1, 'child@x', ?)",
+      );
+      alias.run('root@x');
+      expect(() => alias.run('other@x')).toThrow(/UNIQUE/);
+      const plan = db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT old_key FROM thread_key_aliases WHERE account_id = 1 AND thread_key = 'root@x'",
+        )
+        .all() as Array<{ detail: string }>;
+      expect(plan.map((r) => r.detail).join('; ')).toMatch(/USING (COVERING )?INDEX thread_key_aliases_by_key/);
+      db.prepare('DELETE FROM accounts').run();
+      expect(db.prepare('SELECT COUNT(*) AS n FROM thread_key_aliases').get()).toEqual({ n: 0 });
     });
   });
 

@@ -54,3 +54,16 @@ export function pinnedFrom(db: Db, accountId: number, movedFrom: string): string
   ) as Array<{ message_id: string }>;
   return rows.map((r) => r.message_id);
 }
+
+/** Whether the team moved messages into or out of this thread by hand: a message of it is
+ *  pinned, or pins name its key. Then the team decided its key, not the key rule. */
+export function threadMovedByHand(db: Db, accountId: number, threadId: number, threadKey: string): boolean {
+  return (
+    prepared(
+      db,
+      `SELECT 1 FROM thread_pins p WHERE p.account_id = @accountId AND (p.thread_key = @threadKey
+         OR EXISTS (SELECT 1 FROM messages m WHERE m.account_id = p.account_id AND m.message_id = p.message_id
+           AND m.thread_id = @threadId)) LIMIT 1`,
+    ).get({ accountId, threadId, threadKey }) !== undefined
+  );
+}

@@ -39,11 +39,19 @@ export function moveThreadRefs(db: Db, fromThreadId: number, toThreadId: number)
   prepared(db, 'UPDATE thread_refs SET thread_id = ? WHERE thread_id = ?').run(toThreadId, fromThreadId);
 }
 
-/** The Message-IDs a thread is known by (its key first), for team events' `known`. */
+/** The Message-IDs a thread is known by (its earlier keys first), for team events' `known`: a
+ *  teammate's event may name the conversation by a key it had before mail that arrived late
+ *  showed an older root (store/threadingKey.ts). */
 export function messageIdsOfThread(db: Db, threadId: number, limit: number): string[] {
-  const rows = prepared(db, 'SELECT message_id FROM thread_refs WHERE thread_id = ? LIMIT ?').all(
+  const earlier = prepared(
+    db,
+    `SELECT a.old_key AS id FROM thread_key_aliases a
+       JOIN threads t ON t.account_id = a.account_id AND t.thread_key = a.thread_key
+     WHERE t.id = ? ORDER BY a.old_key LIMIT ?`,
+  ).all(threadId, limit) as Array<{ id: string }>;
+  const refs = prepared(db, 'SELECT message_id AS id FROM thread_refs WHERE thread_id = ? LIMIT ?').all(
     threadId,
     limit,
-  ) as Array<{ message_id: string }>;
-  return rows.map((r) => r.message_id);
+  ) as Array<{ id: string }>;
+  return [...new Set([...earlier, ...refs].map((r) => r.id))].slice(0, limit);
 }

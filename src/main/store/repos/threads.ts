@@ -1,6 +1,7 @@
 import { prepared } from '../statements';
 import type { Db } from '../db';
 import type { ThreadSummary } from '../../../shared/types';
+import { findThreadByAnyKey } from './threadKeys';
 
 /** A `threads` row as SQLite returns it. */
 export interface ThreadRow {
@@ -91,10 +92,10 @@ export function getThread(db: Db, threadId: number): ThreadSummary | null {
   return row ? rowToSummary(row) : null;
 }
 
-/** Resolves a thread by numeric id or by its key (the CLI accepts both). */
+/** Resolves a thread by numeric id or by its key, now or earlier (the CLI accepts both). */
 export function resolveThread(db: Db, accountId: number, idOrKey: string): ThreadSummary | null {
   if (/^\d+$/.test(idOrKey)) return getThread(db, Number(idOrKey));
-  const id = findThreadByKey(db, accountId, idOrKey.replace(/^<|>$/g, ''));
+  const id = findThreadByAnyKey(db, accountId, idOrKey.replace(/^<|>$/g, ''));
   return id === null ? null : getThread(db, id);
 }
 
