@@ -24,6 +24,7 @@ export const CALL_NAMES = [
   'sync.live',
   'sync.configure',
   'threads.search',
+  'search.coverage',
   'messages.unreadable',
   'folders.add',
   'attachment.fetch',

@@ -24,6 +24,7 @@ import {
 } from './team';
 import type { Teammate } from './teamEvents';
 import type { ErrorInfo } from './errors';
+import type { SearchCoverage } from './searchCoverage';
 import type { DiscoveryResult } from './discovery';
 import { CALL_NAMES, EVENT_NAMES } from './channels';
 import type { ConnectionState } from './connection';
@@ -194,6 +195,8 @@ export const calls = {
       .strict(),
     result: returns<ListedThread[]>(),
   },
+  /** How much of the mailbox search can find yet (a first sync indexes as bodies arrive). */
+  'search.coverage': { args: z.object({}).strict(), result: returns<SearchCoverage>() },
   'messages.unreadable': {
     args: z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict(),
     result: returns<UnreadableMessage[]>(),

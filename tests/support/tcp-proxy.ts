@@ -49,6 +49,13 @@ export interface TcpProxy {
   cutAfterBytes(n: number): void;
   /** Cancels an armed cut that has not fired. Returns true if one was pending. */
   disarm(): boolean;
+  /**
+   * Stops passing the server's bytes on (they wait in the proxy) until `release`: the client
+   * sees a server that went quiet part-way through a response, connections stay open.
+   */
+  hold(): void;
+  /** Passes on what `hold` kept back, and everything after it. */
+  release(): void;
   /** Stops listening and resets every connection. */
   close(): Promise<void>;
 }
@@ -66,6 +73,8 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
   const pairs = new Set<Pair>();
   /** Bytes still allowed down before the armed cut fires; null when nothing is armed. */
   let budget: number | null = null;
+  /** While true no server → client bytes move (`hold`). */
+  let held = false;
 
   /** Forgets a pair; `hard` resets both sockets, otherwise the survivor gets a graceful FIN. */
   const drop = (pair: Pair, hard: boolean): void => {
@@ -116,7 +125,10 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
       stats.bytesUp += chunk.length;
       if (!upstream.write(chunk)) client.pause();
     });
-    client.on('drain', () => upstream.resume());
+    if (held) upstream.pause();
+    client.on('drain', () => {
+      if (!held) upstream.resume();
+    });
     upstream.on('drain', () => client.resume());
     // A reset on one side is passed on as a reset, a close as a close; errors are expected after a cut.
     for (const socket of [client, upstream]) {
@@ -136,6 +148,14 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
     cutAfterBytes(n: number): void {
       if (!Number.isInteger(n) || n < 0) throw new Error(`cutAfterBytes needs a byte count, got ${n}`);
       budget = n;
+    },
+    hold(): void {
+      held = true;
+      for (const pair of pairs) pair.server.pause();
+    },
+    release(): void {
+      held = false;
+      for (const pair of pairs) pair.server.resume();
     },
     disarm(): boolean {
       const pending = budget !== null;

@@ -1,4 +1,5 @@
 import { VIEWS, type View } from '../../../shared/team';
+import { indexingNotice } from '../../../shared/searchCoverage';
 import { AppError } from '../../appError';
 import { formatDeadlines, formatThread, formatThreads } from '../format';
 import { EXIT, UsageError, type EngineVerb } from '../io';
@@ -28,6 +29,9 @@ const search: EngineVerb = async ({ positionals, values, service, io, print }) =
       if (error instanceof AppError && error.code === 'invalid-arguments') throw new UsageError(error.message);
       throw error;
     });
+  // Said first, and on stderr with --json so the JSON stays one value.
+  const notice = indexingNotice(await service.call('search.coverage', {}));
+  if (notice) (values.json ? io.err : io.out)(notice);
   print(found, () => formatThreads(found, io.now()));
   return EXIT.ok;
 };

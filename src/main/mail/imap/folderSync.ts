@@ -2,6 +2,7 @@ import type { ImapFlow, ExpungeEvent, FlagsEvent } from 'imapflow';
 import {
   ensureFolder,
   markFolderAttempt,
+  noteServerCount,
   saveFolderState,
   type Folder,
   type FolderRole,
@@ -100,6 +101,7 @@ export async function syncFolder(
   const lock = await client.getMailboxLock(path, select);
   try {
     const box = await selectedState(client, path);
+    noteServerCount(ctx.db, folder.id, box.exists);
     const uidvalidity = box.uidValidity;
     const modseq = condstore && box.highestModseq !== null ? String(box.highestModseq) : null;
     if (folder.uidvalidity !== null && folder.uidvalidity !== uidvalidity) {

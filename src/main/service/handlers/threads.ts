@@ -7,6 +7,7 @@ import { listAttachments } from '../../store/repos/attachments';
 import { attachmentRisk } from '../../mail/attachmentRisk';
 import { listThreadMessages, listUnreadable } from '../../store/repos/messages';
 import { searchThreads } from '../../store/repos/search';
+import { searchCoverage } from '../../store/repos/searchCoverage';
 import { countViews, getThread } from '../../store/repos/threads';
 import type { Db } from '../../store/db';
 import { AppError } from '../../appError';
@@ -53,6 +54,10 @@ export const threadHandlers = (core: ServiceCore) =>
       });
       if ('error' in found) throw new AppError('invalid-arguments', found.error.message);
       return decorate(core.db, core.team(), account.id, found, core.deps.now(), core.leadMs());
+    },
+    'search.coverage': async () => {
+      const account = getAccount(core.db);
+      return account ? searchCoverage(core.db, account.id) : { searchable: 0, total: 0, indexing: false };
     },
     'thread.get': async ({ id }) => core.threadDetail(id),
     'messages.unreadable': async ({ limit }) => {

@@ -83,6 +83,14 @@ export function saveFolderState(
   ).run(state.uidvalidity, state.uidnext, state.highestmodseq, state.at, state.serverCount, folderId);
 }
 
+/**
+ * Records how many messages the server says a folder holds (EXISTS on SELECT) before a pass
+ * fetches them, so search can count the ones not fetched yet as not searchable.
+ */
+export function noteServerCount(db: Db, folderId: number, serverCount: number): void {
+  prepared(db, 'UPDATE folders SET server_count = ? WHERE id = ?').run(serverCount, folderId);
+}
+
 /** Notes that a pass started (for the status view's lag). */
 export function markFolderAttempt(db: Db, folderId: number, at: number): void {
   prepared(db, 'UPDATE folders SET last_attempt_at = ? WHERE id = ?').run(at, folderId);

@@ -7,6 +7,7 @@ import { highlightTerms, termMatcher } from '../search/highlight';
 import { ThreadRow } from './ThreadRow';
 import { emptyViewText, viewHeader } from './viewWords';
 import { loadDueSoonWindow } from '../teamwork/policyStore';
+import { useSearchCoverage, watchSearchCoverage } from '../../stores/searchCoverage';
 import type { DueSoonWindow } from '../../../../shared/policy';
 
 /** Row height in px; fixed so 100k rows cost nothing to measure. */
@@ -70,6 +71,7 @@ export function ThreadList() {
   const view = source.kind === 'all' ? (source.view ?? 'all') : null;
   const lead = useDueWindow(view === 'due');
   const header = view ? viewHeader(view, lead) : null;
+  const indexing = useIndexingNotice(source.kind === 'search');
   const emptyText = loading
     ? 'Loading…'
     : (error ?? (view === null ? 'Nothing matches this search.' : emptyViewText(view, lead)));
@@ -81,6 +83,11 @@ export function ThreadList() {
       {header && (
         <p className="view-header" role="note">
           {header}
+        </p>
+      )}
+      {indexing && (
+        <p className="search-indexing" role="status">
+          {indexing}
         </p>
       )}
       {count === 0 && (
@@ -126,6 +133,13 @@ export function ThreadList() {
       </div>
     </>
   );
+}
+
+/** "Still indexing: …" while search results are shown and some mail is not searchable yet. */
+function useIndexingNotice(searching: boolean): string | null {
+  const notice = useSearchCoverage((s) => s.notice);
+  useEffect(() => (searching ? watchSearchCoverage() : undefined), [searching]);
+  return searching ? notice : null;
 }
 
 /** The team's Due soon window (`views.dueSoon`), fetched when the Due soon view shows. */

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { mailWorld, waitFor } from '../support/engine';
+import { artifactPath, launchChromium } from '../support/browser';
+import { seedMaildir, type SeedMessage } from '../support/maildir-seed';
+import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
+import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { searchCoverage } from '../../src/main/store/repos/searchCoverage';
+
+const MESSAGES = 2000;
+/** About 2 KB of body each, so the bodies come in several batches and a hold finds most of them pending. */
+const FILLER = 'The parcel tracking page has not changed since last week. '.repeat(35);
+const NOTICE = /^Still indexing: ([\d,]+) of 2,000 messages (is|are) searchable so far\. Results may be missing\.$/;
+
+/** A backlog of customer mail; only the oldest message mentions a zeppelin. */
+function backlog(to: string): SeedMessage[] {
+  const start = Date.now() - (MESSAGES + 10) * 60_000;
+  return Array.from({ length: MESSAGES }, (_, i) => {
+    const date = start + i * 60_000;
+    const body = i === 0 ? 'The spare part arrived on a zeppelin, oddly enough.' : `Order ${i} has not arrived yet.`;
+    return {
+      date,
+      raw: [
+        `From: Customer ${i} <customer${i}@customer.example>`,
+        `To: ${to}`,
+        `Subject: Where is order ${i}`,
+        `Message-ID: <order-${i}@customer.example>`,
+        `Date: ${new Date(date).toUTCString()}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        `${body} Please check the delivery.`,
+        FILLER,
+        '',
+      ].join('\r\n'),
+    };
+  });
+}
+
+let browser: Browser;
+let bridge: Bridge | undefined;
+let proxy: TcpProxy | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await bridge?.close();
+  await proxy?.close();
+  await browser?.close();
+});
+
+describe('search during a first sync', () => {
+  it(
+    'says how much is searchable while the sync is part-way, and stops saying it once everything is indexed',
+    { timeout: 120_000 },
+    async () => {
+      const world = await mailWorld();
+      const support = await world.createMailbox('indexing');
+      seedMaildir(world, support, backlog(support.address));
+      proxy = await startProxy(world.info.imap);
+      const { service, db } = await startProxiedEngine(world, support, proxy);
+      const accountId = service.requireAccount().id;
+      const server = proxy;
+
+      // The first sync runs until some mail is searchable, then the server goes quiet mid-sync.
+      const pass = service.syncNow();
+      await waitFor(() => searchCoverage(db, accountId).searchable > 0, 60_000, 'the first searchable messages');
+      server.hold();
+      const partWay = searchCoverage(db, accountId);
+      expect(partWay.indexing).toBe(true);
+      expect(partWay.total).toBe(MESSAGES);
+
+      bridge = await startBridge(service);
+      const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(
+        `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
+      );
+      const search = async (query: string): Promise<void> => {
+        const box = page.getByRole('combobox', { name: /Search mail/ });
+        await box.fill(query);
+        await box.press('Enter');
+        await page.getByRole('listbox', { name: `Search results for ${query}` }).waitFor();
+      };
+      const notice = page.locator('.search-indexing');
+
+      await search('delivery');
+      await notice.waitFor();
+      const said = (await notice.textContent()) ?? '';
+      expect(said).toMatch(NOTICE);
+      // The numbers are the store's: what search can see now, out of what the server holds.
+      expect(Number(NOTICE.exec(said)?.[1]?.replaceAll(',', ''))).toBe(searchCoverage(db, accountId).searchable);
+      const results = page.getByRole('listbox', { name: 'Search results for delivery' }).getByRole('option');
+      await expect.poll(() => results.count()).toBeGreaterThan(0);
+      await page.screenshot({ path: artifactPath('search-still-indexing.png') });
+
+      // The oldest message comes last in a newest-first sync: not found yet, and the empty state says why.
+      await search('zeppelin');
+      await page.getByText('Nothing matches this search.').waitFor();
+      expect(await notice.textContent()).toMatch(NOTICE);
+      await page.screenshot({ path: artifactPath('search-still-indexing-empty.png') });
+
+      // The server answers again: the sync finishes, the same search finds it, and the notice is gone.
+      server.release();
+      await pass;
+      expect(searchCoverage(db, accountId)).toEqual({ searchable: MESSAGES, total: MESSAGES, indexing: false });
+      const found = page.getByRole('listbox', { name: 'Search results for zeppelin' }).getByRole('option');
+      await expect.poll(() => found.count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => notice.count(), { timeout: 15_000 }).toBe(0);
+      expect(await found.first().textContent()).toContain('Where is order 0');
+      await page.screenshot({ path: artifactPath('search-indexed.png') });
+      expect(errors).toEqual([]);
+    },
+  );
+});

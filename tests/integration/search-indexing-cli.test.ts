@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mailWorld, waitFor } from '../support/engine';
+import { cli } from '../support/cli';
+import { seedMaildir } from '../support/maildir-seed';
+import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
+import { searchCoverage } from '../../src/main/store/repos/searchCoverage';
+
+const MESSAGES = 2000;
+/** About 2 KB of body each, so the bodies come in several batches and a hold finds most of them pending. */
+const FILLER = 'The parcel tracking page has not changed since last week. '.repeat(35);
+const NOTICE = /^Still indexing: ([\d,]+) of 2,000 messages (is|are) searchable so far\. Results may be missing\.$/;
+
+let proxy: TcpProxy | undefined;
+afterAll(async () => proxy?.close());
+
+describe('CLI search during a first sync', () => {
+  it(
+    'says first that results may be missing while bodies are still coming, and stops once all are indexed',
+    { timeout: 120_000 },
+    async () => {
+      const world = await mailWorld();
+      const support = await world.createMailbox('cli-indexing');
+      const start = Date.now() - MESSAGES * 60_000;
+      seedMaildir(
+        world,
+        support,
+        Array.from({ length: MESSAGES }, (_, i) => ({
+          date: start + i * 60_000,
+          raw: [
+            `From: Customer ${i} <customer${i}@customer.example>`,
+            `To: ${support.address}`,
+            `Subject: Refund ${i}`,
+            `Message-ID: <refund-${i}@customer.example>`,
+            `Date: ${new Date(start + i * 60_000).toUTCString()}`,
+            '',
+            `Please refund order ${i}.`,
+            FILLER,
+            '',
+          ].join('\r\n'),
+        })),
+      );
+      proxy = await startProxy(world.info.imap);
+      const { service, db, dataDir } = await startProxiedEngine(world, support, proxy);
+      const accountId = service.requireAccount().id;
+      const pass = service.syncNow();
+      await waitFor(() => searchCoverage(db, accountId).searchable > 0, 60_000, 'the first searchable messages');
+      proxy.hold();
+      const { searchable } = searchCoverage(db, accountId);
+      expect(searchable).toBeLessThan(MESSAGES);
+
+      const human = await cli(['--data-dir', dataDir, 'search', 'refund']);
+      expect(human.code).toBe(0);
+      const [first, ...rest] = human.out.split('\n');
+      expect(first).toMatch(NOTICE);
+      expect(Number(NOTICE.exec(first ?? '')?.[1]?.replaceAll(',', ''))).toBe(searchable);
+      expect(rest.join('\n')).toContain('Refund 1999');
+      // With --json the notice goes to stderr, so stdout stays one JSON value.
+      const json = await cli(['--data-dir', dataDir, '--json', 'search', 'refund']);
+      expect(json.err).toMatch(NOTICE);
+      expect((JSON.parse(json.out) as unknown[]).length).toBeGreaterThan(0);
+
+      proxy.release();
+      await pass;
+      const done = await cli(['--data-dir', dataDir, 'search', 'refund', '--limit', '5000']);
+      expect(done.out).not.toMatch(/Still indexing/);
+      expect(done.out).toContain('Refund 0');
+    },
+  );
+});
