@@ -58,7 +58,7 @@ verbs:
                           the team's saved replies; a save with an existing name changes it
   deadlines [--view due|overdue]
   snooze KEY UNTIL|off
-  policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N]
+  policy show | policy set [--window-hours N] [--timezone ZONE] [--due-soon business-day|4h|90m]
              [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]
   metrics [--from DATE] [--until DATE]
   export threads.csv|metrics.csv
@@ -102,6 +102,7 @@ export const OPTIONS = {
   'window-hours': { type: 'string' },
   timezone: { type: 'string' },
   'lead-minutes': { type: 'string' },
+  'due-soon': { type: 'string' },
   hours: { type: 'string' },
   holiday: { type: 'string', multiple: true },
   'holidays-ics': { type: 'string' },

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { policySchema, WEEKDAYS, type Policy } from '../../../shared/policy';
 import { fieldErrors } from '../../../shared/schemas';
+import { DateTime } from 'luxon';
 import { holidaysFromICalendar } from '../../policy/calendar';
+import { dueSoonWindow } from '../../policy/dueSoon';
 
 /** The flags of `policy set`. */
 export interface PolicyFlags {
@@ -12,6 +14,45 @@ export interface PolicyFlags {
   holiday?: string[];
   'holidays-ics'?: string;
   'reply-to'?: string;
+  'due-soon'?: string;
+}
+
+/** A length as people write it: "4h", "90m", "1h30m", "2 h". */
+const LENGTH = /^\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*$/i;
+
+/**
+ * The Due soon window from `--due-soon`: "business-day" (what comes due before the business day
+ * ends) or a fixed lead such as "4h" or "90m".
+ */
+export function parseDueSoon(
+  text: string,
+): Pick<Policy, 'dueSoonWindow'> & Partial<Pick<Policy, 'dueSoonLeadMinutes'>> {
+  const value = text.trim().toLowerCase();
+  if (value === 'business-day') return { dueSoonWindow: 'business-day' };
+  const match = LENGTH.exec(value);
+  if (!match || (match[1] === undefined && match[2] === undefined))
+    throw new Error(`--due-soon takes business-day or a length like 4h, 90m or 1h30m (got "${text}").`);
+  return { dueSoonWindow: 'lead', dueSoonLeadMinutes: Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) };
+}
+
+/** "4 h", "90 min", "1 h 30 min". */
+function lengthWords(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return [h > 0 ? `${h} h` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+}
+
+/** What the Due soon view holds under `policy`, in words, with where its window ends at `now`. */
+export function dueSoonWords(policy: Policy, now: number): string {
+  const window = dueSoonWindow(policy, now);
+  const until = DateTime.fromMillis(window.until, { zone: policy.timeZone, locale: 'en-GB' }).toFormat(
+    'ccc d LLL HH:mm',
+  );
+  if (window.kind === 'business-day')
+    return `Due soon: what comes due before the business day ends (now until ${until} ${policy.timeZone}).`;
+  const note =
+    policy.dueSoonWindow === 'business-day' ? ' The business day needs business hours (--hours); none are set.' : '';
+  return `Due soon: what comes due within ${lengthWords(window.minutes)} (now until ${until} ${policy.timeZone}).${note}`;
 }
 
 /**
@@ -47,6 +88,7 @@ export function policyFromFlags(current: Policy, flags: PolicyFlags): Policy {
   if (flags.timezone !== undefined) next.timeZone = flags.timezone;
   if (flags['lead-minutes'] !== undefined) next.dueSoonLeadMinutes = Number(flags['lead-minutes']);
   if (flags.hours !== undefined) next.businessHours = parseBusinessHours(flags.hours);
+  if (flags['due-soon'] !== undefined) Object.assign(next, parseDueSoon(flags['due-soon']));
   if (flags['reply-to'] !== undefined) next.replyTo = flags['reply-to'] === 'none' ? null : flags['reply-to'];
   const holidays = new Set<string>([...current.holidays, ...(flags.holiday ?? [])]);
   if (flags['holidays-ics'])

@@ -1,12 +1,12 @@
 import { formatMetrics } from '../format';
 import { EXIT, UsageError, type EngineVerb } from '../io';
-import { policyFromFlags } from './policy';
+import { dueSoonWords, policyFromFlags } from './policy';
 
 const POLICY_USAGE =
-  'usage: policy show | policy set [--window-hours N] [--timezone ZONE] [--lead-minutes N] [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]';
+  'usage: policy show | policy set [--window-hours N] [--timezone ZONE] [--due-soon business-day|4h] [--hours "mon-fri 09:00-17:00"] [--holiday YYYY-MM-DD]... [--holidays-ics FILE]';
 
 /** `policy show` and `policy set …` (the team's deadline policy, shared through the log). */
-const policy: EngineVerb = async ({ positionals, values, service, print }) => {
+const policy: EngineVerb = async ({ positionals, values, service, print, io }) => {
   const sub = positionals[1];
   if (sub === 'set') {
     let next;
@@ -17,12 +17,12 @@ const policy: EngineVerb = async ({ positionals, values, service, print }) => {
     }
     await service.call('policy.set', next);
     await service.syncNow().catch(() => undefined);
-    print(next, () => `Policy saved for the team:\n${JSON.stringify(next, null, 2)}`);
+    print(next, () => `Policy saved for the team:\n${JSON.stringify(next, null, 2)}\n${dueSoonWords(next, io.now())}`);
     return EXIT.ok;
   }
   if (sub !== undefined && sub !== 'show') throw new UsageError(POLICY_USAGE);
   const current = service.deadlines.policy();
-  print(current, () => JSON.stringify(current, null, 2));
+  print(current, () => `${JSON.stringify(current, null, 2)}\n${dueSoonWords(current, io.now())}`);
   return EXIT.ok;
 };
 
