@@ -33,7 +33,8 @@ export async function firstLaunch(
   screen: { width: number; height: number; deviceScaleFactor?: number } = { width: 1280, height: 800 },
 ): Promise<{ service: PromptlyService; page: Page; errors: string[]; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'promptly-first-launch-'));
-  const { now = Date.now, ...rest } = deps;
+  const { now: clock, ...rest } = deps;
+  const now = clock ?? Date.now;
   const service = openAppService({
     secrets: new FileSecretStore(cliSecretsFile(dataDir)),
     now,
@@ -48,6 +49,8 @@ export async function firstLaunch(
   const page = await browser.newPage({ viewport, deviceScaleFactor });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // An injected clock: the page starts at the engine's time (a test moves both with fastForward).
+  if (clock) await page.clock.install({ time: clock() });
   await page.goto(
     `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
   );

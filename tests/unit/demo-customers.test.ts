@@ -44,7 +44,7 @@ describe('a demo customer answers a reply', () => {
 
     const message = await parsed(composeAnswer(answer!));
     expect(message.from).toEqual({ name: 'Gareth Hughes', address: 'gareth.hughes@mail.example' });
-    expect(message.to).toEqual([{ name: '', address: SHOP }]);
+    expect(message.to).toEqual([{ name: 'Alice at Harbour Bikes', address: SHOP }]);
     expect(message.subject).toBe('Re: Brake squeal');
     expect(message.inReplyTo).toBe('reply-1@harbourbikes.example');
     expect(message.references).toEqual(['c1@mail.example', 'c2@mail.example', 'reply-1@harbourbikes.example']);

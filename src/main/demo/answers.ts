@@ -17,8 +17,8 @@ export interface DemoAnswer {
   dueAt: number;
   messageId: string;
   from: Person;
-  /** The shared address the answer goes to. */
-  to: string;
+  /** Who the answer goes to: the reply's sender, as the customer's mail client shows it. */
+  to: Person;
   subject: string;
   references: string[];
   text: string;
@@ -75,7 +75,8 @@ export function planAnswer(reply: ParsedMessage, shopAddress: string, sentAt: nu
     dueAt: sentAt + delay,
     messageId: `answer-${random.hex(12)}@${domainOf(customer.address.toLowerCase())}`,
     from: customer,
-    to: shopAddress,
+    to:
+      reply.from.address.toLowerCase() === shopAddress.toLowerCase() ? reply.from : { name: '', address: shopAddress },
     subject: /^re:/i.test(reply.subject.trim()) ? reply.subject : `Re: ${reply.subject}`,
     references: [...reply.references, reply.messageId],
     text: `${body}\n\n${firstName(customer)}\n\n${quoted(reply)}\n`,
@@ -86,7 +87,7 @@ export function planAnswer(reply: ParsedMessage, shopAddress: string, sentAt: nu
 export function composeAnswer(answer: DemoAnswer): Buffer {
   return composeDemoMessage({
     from: formatAddress(answer.from),
-    to: answer.to,
+    to: formatAddress(answer.to),
     subject: answer.subject,
     messageId: `<${answer.messageId}>`,
     inReplyTo: `<${answer.answers}>`,
