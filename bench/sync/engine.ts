@@ -64,7 +64,14 @@ async function main(configFile: string, resultFile: string): Promise<void> {
   const memory = new RssSampler(50);
   const dbFile = path.join(cfg.dataDir, 'promptly.sqlite');
   const db = openDb(dbFile);
-  const service = new PromptlyService({ db, secrets: new MemorySecretStore(), now: Date.now, version: 'bench' });
+  const service = new PromptlyService({
+    db,
+    secrets: new MemorySecretStore(),
+    now: Date.now,
+    version: 'bench',
+    // As the app runs: large messages go to files in the data folder.
+    dataDir: cfg.dataDir,
+  });
   const report = await service.saveAccount(cfg.account);
   if (!report.ok) throw new Error(`account refused: ${report.imap.message} / ${report.smtp.message}`);
   const accountId = service.requireAccount().id;
