@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { AddressObject } from 'mailparser';
+import type { ParsedMessage } from '../../shared/types';
 
 /** What Promptly reads from a parsed message: plain data, so a worker thread can send it. */
 export interface MailShape {
@@ -27,3 +28,23 @@ export function parseToShape(raw: Buffer): Promise<MailShape>;
 
 /** Parses a message from a stream of its raw bytes, never holding it whole; throws when it cannot be read. */
 export function parseStreamToShape(stream: Readable): Promise<MailShape>;
+
+/** The part of a ParsedMessage that comes from the body: what the body phase stores. */
+export type MessageBody = Pick<ParsedMessage, 'text' | 'html' | 'snippet' | 'hasAttachments' | 'attachments'> & {
+  problem: string | null;
+};
+
+/** Text for the list row: quoted lines and signatures are dropped, whitespace collapsed. */
+export function snippetOf(text: string): string;
+
+/** The note on a message whose multipart structure could not be followed. */
+export const BROKEN_MULTIPART: string;
+
+/** The readable text of a multipart message whose boundary never appears, or null (RFC 2046 §5.1.1). */
+export function brokenMultipartText(raw: Buffer): string | null;
+
+/** What the store keeps of a parsed message's body. */
+export function bodyOf(mail: MailShape, raw: Buffer): MessageBody;
+
+/** Parses raw bytes into the body the store keeps; throws like parseToShape. */
+export function parseBody(raw: Buffer): Promise<MessageBody>;

@@ -1,7 +1,7 @@
 // The one place that turns raw mail into the plain data Promptly keeps (see mailShape.d.mts).
 // Plain JavaScript, so both the parse worker (loaded by URL) and the TypeScript engine use it.
 import { MailParser } from 'mailparser';
-import { lostBytes, repairUndeclared8bit } from './undeclaredCharset.mjs';
+import { eightBitText, lostBytes, repairUndeclared8bit } from './undeclaredCharset.mjs';
 
 // No attachment checksums: Promptly keeps an attachment's name, type and size, and fetches
 // its content from the server when someone opens it.
@@ -163,4 +163,76 @@ function shapeOf(mail) {
       contentDisposition: a.contentDisposition ?? null,
     })),
   };
+}
+
+const SNIPPET_LENGTH = 160;
+
+/** Text for the list row: quoted lines and signatures are dropped, whitespace collapsed. */
+export function snippetOf(text) {
+  // Only the start matters; long bodies made this regex work a measurable cost.
+  const lines = text.slice(0, 4000).split(/\r?\n/);
+  const kept = [];
+  for (const line of lines) {
+    if (/^\s*>/.test(line)) continue;
+    if (/^-- ?$/.test(line)) break;
+    if (/^On .+wrote:\s*$/.test(line)) break;
+    kept.push(line);
+  }
+  const flat = kept.join(' ').replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
+}
+
+/** The note on a message whose multipart structure could not be followed. */
+export const BROKEN_MULTIPART =
+  'The message says it has several parts, but its part boundary never appears; Promptly shows its body as plain text.';
+
+/**
+ * The readable text of a multipart message whose declared boundary is missing from its body
+ * (RFC 2046 §5.1.1): the body without delimiter lines and part headers, or null when the
+ * message is not multipart or has no body.
+ */
+export function brokenMultipartText(raw) {
+  const source = raw.toString('latin1');
+  const gap = /\r?\n\r?\n/.exec(source);
+  if (!gap) return null;
+  const head = source.slice(0, gap.index).replace(/\r?\n[ \t]+/g, ' ');
+  if (!/^content-type:\s*multipart\//im.test(head)) return null;
+  const body = raw.subarray(gap.index + gap[0].length);
+  const text = eightBitText(body)
+    .split(/\r?\n/)
+    .filter(
+      (line) => !/^--\S+$/.test(line.trim()) && !/^content-(?:type|transfer-encoding|disposition|id):/i.test(line),
+    )
+    .join('\n')
+    .trim();
+  return text === '' ? null : text;
+}
+
+/** What the store keeps of a parsed message's body: text, HTML, snippet and attachment list. */
+export function bodyOf(mail, raw) {
+  // mailparser derives text from HTML-only mail itself. A multipart whose boundary never
+  // appears parses to nothing: its body, as text, is better than an empty message.
+  const empty = mail.text.trim() === '' && mail.html === null && mail.attachments.length === 0;
+  const broken = empty ? brokenMultipartText(raw) : null;
+  const text = broken ?? mail.text.trim();
+  return {
+    text,
+    html: mail.html,
+    snippet: snippetOf(text),
+    problem: broken === null ? null : BROKEN_MULTIPART,
+    hasAttachments: mail.attachments.some((a) => a.contentDisposition !== 'inline' || !a.cid),
+    attachments: mail.attachments.map((a, i) => ({
+      part: String(i),
+      filename: a.filename,
+      contentType: a.contentType || 'application/octet-stream',
+      size: a.size,
+      contentId: a.cid,
+      inline: a.contentDisposition === 'inline' && !!a.cid,
+    })),
+  };
+}
+
+/** Parses raw bytes into the body the store keeps (see bodyOf); throws like parseToShape. */
+export async function parseBody(raw) {
+  return bodyOf(await parseToShape(raw), raw);
 }

@@ -2,16 +2,35 @@ import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedMessage } from '../../shared/types';
 import { parseMessage, toParsed, type MailShape } from './parse';
+import { parseBody, type MessageBody } from './mailShape.mjs';
 
 /** A parse outcome: the message, or why it could not be read. */
 export type ParseOutcome = { ok: true; message: ParsedMessage } | { ok: false; error: string };
 
-type Reply = { id: number; ok: true; mail: MailShape } | { id: number; ok: false; error: string };
+/** A body parse outcome: what the store keeps of the body, or why it could not be read. */
+export type BodyOutcome = { ok: true; body: MessageBody } | { ok: false; error: string };
+
+type Reply = { id: number; ok: true; result: MailShape | MessageBody } | { id: number; ok: false; error: string };
 
 interface Job {
   raw: Buffer;
-  fallbackDate: number;
-  resolve: (outcome: ParseOutcome) => void;
+  /** Whole message (with this fallback date) or only its body. */
+  fallbackDate: number | null;
+  resolve: (outcome: ParseOutcome | BodyOutcome) => void;
+}
+
+const failure = (error: unknown): { ok: false; error: string } => ({
+  ok: false,
+  error: error instanceof Error ? error.message : String(error),
+});
+
+/** Parses a body in-process; never rejects. */
+async function bodyInProcess(raw: Buffer): Promise<BodyOutcome> {
+  try {
+    return { ok: true, body: await parseBody(raw) };
+  } catch (error) {
+    return failure(error);
+  }
 }
 
 /**
@@ -42,14 +61,23 @@ export class ParsePool {
     }
   }
 
-  /** Parses one message; never rejects. */
+  /** Parses one whole message; never rejects. */
   parse(raw: Buffer, fallbackDate: number): Promise<ParseOutcome> {
+    return this.post(raw, fallbackDate) as Promise<ParseOutcome>;
+  }
+
+  /** Parses only what the store keeps of a message's body (its headers come from elsewhere); never rejects. */
+  parseBody(raw: Buffer): Promise<BodyOutcome> {
+    return this.post(raw, null) as Promise<BodyOutcome>;
+  }
+
+  private post(raw: Buffer, fallbackDate: number | null): Promise<ParseOutcome | BodyOutcome> {
     const worker = this.workers[this.turn++ % Math.max(1, this.workers.length)];
-    if (!worker) return parseMessage(raw, fallbackDate);
+    if (!worker) return inProcess(raw, fallbackDate);
     return new Promise((resolve) => {
       const id = this.nextId++;
       this.jobs.set(id, { raw, fallbackDate, resolve });
-      worker.postMessage({ id, raw });
+      worker.postMessage({ id, raw, body: fallbackDate === null });
     });
   }
 
@@ -57,10 +85,11 @@ export class ParsePool {
     const job = this.jobs.get(reply.id);
     if (!job) return;
     this.jobs.delete(reply.id);
+    if (!reply.ok) return job.resolve({ ok: false, error: reply.error });
     job.resolve(
-      reply.ok
-        ? { ok: true, message: toParsed(reply.mail, job.raw, job.fallbackDate) }
-        : { ok: false, error: reply.error },
+      job.fallbackDate === null
+        ? { ok: true, body: reply.result as MessageBody }
+        : { ok: true, message: toParsed(reply.result as MailShape, job.raw, job.fallbackDate) },
     );
   }
 
@@ -69,7 +98,7 @@ export class ParsePool {
     // Jobs in flight on a crashed worker are parsed in-process instead of being lost.
     for (const [id, job] of this.jobs) {
       this.jobs.delete(id);
-      void parseMessage(job.raw, job.fallbackDate).then(job.resolve);
+      void inProcess(job.raw, job.fallbackDate).then(job.resolve);
     }
   }
 
@@ -77,4 +106,8 @@ export class ParsePool {
   async close(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
   }
+}
+
+function inProcess(raw: Buffer, fallbackDate: number | null): Promise<ParseOutcome | BodyOutcome> {
+  return fallbackDate === null ? bodyInProcess(raw) : parseMessage(raw, fallbackDate);
 }

@@ -39,6 +39,8 @@ export interface IncomingMessage {
   size?: number;
   gmThrid?: string | null;
   headers?: Record<string, string>;
+  /** Why the body could not be read: the message keeps its header fields and is kept raw, marked 'failed'. */
+  bodyError?: string;
 }
 
 /** Where a message goes: its thread, and whether it got there only by the subject fallback or
@@ -169,9 +171,9 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     html: parsed.html,
     hasAttachments: parsed.hasAttachments,
     fromTeam: teamAddresses.has(parsed.from.address),
-    parseError: parsed.problem ?? null,
-    raw: parsed.problem ? incoming.raw : null,
-    bodyState: incoming.bodyState ?? 'done',
+    parseError: incoming.bodyError ?? parsed.problem ?? null,
+    raw: incoming.bodyError || parsed.problem ? incoming.raw : null,
+    bodyState: incoming.bodyError ? 'failed' : (incoming.bodyState ?? 'done'),
   });
   if (id !== null && parsed.attachments.length > 0) saveAttachments(db, id, parsed.attachments);
   if (id !== null && bySubject) markJoinedBySubject(db, id);
@@ -220,11 +222,17 @@ export function storeMessage(db: Db, incoming: IncomingMessage, teamAddresses: S
   return before ? null : (touched[0] ?? null);
 }
 
+/** What a body fills in of a message stored in the header phase. */
+export type StoredBody = Pick<
+  ParsedMessage,
+  'text' | 'html' | 'snippet' | 'hasAttachments' | 'attachments' | 'problem'
+>;
+
 /** A fetched body on its way to a message stored in the header phase. */
 export interface IncomingBody {
   messageRowId: number;
   raw: Buffer;
-  parsed: ParsedMessage | { error: string };
+  parsed: StoredBody | { error: string };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
 import { deleteByUids, pendingBodies, type PendingBody } from '../../store/repos/messages';
 import { refreshThreads, storeBodies, type IncomingBody } from '../../store/ingest';
-import { ParsePool, type ParseOutcome } from '../parsePool';
+import { ParsePool, type BodyOutcome } from '../parsePool';
 import { toSequenceSet } from './uidSet';
 import { fetchLargeBodies, splitBySize } from './largeMessage';
 import { progressReporter, type SyncContext } from './context';
@@ -31,20 +31,20 @@ export function bodyBatches(pending: PendingBody[]): PendingBody[][] {
 
 interface Fetched {
   batch: PendingBody[];
-  parsed: Promise<Array<{ id: number; raw: Buffer; outcome: ParseOutcome }>>;
+  parsed: Promise<Array<{ id: number; raw: Buffer; outcome: BodyOutcome }>>;
   missing: number[];
 }
 
 async function fetchBatch(client: ImapFlow, batch: PendingBody[], pool: ParsePool): Promise<Fetched> {
   const byUid = new Map(batch.map((p) => [p.uid, p]));
-  const jobs: Array<Promise<{ id: number; raw: Buffer; outcome: ParseOutcome }>> = [];
+  const jobs: Array<Promise<{ id: number; raw: Buffer; outcome: BodyOutcome }>> = [];
   for await (const msg of client.fetch(toSequenceSet([...byUid.keys()]), { uid: true, source: true }, { uid: true })) {
     const known = byUid.get(msg.uid);
     byUid.delete(msg.uid);
     if (!known || !msg.source) continue;
     const raw = msg.source;
     // Parsing starts at once on a worker while the next batch is fetched and this one waits to be stored.
-    jobs.push(pool.parse(raw, known.date).then((outcome) => ({ id: known.id, raw, outcome })));
+    jobs.push(pool.parseBody(raw).then((outcome) => ({ id: known.id, raw, outcome })));
   }
   return { batch, parsed: Promise.all(jobs), missing: [...byUid.keys()] };
 }
@@ -52,13 +52,13 @@ async function fetchBatch(client: ImapFlow, batch: PendingBody[], pool: ParsePoo
 function store(
   ctx: SyncContext,
   folder: Folder,
-  results: Array<{ id: number; raw: Buffer; outcome: ParseOutcome }>,
+  results: Array<{ id: number; raw: Buffer; outcome: BodyOutcome }>,
   missing: number[],
 ): { filled: number[]; gone: number[]; failed: number } {
   const bodies: IncomingBody[] = results.map((r) => ({
     messageRowId: r.id,
     raw: r.raw,
-    parsed: r.outcome.ok ? r.outcome.message : { error: r.outcome.error },
+    parsed: r.outcome.ok ? r.outcome.body : { error: r.outcome.error },
   }));
   // UIDs the server no longer returns were expunged meanwhile: drop them like an expunge.
   const gone = ctx.db.transaction(() => {

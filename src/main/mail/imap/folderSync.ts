@@ -16,6 +16,7 @@ import {
 } from '../../store/repos/messages';
 import { refreshThreads } from '../../store/ingest';
 import { fetchHeaders } from './headers';
+import { fetchWhole } from './firstSync';
 import { persistentFlags } from './uidSet';
 import { selectedState } from './mailboxState';
 import type { FolderSyncResult, SyncContext } from './context';
@@ -116,7 +117,11 @@ export async function syncFolder(
       selectChanges: listener.changes,
       condstore,
     });
-    const received = await fetchHeaders(client, ctx, folder, plan.newUids);
+    // A folder with nothing stored yet takes everything in one pass; later passes fetch
+    // headers first (the list shows new mail at once) and bodies after (sync.ts).
+    const received = plan.first
+      ? await fetchWhole(client, ctx, folder, plan.newUids)
+      : await fetchHeaders(client, ctx, folder, plan.newUids);
     const touched = ctx.db.transaction(() => {
       const threads = new Set<number>(deleteByUids(ctx.db, folder.id, plan.expunged));
       for (const [uid, f] of plan.flags) {
@@ -154,6 +159,8 @@ interface ChangePlan {
   expunged: number[];
   flags: Map<number, { flags: string[]; modseq: string | null }>;
   mode: FolderSyncResult['mode'];
+  /** Nothing of this folder is stored yet: the first sync, in one pass. */
+  first?: boolean;
 }
 
 async function planChanges(
@@ -196,11 +203,11 @@ async function planChanges(
       mode: 'condstore',
     };
   }
-  // First sync of this folder: the UID list is all we need (flags come with the headers),
+  // First sync of this folder: the UID list is all we need (flags come with the messages),
   // and skipping a FLAGS fetch of every message gets the first screen up sooner.
   if (known.length === 0) {
     const all = s.exists === 0 ? [] : await searchAllUids(client);
-    return { newUids: all, expunged: [], flags: new Map(), mode: 'full' };
+    return { newUids: all, expunged: [], flags: new Map(), mode: 'full', first: true };
   }
   // No usable mod-sequence (interrupted sync, or a server without CONDSTORE):
   // diff the server's UIDs and flags against the store.
