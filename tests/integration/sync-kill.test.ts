@@ -129,12 +129,14 @@ describe('threads do not depend on interruptions', () => {
       ]);
       expect(expected).toHaveLength(301);
 
+      // A first sync stores whole messages in one pass; the pass that resumes it fetches the
+      // rest headers first, then bodies, so the last cut falls in that body phase.
       const kills: Array<Array<[number, RegExp]>> = [
         [[100, /^INBOX$/]],
         [[250, /^INBOX$/]],
         [
           [250, /^INBOX$/],
-          [150, /bodies/],
+          [20, /bodies/],
         ],
       ];
       for (const [i, cuts] of kills.entries()) {

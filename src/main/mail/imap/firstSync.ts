@@ -5,6 +5,7 @@ import { withHeaderText } from '../envelope';
 import { ParsePool, type BodyOutcome } from '../parsePool';
 import {
   envelopeQuery,
+  fetchHeaderBatch,
   FIRST_BATCH,
   HEADER_BATCH,
   incomingFromEnvelope,
@@ -81,14 +82,16 @@ async function complete(a: Arrival): Promise<IncomingMessage> {
  * source (BODY.PEEK[], which never sets \Seen, RFC 3501 §6.4.5) in one FETCH, newest first in
  * the header phase's batches, so messages are stored, threaded and indexed in the same order
  * as a headers-then-bodies sync and end the same. The body is parsed on workers while the main
- * thread stores earlier messages, one transaction per store batch. Returns the UIDs the server
- * answered with.
+ * thread stores earlier messages, one transaction per store batch. A batch holding a `large`
+ * message (streamed to a file by the body phase, never held whole) takes the header phase's
+ * path instead. Returns the UIDs the server answered with.
  */
 export async function fetchWhole(
   client: ImapFlow,
   ctx: SyncContext,
   folder: Folder,
   uids: number[],
+  large: ReadonlySet<number>,
 ): Promise<Set<number>> {
   const gmail = client.capabilities.has('X-GM-EXT-1');
   const report = progressReporter(ctx, folder.path, uids.length);
@@ -117,6 +120,14 @@ export async function fetchWhole(
   };
   try {
     for (const chunk of newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH)) {
+      if (chunk.some((uid) => large.has(uid))) {
+        flush();
+        await storing; // in order: this batch's messages come after the ones before it
+        await fetchHeaderBatch(client, ctx, folder, chunk, received);
+        done += chunk.length;
+        report(done);
+        continue;
+      }
       const query = { ...envelopeQuery(gmail), source: true };
       for await (const msg of client.fetch(toSequenceSet(chunk), query, { uid: true })) {
         received.add(msg.uid);

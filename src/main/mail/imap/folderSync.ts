@@ -120,7 +120,7 @@ export async function syncFolder(
     // A folder with nothing stored yet takes everything in one pass; later passes fetch
     // headers first (the list shows new mail at once) and bodies after (sync.ts).
     const received = plan.first
-      ? await fetchWhole(client, ctx, folder, plan.newUids)
+      ? await fetchWhole(client, ctx, folder, plan.newUids, plan.first.large)
       : await fetchHeaders(client, ctx, folder, plan.newUids);
     const touched = ctx.db.transaction(() => {
       const threads = new Set<number>(deleteByUids(ctx.db, folder.id, plan.expunged));
@@ -159,8 +159,8 @@ interface ChangePlan {
   expunged: number[];
   flags: Map<number, { flags: string[]; modseq: string | null }>;
   mode: FolderSyncResult['mode'];
-  /** Nothing of this folder is stored yet: the first sync, in one pass. */
-  first?: boolean;
+  /** Nothing of this folder is stored yet: the first sync, in one pass but for these large messages. */
+  first?: { large: Set<number> };
 }
 
 async function planChanges(
@@ -207,7 +207,8 @@ async function planChanges(
   // and skipping a FLAGS fetch of every message gets the first screen up sooner.
   if (known.length === 0) {
     const all = s.exists === 0 ? [] : await searchAllUids(client);
-    return { newUids: all, expunged: [], flags: new Map(), mode: 'full', first: true };
+    const large = all.length > 0 && ctx.largeMessages ? await largerThan(client, ctx.largeMessages.minBytes - 1) : [];
+    return { newUids: all, expunged: [], flags: new Map(), mode: 'full', first: { large: new Set(large) } };
   }
   // No usable mod-sequence (interrupted sync, or a server without CONDSTORE):
   // diff the server's UIDs and flags against the store.
@@ -243,6 +244,12 @@ export function savedUidNext(uidNext: number, asked: number[], received: Readonl
   let next = uidNext;
   for (const uid of asked) if (!received.has(uid) && uid < next) next = uid;
   return next;
+}
+
+/** UIDs of messages larger than `bytes` (RFC 3501 §6.4.4 LARGER): they are streamed, never fetched whole. */
+async function largerThan(client: ImapFlow, bytes: number): Promise<number[]> {
+  const result = await client.search({ larger: bytes }, { uid: true });
+  return result === false ? [] : (result ?? []);
 }
 
 /** UIDs that exist in [from, uidNext): new mail since the last pass (UIDs may have gaps). */

@@ -77,26 +77,37 @@ export async function fetchHeaders(
   folder: Folder,
   uids: number[],
 ): Promise<Set<number>> {
-  const gmail = client.capabilities.has('X-GM-EXT-1');
   const report = progressReporter(ctx, folder.path, uids.length);
   let done = 0;
   const received = new Set<number>();
   for (const chunk of newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH)) {
-    const batch: IncomingMessage[] = [];
-    const lost: Array<{ incoming: EnvelopeMessage; block: Buffer }> = [];
-    // No other command may run inside this loop (imapflow would deadlock), so collect first.
-    for await (const msg of client.fetch(toSequenceSet(chunk), envelopeQuery(gmail), { uid: true })) {
-      received.add(msg.uid);
-      const incoming = incomingFromEnvelope(ctx, folder, msg, gmail);
-      batch.push(incoming);
-      if (lostText(incoming, msg)) lost.push({ incoming, block: msg.headers });
-    }
-    // Rare: 8-bit header fields that are not UTF-8. Read after the FETCH, which must run alone.
-    for (const { incoming, block } of lost) incoming.parsed = await withHeaderText(incoming.parsed, block);
-    const touched = storeBatch(ctx.db, batch, ctx.teamAddresses);
+    await fetchHeaderBatch(client, ctx, folder, chunk, received);
     done += chunk.length;
     report(done);
-    if (touched.length > 0) ctx.onThreadsChanged?.(touched);
   }
   return received;
+}
+
+/** One batch of the header phase: fetched, then stored in one transaction (adds to `received`). */
+export async function fetchHeaderBatch(
+  client: ImapFlow,
+  ctx: SyncContext,
+  folder: Folder,
+  uids: number[],
+  received: Set<number>,
+): Promise<void> {
+  const gmail = client.capabilities.has('X-GM-EXT-1');
+  const batch: IncomingMessage[] = [];
+  const lost: Array<{ incoming: EnvelopeMessage; block: Buffer }> = [];
+  // No other command may run inside this loop (imapflow would deadlock), so collect first.
+  for await (const msg of client.fetch(toSequenceSet(uids), envelopeQuery(gmail), { uid: true })) {
+    received.add(msg.uid);
+    const incoming = incomingFromEnvelope(ctx, folder, msg, gmail);
+    batch.push(incoming);
+    if (lostText(incoming, msg)) lost.push({ incoming, block: msg.headers });
+  }
+  // Rare: 8-bit header fields that are not UTF-8. Read after the FETCH, which must run alone.
+  for (const { incoming, block } of lost) incoming.parsed = await withHeaderText(incoming.parsed, block);
+  const touched = storeBatch(ctx.db, batch, ctx.teamAddresses);
+  if (touched.length > 0) ctx.onThreadsChanged?.(touched);
 }
