@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { firstLaunch } from '../support/firstLaunch';
 import { mailWorld, startEngine } from '../support/engine';
-import { startBridge } from '../../src/main/bridge/server';
 import { axeProblems, blocking, layoutProblems, walkDemo, type AxeProblem } from './screens';
 
-let browser: Browser;
+const chromium = useChromium();
 const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
 });
 
 /** What axe found on one screen in one theme. */
@@ -44,7 +40,7 @@ function seriousLines(findings: Finding[]): string[] {
 
 describe('accessibility of every screen (axe-core in Chromium, real renderer, real engine)', () => {
   it('welcome, setup, the demo list, a conversation, the composer, pickers, palette, help and every view: no serious or critical problem, light or dark', async () => {
-    const app = await firstLaunch(browser, {}, { width: 1280, height: 720 });
+    const app = await firstLaunch(chromium.browser, {}, { width: 1280, height: 720 });
     cleanups.push(app.close);
     const findings: Finding[] = [];
     const screens: string[] = [];
@@ -91,14 +87,10 @@ describe('accessibility of every screen (axe-core in Chromium, real renderer, re
       { width: 1280, height: 720, deviceScaleFactor: 1, name: '1280' },
       { width: 640, height: 360, deviceScaleFactor: 2, name: 'zoom200' },
     ]) {
-      const bridge = await startBridge(service);
-      cleanups.push(() => bridge.close());
-      const page = await browser.newPage({ viewport: screen, deviceScaleFactor: screen.deviceScaleFactor });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(
-        `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-      );
+      const { page, errors } = await chromium.openApp(service, {
+        viewport: { width: screen.width, height: screen.height },
+        deviceScaleFactor: screen.deviceScaleFactor,
+      });
       const look = async (name: string) => {
         layout.push(...(await layoutProblems(page)).map((p) => `${screen.name} ${name}: ${p}`));
         await page.screenshot({ path: artifactPath(`mailbox-${name}-${screen.name}.png`) });

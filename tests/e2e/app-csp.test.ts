@@ -1,43 +1,33 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { APP_CSP, appCsp } from '../../src/main/shell/csp';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe("the UI tests run under the packaged app's CSP", () => {
-  let bridge: Bridge | undefined;
-  afterAll(async () => bridge?.close());
-
   it('serves the renderer with the app CSP header, renders without a violation, and blocks injected script', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('csp');
     const { service } = await startEngine(world, support);
-    bridge = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
     const violations: string[] = [];
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(
-          `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
-        ),
-      );
-      (window as unknown as { violations: string[] }).violations = [];
+    const { page, response } = await chromium.openApp(service, {
+      viewport: { width: 1100, height: 700 },
+      beforeLoad: async (blank) => {
+        await blank.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (e) =>
+            (window as unknown as { violations: string[] }).violations.push(
+              `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`,
+            ),
+          );
+          (window as unknown as { violations: string[] }).violations = [];
+        });
+        blank.on('console', (m) => {
+          if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+        });
+      },
     });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    const response = await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
     const header = response?.headers()['content-security-policy'];
     expect(header).toBe(appCsp({ bridge: true }));
     // The only difference from the packaged app: the bridge socket on loopback.

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { firstLaunch } from '../support/firstLaunch';
 
-let browser: Browser;
+const chromium = useChromium();
 const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
 });
 
 describe('the demo shows promises (Chromium, real engine, keyboard only)', () => {
   it('Promised lists the open promises, a thread says how its promise ended, and the dashboard charts promises kept', async () => {
-    const app = await firstLaunch(browser);
+    const app = await firstLaunch(chromium.browser);
     cleanups.push(app.close);
     const { page, errors } = app;
     await page.getByRole('button', { name: /Explore the demo/ }).press('Enter');

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mailWorld, startEngine } from '../support/engine';
-import { launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** What has the keyboard, as tag#id or tag[role]; "body" when nothing has it. */
 async function focused(page: Page): Promise<string> {
@@ -44,13 +35,7 @@ describe('focus always lands somewhere useful (real engine, Dovecot, SMTP, keybo
     for (const subject of ['Brake cable', 'Pedal squeak'])
       await world.deliverMail({ from: `Nina Park <${customer.address}>`, to: support.address, subject, text: subject });
     await service.startLive();
-    bridge = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = await chromium.openApp(service, { viewport: { width: 1280, height: 800 } });
     await page.getByRole('option').filter({ hasText: 'Pedal squeak' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('article', { name: /Pedal squeak/ }).waitFor();

@@ -1,31 +1,48 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { hostilePayloads, ran } from './hostile-payloads';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 const PNG_1PX = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
   'base64',
 );
 
+/** What a watched page saw: requests leaving the app, signs of script execution, and loads of message frames by title. */
+interface Watched {
+  page: Page;
+  outside: string[];
+  signals: string[];
+  frameLoads: string[];
+}
+
+/** The message the test itself posts to learn that every message posted before it was handled. */
+const SETTLED = 'settled-marker';
+
 /** A page that records every request leaving the app and every sign of script execution. */
-async function watchedPage(origin: string): Promise<{ page: Page; outside: string[]; signals: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+async function watchedPage(origin: string): Promise<Watched> {
+  const page = await chromium.browser.newPage({ viewport: { width: 1000, height: 800 } });
   const outside: string[] = [];
   const signals: string[] = [];
+  const frameLoads: string[] = [];
   await page.exposeFunction('__reportExecution', (what: string) => signals.push(what));
+  await page.exposeFunction('__reportFrameLoad', (title: string) => frameLoads.push(title));
   await page.addInitScript(() => {
     const report = (what: string) =>
       (window as unknown as { __reportExecution?: (w: string) => void }).__reportExecution?.(what);
+    // A frame's load event comes after its subresources were requested and its own load handlers ran.
+    document.addEventListener(
+      'load',
+      (e) => {
+        if (e.target instanceof HTMLIFrameElement)
+          (window as unknown as { __reportFrameLoad?: (t: string) => void }).__reportFrameLoad?.(e.target.title);
+      },
+      true,
+    );
     window.addEventListener('message', (e) => report(`message:${String(e.data)}`));
     document.addEventListener('securitypolicyviolation', (e) => report(`csp:${e.violatedDirective}:${e.blockedURI}`));
     const realEval = window.eval;
@@ -49,7 +66,31 @@ async function watchedPage(origin: string): Promise<{ page: Page; outside: strin
     if (/\.(png|jpe?g|gif)$/.test(url)) return route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1PX });
     return route.abort();
   });
-  return { page, outside, signals };
+  return { page, outside, signals, frameLoads };
+}
+
+/**
+ * Waits until each message frame titled in `loads` has loaded that many documents (a changed
+ * srcdoc is a new document), then until the page handled a message posted after that. By then
+ * anything those documents could start on loading (handlers, requests, messages to the top page)
+ * has been recorded, so "nothing happened" can be checked without waiting for time to pass.
+ */
+async function settle(watched: Watched, loads: Record<string, number>): Promise<void> {
+  const count = (title: string) => watched.frameLoads.filter((t) => t === title).length;
+  for (const [title, n] of Object.entries(loads))
+    await expect.poll(() => count(title), { timeout: 10_000 }).toBeGreaterThanOrEqual(n);
+  await watched.page.evaluate((marker) => window.postMessage(marker, '*'), SETTLED);
+  await expect.poll(() => watched.signals.includes(`message:${SETTLED}`), { timeout: 10_000 }).toBe(true);
+}
+
+/** Signs of execution, without the test's own marker and the CSP reports of what was blocked. */
+function executions(signals: string[]): string[] {
+  return signals.filter((s) => !s.startsWith('csp:') && s !== `message:${SETTLED}`);
+}
+
+/** One load of every fixture frame (the fixture page titles them "Fixture message N"). */
+function onceEach(count: number): Record<string, number> {
+  return Object.fromEntries(Array.from({ length: count }, (_, n) => [`Fixture message ${n}`, 1]));
 }
 
 describe('hostile HTML mail, rendered by the real message renderer in Chromium', () => {
@@ -105,7 +146,8 @@ describe('hostile HTML mail, rendered by the real message renderer in Chromium',
     expect(stored.every((m) => typeof m.html === 'string' && m.html.length > 0)).toBe(true);
 
     const origin = new URL(inject('rendererUrl')).origin;
-    const { page, outside, signals } = await watchedPage(origin);
+    const watched = await watchedPage(origin);
+    const { page, outside, signals } = watched;
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript((messages) => {
@@ -125,10 +167,10 @@ describe('hostile HTML mail, rendered by the real message renderer in Chromium',
       expect(doc).not.toMatch(/(src|href|action|background|poster|srcset|data)\s*=\s*["']?[^"'>\s]*evil\.example/i);
       expect(doc).not.toMatch(/url\([^)]*evil\.example/i);
     }
-    // Give anything that could fire (onload, autofocus, meta refresh, animations) time to do so.
-    await page.waitForTimeout(1500);
+    // Every frame loaded and the page handled a later message: whatever loading could set off has been recorded.
+    await settle(watched, onceEach(stored.length));
     await page.screenshot({ path: artifactPath('hostile-html.png'), fullPage: false });
-    expect(signals.filter((s) => !s.startsWith('csp:'))).toEqual([]);
+    expect(executions(signals)).toEqual([]);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     // Remote images were held back and say so.
@@ -138,7 +180,8 @@ describe('hostile HTML mail, rendered by the real message renderer in Chromium',
 
   it('"Load images" loads this message only; "Always for this sender" covers their other messages', async () => {
     const origin = new URL(inject('rendererUrl')).origin;
-    const { page, outside, signals } = await watchedPage(origin);
+    const watched = await watchedPage(origin);
+    const { page, outside, signals } = watched;
     const messages = [
       { sender: 'news@shop.example', html: '<p>A</p><img src="https://images.example/a.png" alt="a">' },
       { sender: 'news@shop.example', html: '<p>B</p><img src="https://images.example/b.png" alt="b">' },
@@ -153,12 +196,14 @@ describe('hostile HTML mail, rendered by the real message renderer in Chromium',
     }, messages);
     await page.goto(`${origin}/fixture.html`);
     await expect.poll(() => page.locator('iframe.message-frame').count()).toBe(4);
-    await page.waitForTimeout(300);
+    await settle(watched, onceEach(4));
     expect(outside).toEqual([]);
 
     const first = page.locator('[data-fixture="0"]');
     await first.getByRole('button', { name: 'Load images' }).click();
     await expect.poll(() => outside).toEqual(['https://images.example/a.png']);
+    const otherSender = page.locator('[data-fixture="2"] iframe');
+    const otherSenderBefore = await otherSender.getAttribute('srcdoc');
     await page
       .locator('[data-fixture="1"]')
       .getByRole('button', { name: /Always for news@shop.example/ })
@@ -166,14 +211,16 @@ describe('hostile HTML mail, rendered by the real message renderer in Chromium',
     await expect
       .poll(() => outside.slice().sort())
       .toEqual(['https://images.example/a.png', 'https://images.example/b.png']);
-    await page.waitForTimeout(300);
+    // The sender's pixel message was drawn again with images allowed; the other sender's was not.
+    await settle(watched, { 'Fixture message 1': 2, 'Fixture message 3': 2 });
+    expect(await otherSender.getAttribute('srcdoc')).toBe(otherSenderBefore);
     // The other sender's image and the tracking pixel stay blocked.
     expect(outside.some((u) => u.includes('c.png') || u.includes('t.gif'))).toBe(false);
     // The disguised link shows where it really goes.
     const linkFrame = page.frameLocator('[data-fixture="3"] iframe');
     expect(await linkFrame.locator('a').getAttribute('title')).toBe('https://evil.example/login');
     expect(await linkFrame.locator('a').textContent()).toContain('[goes to evil.example]');
-    expect(signals.filter((s) => !s.startsWith('csp:'))).toEqual([]);
+    expect(executions(signals)).toEqual([]);
     await page.close();
   });
 });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('merge and split in the app (real engine, Dovecot, Chromium)', () => {
   it('keyboard only: x x, Shift+M, choose the survivor with the arrows, Enter; z undoes; split from a message, and the subject-fallback mark', async () => {
@@ -51,16 +42,10 @@ describe('merge and split in the app (real engine, Dovecot, Chromium)', () => {
       date: minutesAgo(20),
     });
     await service.syncNow();
-    bridge = await startBridge(service);
     const subjects = async () => (await service.call('threads.list', {})).map((t) => t.subject).sort();
     expect(await subjects()).toEqual(['Gift wrapping', 'Order 88 arrived broken', 'Photos of order 88']);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = await chromium.openApp(service, { viewport: { width: 1280, height: 720 } });
     const rows = page.getByRole('option');
     await rows.filter({ hasText: 'Order 88 arrived broken' }).waitFor();
 

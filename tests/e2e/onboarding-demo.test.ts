@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mailWorld } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { firstLaunch, localDiscovery } from '../support/firstLaunch';
 import { autoconfigXml, startAutoconfigServer } from '../support/autoconfig-server';
 
-let browser: Browser;
+const chromium = useChromium();
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
 });
 
 /** An empty data folder in the app, with discovery pointed at `xmlUrl` when given. */
 async function launch(xmlUrl?: string) {
-  const app = await firstLaunch(browser, xmlUrl ? { discovery: localDiscovery([xmlUrl]) } : {});
+  const app = await firstLaunch(chromium.browser, xmlUrl ? { discovery: localDiscovery([xmlUrl]) } : {});
   cleanups.push(app.close);
   return app;
 }

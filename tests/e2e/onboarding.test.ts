@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mailWorld } from '../support/engine';
 import { seedMaildir, type SeedMessage } from '../support/maildir-seed';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { firstLaunch, localDiscovery } from '../support/firstLaunch';
 import { autoconfigXml, startAutoconfigServer } from '../support/autoconfig-server';
 
-let browser: Browser;
+const chromium = useChromium();
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
 });
 
 /** A mailbox with a backlog large enough that the first sync is still running when the person acts. */
@@ -41,7 +37,7 @@ function backlog(address: string): SeedMessage[] {
 
 /** The app as a first launch sees it, discovery pointed at a local autoconfig server (no MX or SRV records). */
 async function launch(xmlUrl: string) {
-  const app = await firstLaunch(browser, { discovery: localDiscovery([xmlUrl]) });
+  const app = await firstLaunch(chromium.browser, { discovery: localDiscovery([xmlUrl]) });
   cleanups.push(app.close);
   return app;
 }

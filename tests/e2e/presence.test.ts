@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('who is replying, in the real renderer (two engines, Dovecot)', () => {
   it("Bob's list row and thread say Alice is replying while her composer holds text, and stop when she sends", async () => {
@@ -32,11 +23,7 @@ describe('who is replying, in the real renderer (two engines, Dovecot)', () => {
     await alice.service.syncNow();
     await Promise.all([alice.service.startLive(), bob.service.startLive()]);
     try {
-      bridge = await startBridge(bob.service);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      await page.goto(
-        `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-      );
+      const { page } = await chromium.openApp(bob.service, { viewport: { width: 1280, height: 720 } });
       const row = page.getByRole('option').filter({ hasText: subject });
       await row.waitFor();
       await row.click();

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { mailWorld, startEngine, TestClock } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import type { PromptlyService } from '../../src/main/service/service';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 /** Moves the engine's clock and the page's clock forward together. */
 async function skip(clock: TestClock, page: Page, ms: number): Promise<void> {
@@ -74,15 +66,11 @@ describe('a promise over time (real engine, Dovecot, SMTP, keyboard only, clock 
       date: new Date(clock.now()),
     });
     await service.startLive();
-    bridge = await startBridge(service);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.clock.install({ time: clock.now() });
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = await chromium.openApp(service, {
+      viewport: { width: 1280, height: 800 },
+      beforeLoad: (blank) => blank.clock.install({ time: clock.now() }),
+    });
     const rows = page.getByRole('option');
     const lenaRow = rows.filter({ hasText: 'Delivery date for order 77' });
     const omarRow = rows.filter({ hasText: 'Spoke tension' });

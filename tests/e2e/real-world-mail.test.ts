@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/mail');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 function invoiceWithProgram(to: string): string {
   const b = 'b1_ui_risk';
@@ -55,12 +48,9 @@ describe('real-world mail in the real renderer', () => {
       await world.deliver(support.address, readFileSync(join(FIXTURES, name)));
     await world.deliver(support.address, invoiceWithProgram(support.address));
     await service.syncNow();
-    const bridge = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const app = await chromium.openApp(service, { viewport: { width: 1280, height: 800 } });
+    const { page } = app;
     try {
-      await page.goto(
-        `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-      );
       const list = page.getByRole('listbox', { name: 'Conversations' });
       const open = async (subject: string) => {
         await list.getByText(subject).first().click();
@@ -96,8 +86,7 @@ describe('real-world mail in the real renderer', () => {
       expect(await page.locator('body').textContent()).not.toContain('\uFFFD');
       await page.screenshot({ path: artifactPath('header-8bit.png') });
     } finally {
-      await page.close();
-      await bridge.close();
+      await app.close();
     }
   });
 });

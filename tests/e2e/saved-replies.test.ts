@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
   it('creates a reply with a variable and a live preview, renames it, and a teammate’s engine gets both; deleting asks first; the composer saves what was typed as one and the palette inserts it by name', async () => {
@@ -23,13 +14,7 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
     await service.call('me.set', { name: 'Alice Moreno', address: 'alice@acme.example', signature: '' });
     await world.deliverMail({ from: 'ivy@customer.example', to: support.address, subject: 'Hello', text: 'Hi' });
     await service.startLive();
-    bridge = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = await chromium.openApp(service, { viewport: { width: 1280, height: 900 } });
     await page.getByRole('option').filter({ hasText: 'Hello' }).waitFor();
     await page.keyboard.press('g');
     await page.keyboard.press(','); // Team settings
@@ -144,13 +129,8 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
       text: 'Hi',
     });
     await service.startLive(); // live, so the outbox sends once the undo window is over
-    const keyboardBridge = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(keyboardBridge.url)}&token=${encodeURIComponent(keyboardBridge.token)}`,
-    );
+    const app = await chromium.openApp(service, { viewport: { width: 1280, height: 900 } });
+    const { page, errors } = app;
     await page.getByRole('option').filter({ hasText: 'Where is it' }).waitFor();
     const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
     /** Presses Tab until the focused element's text is `text`, as a person tabbing through the page does. */
@@ -215,7 +195,6 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
       .toContain('Hi Ivy, thanks for waiting: it ships today.');
     expect(errors).toEqual([]);
     await service.stopLive();
-    await keyboardBridge.close();
-    await page.close();
+    await app.close();
   });
 });

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('a send the SMTP server refuses is never silent (Chromium, real engine, Dovecot, SMTP)', () => {
   it('550: a toast with the server’s reason and what to do, the row says Not sent, the Outbox explains and retries on request', async () => {
@@ -29,13 +20,7 @@ describe('a send the SMTP server refuses is never silent (Chromium, real engine,
       text: 'Can I get a refund?',
     });
     await service.startLive();
-    bridge = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = await chromium.openApp(service, { viewport: { width: 1280, height: 800 } });
     const row = page.getByRole('option').filter({ hasText: 'Refund for order 912' });
     await row.waitFor();
 

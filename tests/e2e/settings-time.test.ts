@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('times in the person’s own format, and the settings that take times (Chromium, real engine)', () => {
   it('a German-speaking person reads 24-hour dates without seconds, picks a time zone by typing, and sets quiet hours with time fields', async () => {
@@ -27,18 +18,11 @@ describe('times in the person’s own format, and the settings that take times (
       text: 'Hallo',
     });
     await service.syncNow();
-    bridge = await startBridge(service);
-    const context = await browser.newContext({
-      locale: 'de-DE',
-      timezoneId: 'Europe/Berlin',
+    const app = await chromium.openApp(service, {
       viewport: { width: 1280, height: 800 },
+      context: { locale: 'de-DE', timezoneId: 'Europe/Berlin' },
     });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = app;
     await page.getByRole('option').filter({ hasText: 'Rahmen' }).waitFor();
     await page.keyboard.press('Enter');
     const stamp = page.getByRole('article').locator('time').first();
@@ -70,6 +54,6 @@ describe('times in the person’s own format, and the settings that take times (
     await dueSoon.scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifactPath('settings-due-soon-window.png') });
     expect(errors).toEqual([]);
-    await context.close();
+    await app.close();
   });
 });

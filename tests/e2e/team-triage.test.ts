@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('keyboard-only triage with the team features (real engine, Dovecot, SMTP)', () => {
   it('claim with a, courtesy reply with c and Ctrl+Enter, the deadline becomes the promise, e closes and the next opens', async () => {
@@ -36,24 +27,21 @@ describe('keyboard-only triage with the team features (real engine, Dovecot, SMT
       text: 'When will order 77 arrive?',
     });
     await service.startLive();
-    bridge = await startBridge(service);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(() => {
-      const w = window as unknown as { pointerEvents: number };
-      w.pointerEvents = 0;
-      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'wheel'])
-        window.addEventListener(
-          type,
-          (e) => ((e as MouseEvent).detail > 0 || type !== 'click' ? (w.pointerEvents += 1) : 0),
-          true,
-        );
+    const { page, errors } = await chromium.openApp(service, {
+      viewport: { width: 1280, height: 800 },
+      beforeLoad: (blank) =>
+        blank.addInitScript(() => {
+          const w = window as unknown as { pointerEvents: number };
+          w.pointerEvents = 0;
+          for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click', 'wheel'])
+            window.addEventListener(
+              type,
+              (e) => ((e as MouseEvent).detail > 0 || type !== 'click' ? (w.pointerEvents += 1) : 0),
+              true,
+            );
+        }),
     });
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
     const rows = page.getByRole('option');
     await rows.filter({ hasText: 'Delivery date for order 77' }).waitFor();
     await expect.poll(() => rows.first().textContent()).toContain('Delivery date for order 77');

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 
-let browser: Browser;
-let bridge: Bridge | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await bridge?.close();
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('triage without surprises (real engine, Dovecot, keyboard only)', () => {
   it('after h the pane follows the highlight and e closes that one; z brings it back; x x x then e closes three', async () => {
@@ -30,14 +21,8 @@ describe('triage without surprises (real engine, Dovecot, keyboard only)', () =>
         date: new Date(Date.now() - (i + 1) * 600_000),
       });
     await service.syncNow();
-    bridge = await startBridge(service);
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
+    const { page, errors } = await chromium.openApp(service, { viewport: { width: 1280, height: 720 } });
     const rows = page.getByRole('option');
     await rows.filter({ hasText: 'Light broken' }).waitFor();
     const closedSubjects = async () =>

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { mailWorld, startEngine } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
+import { artifactPath } from '../support/browser';
+import { appLink, loadRenderer, useChromium } from '../support/appPage';
+import { startBridge } from '../../src/main/bridge/server';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe('the real renderer in Chromium, against the real engine and Dovecot', () => {
-  let bridge: Bridge | undefined;
-  afterAll(async () => bridge?.close());
-
   it('keyboard-only triage: sync, j/k, open, customer history, Esc, / search with an operator, palette, help', async () => {
     const world = await mailWorld();
     const support = await world.createMailbox('support');
     const { service } = await startEngine(world, support);
-    bridge = await startBridge(service);
 
     const hour = 3_600_000;
     await world.deliverMail({
@@ -45,18 +35,16 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
       text: 'The new brake pads squeal when wet. The gears are fine now.',
       date: new Date(Date.now() - hour),
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(() => {
-      const w = window as unknown as { pointerEvents: number };
-      w.pointerEvents = 0;
-      for (const type of ['pointerdown', 'mousedown', 'mouseup', 'wheel'])
-        window.addEventListener(type, () => (w.pointerEvents += 1), true);
+    const { page, errors } = await chromium.openApp(service, {
+      viewport: { width: 1280, height: 760 },
+      beforeLoad: (blank) =>
+        blank.addInitScript(() => {
+          const w = window as unknown as { pointerEvents: number };
+          w.pointerEvents = 0;
+          for (const type of ['pointerdown', 'mousedown', 'mouseup', 'wheel'])
+            window.addEventListener(type, () => (w.pointerEvents += 1), true);
+        }),
     });
-    await page.goto(
-      `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-    );
     const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
     await expect.poll(focusedId).toBe('thread-list');
 
@@ -226,10 +214,9 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
     const world = await mailWorld();
     const { service } = await startEngine(world, await world.createMailbox('support'));
     const b = await startBridge(service);
-    const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const { page } = await loadRenderer(chromium.browser, b, { viewport: { width: 1000, height: 700 } });
     try {
-      const link = `${inject('rendererUrl')}#bridge=${encodeURIComponent(b.url)}&token=${encodeURIComponent(b.token)}`;
-      await page.goto(link);
+      const link = appLink(b);
       const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
       await expect.poll(focusedId).toBe('thread-list');
       await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('token=');
@@ -237,7 +224,7 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
       await expect.poll(focusedId).toBe('thread-list');
       await page.screenshot({ path: artifactPath('bridge-reloaded.png') });
 
-      const second = await browser.newPage();
+      const second = await chromium.browser.newPage();
       await second.goto(link);
       await expect
         .poll(() => second.getByText(/The link `npm run web` prints opens one tab only/).count())

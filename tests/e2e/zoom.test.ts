@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { firstLaunch } from '../support/firstLaunch';
 import { layoutProblems, walkDemo } from './screens';
 
-let browser: Browser;
+const chromium = useChromium();
 const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
 });
 
 /** A 1280×720 window at 200 % zoom: 640×360 CSS pixels, two device pixels each. */
@@ -58,7 +55,7 @@ async function zoomedChecks(page: Page, screen: string): Promise<string[]> {
 
 describe('200 % zoom and a 1280×720 window (Chromium, real renderer, the demo)', () => {
   it('at 200 % every screen keeps its views, counts, initials, rows and dialogs whole; the conversation has the height', async () => {
-    const app = await firstLaunch(browser, {}, ZOOMED);
+    const app = await firstLaunch(chromium.browser, {}, ZOOMED);
     cleanups.push(app.close);
     const problems: string[] = [];
     const screens: string[] = [];
@@ -74,7 +71,7 @@ describe('200 % zoom and a 1280×720 window (Chromium, real renderer, the demo)'
   }, 240_000);
 
   it('at 1280×720 nothing is cut or overlapping either', async () => {
-    const app = await firstLaunch(browser, {}, { width: 1280, height: 720 });
+    const app = await firstLaunch(chromium.browser, {}, { width: 1280, height: 720 });
     cleanups.push(app.close);
     const problems: string[] = [];
     await walkDemo(app.page, async (screen) => {

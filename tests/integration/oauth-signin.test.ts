@@ -68,34 +68,31 @@ describe('signing in with an OAuth2 issuer', () => {
   it('fetches a fresh token when the server refuses one the app still thought good', async () => {
     const mailbox = await world.mail.createMailbox();
     const profile = providerProfile(world.auth.issuer);
-    world.auth.setAccessTokenTtl(1);
-    try {
-      const signedIn = await signIn(
-        profile,
-        { clientId: PUBLIC_CLIENT_ID },
-        { openUrl: browserSignIn(browser, mailbox.address), now: Date.now },
-      );
-      const secrets = new MemorySecretStore();
-      await secrets.set('refresh', signedIn.refreshToken ?? '');
-      const tokens = new OAuthTokens({
-        profile,
-        client: { clientId: PUBLIC_CLIENT_ID },
-        secrets,
-        refreshRef: 'refresh',
-        address: mailbox.address,
-        now: Date.now,
-      });
-      // The app believes the token is good for an hour; the provider let it expire after a second.
-      tokens.seed({ accessToken: signedIn.accessToken, expiresAt: Date.now() + 3_600_000 });
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      const before = world.auth.grants.filter((g) => g === 'refresh_token').length;
-      const imap = await connectImap({ ...world.mail.imap, tls: 'none', user: mailbox.user, tokens });
-      expect(imap.authenticated).toBeTruthy();
-      await imap.logout();
-      expect(world.auth.grants.filter((g) => g === 'refresh_token').length).toBe(before + 1);
-      expect(await tokens.accessToken()).not.toBe(signedIn.accessToken);
-    } finally {
-      world.auth.setAccessTokenTtl(3600);
-    }
+    const signedIn = await signIn(
+      profile,
+      { clientId: PUBLIC_CLIENT_ID },
+      { openUrl: browserSignIn(browser, mailbox.address), now: Date.now },
+    );
+    const secrets = new MemorySecretStore();
+    await secrets.set('refresh', signedIn.refreshToken ?? '');
+    const tokens = new OAuthTokens({
+      profile,
+      client: { clientId: PUBLIC_CLIENT_ID },
+      secrets,
+      refreshRef: 'refresh',
+      address: mailbox.address,
+      now: Date.now,
+    });
+    // The app believes the token is good for an hour; at the provider it has expired.
+    tokens.seed({ accessToken: signedIn.accessToken, expiresAt: Date.now() + 3_600_000 });
+    expect(await world.auth.introspect(signedIn.accessToken)).toMatchObject({ active: true });
+    world.auth.expireAccessTokens(mailbox.address);
+    expect(await world.auth.introspect(signedIn.accessToken)).toMatchObject({ active: false });
+    const before = world.auth.grants.filter((g) => g === 'refresh_token').length;
+    const imap = await connectImap({ ...world.mail.imap, tls: 'none', user: mailbox.user, tokens });
+    expect(imap.authenticated).toBeTruthy();
+    await imap.logout();
+    expect(world.auth.grants.filter((g) => g === 'refresh_token').length).toBe(before + 1);
+    expect(await tokens.accessToken()).not.toBe(signedIn.accessToken);
   });
 });

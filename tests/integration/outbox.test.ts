@@ -218,6 +218,8 @@ async function startDataCutProxy(target: {
     let cut = false;
     upstream.on('data', (chunk: Buffer) => {
       if (!cut) client.write(chunk);
+      // The server's answer to the data (it answers after relaying it): only now may the connection go.
+      else upstream.end();
     });
     client.on('data', (chunk: Buffer) => {
       upstream.write(chunk);
@@ -227,7 +229,6 @@ async function startDataCutProxy(target: {
         cuts += 1;
         cut = true;
         client.resetAndDestroy();
-        setTimeout(() => upstream.end(), 1000);
       }
     });
     for (const socket of [client, upstream]) socket.on('error', () => undefined);
@@ -278,7 +279,8 @@ describe('outbox: faults never lose a reply nor send it twice', () => {
       await outbox.runDue();
       // The relay got the whole message before the cut, so it is delivered: exactly once.
       await waitUntil(async () => (await inbox(s.world, s.customer)).length >= 1, 5000);
-      await new Promise((r) => setTimeout(r, 300));
+      // Both passes above were awaited, and the relay says 250 only once the message is in the
+      // mailbox: a second send would already be there.
       expect(await inbox(s.world, s.customer)).toHaveLength(1);
       expect(outbox.get(item.id)).toMatchObject({ state: 'uncertain', attempts: 1 });
       expect(s.sent).toEqual([]);

@@ -1,4 +1,3 @@
-import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +6,7 @@ import { startBridge } from '../../src/main/bridge/server';
 import { FileSecretStore } from '../../src/main/secrets';
 import { cliSecretsFile } from '../../src/main/paths';
 import { openAppService } from '../../src/main/service/startup';
+import { loadRenderer } from './appPage';
 import type { PromptlyService } from '../../src/main/service/service';
 
 /** What a UI test may set on the app besides its data folder: discovery, OAuth clients, the browser opener, a clock. */
@@ -44,16 +44,13 @@ export async function firstLaunch(
   });
   service.startApp();
   const bridge = await startBridge(service);
-  // A zoomed window is a smaller viewport drawn with more device pixels per CSS pixel (200 %: 2).
   const { deviceScaleFactor, ...viewport } = screen;
-  const page = await browser.newPage({ viewport, deviceScaleFactor });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  // An injected clock: the page starts at the engine's time (a test moves both with fastForward).
-  if (clock) await page.clock.install({ time: clock() });
-  await page.goto(
-    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-  );
+  const { page, errors } = await loadRenderer(browser, bridge, {
+    viewport,
+    deviceScaleFactor,
+    // An injected clock: the page starts at the engine's time (a test moves both with fastForward).
+    beforeLoad: clock ? (blank) => blank.clock.install({ time: clock() }) : undefined,
+  });
   const close = async () => {
     await bridge.close();
     await service.stopLive();

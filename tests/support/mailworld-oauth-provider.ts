@@ -26,6 +26,12 @@ export interface AuthServer {
   grants: string[];
   /** Drops every grant and token of this account, as a password change at the provider does. */
   signOut(accountId: string): void;
+  /**
+   * Ends the lifetime of every access token issued to this account now, as the passing of their
+   * expiry would (introspection answers inactive); the grant and its refresh token stay good.
+   * The provider keeps its own clock, so tests expire tokens with this rather than by waiting.
+   */
+  expireAccessTokens(accountId: string): void;
   close(): Promise<void>;
 }
 
@@ -143,6 +149,10 @@ export async function startAuthServer(opts: { accessTokenTtl?: number } = {}): P
     grants,
     signOut: (accountId) => {
       for (const [key, entry] of store) if (entry.payload.accountId === accountId) store.delete(key);
+    },
+    expireAccessTokens: (accountId) => {
+      for (const [key, entry] of store)
+        if (key.startsWith('AccessToken:') && entry.payload.accountId === accountId) entry.expiresAt = Date.now() - 1;
     },
     close: () =>
       new Promise<void>((resolve) => {

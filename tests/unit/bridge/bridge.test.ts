@@ -25,17 +25,31 @@ async function bridge(allowedOrigins?: string[]): Promise<Bridge> {
 
 type Outcome = { status: number } | { socket: WebSocket; first: unknown };
 
-/** Opens a connection; resolves with the HTTP refusal, or the socket and its first message. */
+/** The id of the call {@link connect} makes to learn that nothing came before its answer. */
+const PROBE = 424242;
+
+/**
+ * Opens a connection; resolves with the HTTP refusal, or the socket and the first message the
+ * bridge sent of its own accord (null when the answer to a call made on opening came first).
+ */
 function connect(url: string, options: { origin?: string; host?: string } = {}): Promise<Outcome> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { origin: options.origin, headers: options.host ? { host: options.host } : {} });
     ws.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
     ws.on('open', () => {
-      const timer = setTimeout(() => resolve({ socket: ws, first: null }), 200);
-      ws.once('message', (data) => {
-        clearTimeout(timer);
-        resolve({ socket: ws, first: JSON.parse(String(data)) });
-      });
+      let first: unknown = null;
+      const onMessage = (data: unknown) => {
+        const message = JSON.parse(String(data)) as { type?: string; id?: number };
+        if (message.type !== 'result' || message.id !== PROBE) {
+          first ??= message;
+          return;
+        }
+        ws.off('message', onMessage);
+        resolve({ socket: ws, first });
+      };
+      ws.on('message', onMessage);
+      // The bridge answers in order: whatever it sends on its own on connecting arrives before this answer.
+      ws.send(JSON.stringify({ id: PROBE, call: 'app.info', args: {} }));
     });
   });
 }
