@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ThreadTeamView } from '../../../../shared/team';
 import { nameOf, useRoster } from './stores';
 import { moveOut } from './triage';
+import { handlePickerKey } from '../../keymap/pickerKeys';
 import './teamwork.css';
 
 /** Props of {@link AssignPicker}. */
@@ -58,18 +59,21 @@ export function AssignPicker({ threadId, threadIds = [threadId], team = null, on
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const delta = e.key === 'ArrowDown' ? 1 : -1;
-      setIndex((i) => Math.max(0, Math.min(matches.length - 1, i + delta)));
-    } else if (e.key === 'Enter' && e.target instanceof HTMLInputElement && e.target.type === 'text') {
-      e.preventDefault();
-      if (current && !busy) void choose(current.address, handoff || e.shiftKey);
-    }
+    const inFilter = e.target instanceof HTMLInputElement && e.target.type === 'text';
+    handlePickerKey(
+      e,
+      { index: Math.min(index, matches.length - 1), count: matches.length },
+      {
+        close: onClose,
+        move: setIndex,
+        choose: (i, key) => {
+          const teammate = matches[i];
+          if (teammate && !busy) void choose(teammate.address, handoff || key.shiftKey);
+        },
+      },
+      // Home and End stay with the filter's caret; Enter on the checkbox or a button is theirs.
+      { textEntry: inFilter, enterChooses: inFilter },
+    );
   }
 
   const listId = `assign-list-${threadId}`;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { rowById } from './triage';
 import { mergeInto } from './threadFixes';
+import { handlePickerKey } from '../../keymap/pickerKeys';
 import './teamwork.css';
 
 /** Props of {@link MergeChooser}. */
@@ -36,18 +37,20 @@ export function MergeChooser({ threadIds, onClose }: MergeChooserProps) {
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      onClose();
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const delta = e.key === 'ArrowDown' ? 1 : -1;
-      setIndex((i) => Math.max(0, Math.min(rows.length - 1, i + delta)));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      if (current && !busy) void choose(current.id);
-    }
+    handlePickerKey(
+      e,
+      { index: Math.min(index, rows.length - 1), count: rows.length },
+      {
+        close: onClose,
+        move: setIndex,
+        choose: (i) => {
+          const survivor = rows[i];
+          if (survivor && !busy) void choose(survivor.id);
+        },
+      },
+      // On a button, Enter presses that button (Cancel cancels).
+      { enterChooses: !(e.target instanceof HTMLButtonElement) },
+    );
   }
 
   const listId = 'merge-survivor-list';

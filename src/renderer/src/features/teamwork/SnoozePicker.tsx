@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { snoozeChoices } from './act';
 import { moveOut } from './triage';
+import { handlePickerKey } from '../../keymap/pickerKeys';
 import { fromLocalInput, toLocalInput, whenText } from './format';
 import './teamwork.css';
 
@@ -48,19 +49,20 @@ export function SnoozePicker({
         aria-label="Snooze conversation"
         onMouseDown={(e) => e.stopPropagation()}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-          } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-            // The choices follow the arrow keys, like every picker.
-            const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.tw-snooze button')];
-            const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-            if (at < 0 && document.activeElement instanceof HTMLInputElement) return;
-            e.preventDefault();
-            const next = Math.max(0, Math.min(buttons.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
-            buttons[next]?.focus();
-          }
+          // The choices are buttons: the highlight is the focus, and it follows the keys like every picker's.
+          const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.tw-snooze button')];
+          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+          // In the custom time field the keys edit the time; only Esc is the picker's.
+          const inField = at < 0 && document.activeElement instanceof HTMLInputElement;
+          handlePickerKey(
+            e,
+            { index: at, count: inField ? 0 : buttons.length },
+            {
+              close: onClose,
+              move: (i) => buttons[i]?.focus(),
+              choose: (i) => void snooze(choices[i]?.until ?? null),
+            },
+          );
         }}
         data-keys-off
       >
