@@ -42,8 +42,10 @@ describe("the UI tests run under the packaged app's CSP", () => {
       const w = window as unknown as { injected?: boolean; violations: string[] };
       const script = document.createElement('script');
       script.textContent = 'window.injected = true';
+      // An allowed inline script runs as it is inserted; a blocked one is reported (after it) as a violation.
+      const reported = new Promise((r) => document.addEventListener('securitypolicyviolation', r, { once: true }));
       document.body.append(script);
-      await new Promise((r) => setTimeout(r, 50));
+      await reported;
       return { injected: w.injected === true, violations: w.violations };
     });
     expect(ran.injected).toBe(false);

@@ -77,12 +77,9 @@ describe('keyboard-only triage with the team features (real engine, Dovecot, SMT
     await page.keyboard.press('Control+Enter');
 
     // The customer got the courtesy reply once; the thread now waits, due at the promise.
-    let received = 0;
-    for (let i = 0; i < 100 && received === 0; i++) {
-      received = (await world.smtpMessages({ to: customer.address })).length;
-      if (received === 0) await page.waitForTimeout(100);
-    }
-    expect(received).toBe(1);
+    await expect
+      .poll(async () => (await world.smtpMessages({ to: customer.address })).length, { timeout: 10_000 })
+      .toBe(1);
     await expect
       .poll(
         async () =>
