@@ -132,3 +132,37 @@ describe('no import cycles (docs/ARCHITECTURE.md)', () => {
     expect(await cycles()).toEqual([]);
   });
 });
+
+describe('size limits (docs/ARCHITECTURE.md, "Size")', () => {
+  async function sizeRules(filePath: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).map((m) => m.ruleId ?? '').filter((id) => id.startsWith('max-lines'));
+  }
+  /** A function whose body has `statements` lines of code, each followed by a blank line and a comment when `padded`. */
+  function functionOf(statements: number, padded = true): string {
+    const line = (i: number) => `  n += ${i};\n${padded ? `\n  // step ${i}\n` : ''}`;
+    const body = Array.from({ length: statements }, (_, i) => line(i)).join('');
+    return `export function f(): number {\n  let n = 0;\n${body}  return n;\n}\n`;
+  }
+
+  it('a function over 80 lines of code fails; blank lines and comments do not count', async () => {
+    // 3 lines (signature, `let`, `return`) + the closing brace + statements.
+    expect(await sizeRules('src/main/service/x.ts', functionOf(76))).toEqual([]);
+    expect(await sizeRules('src/main/service/x.ts', functionOf(77))).toEqual(['max-lines-per-function']);
+    expect(await sizeRules('src/shared/x.ts', functionOf(77))).toEqual(['max-lines-per-function']);
+    expect(await sizeRules('src/renderer/src/stores/x.ts', functionOf(77))).toEqual(['max-lines-per-function']);
+  });
+
+  it('a React component has room for its markup, up to 200 lines', async () => {
+    expect(await sizeRules('src/renderer/src/features/x/Thing.tsx', functionOf(196, false))).toEqual([]);
+    expect(await sizeRules('src/renderer/src/features/x/Thing.tsx', functionOf(197, false))).toEqual([
+      'max-lines-per-function',
+    ]);
+  });
+
+  it('a file over 400 lines fails, whatever its lines are', async () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `export const a${i} = ${i};`).join('\n') + '\n';
+    expect(await sizeRules('src/main/store/x.ts', lines(400))).toEqual([]);
+    expect(await sizeRules('src/main/store/x.ts', lines(401))).toEqual(['max-lines']);
+  });
+});

@@ -42,43 +42,7 @@ export function demoTeamLog(
   const workers = team.filter((m) => !m.address.startsWith('sam@'));
   for (const f of facts) {
     if (f.teamReplies === 0) continue; // nobody has taken the unanswered ones yet
-    const owner = rnd.pick(workers);
-    const at = Math.min(f.lastAt, now - 60_000);
-    const claim = add({
-      type: 'claim',
-      thread: f.key,
-      actor: owner.address,
-      base: null,
-      at: at - 3_600_000,
-      payload: {},
-      known: [f.key],
-    });
-    if (rnd.next() < 0.15) {
-      add({
-        type: 'note',
-        thread: f.key,
-        actor: owner.address,
-        base: null,
-        at: at - 1_800_000,
-        payload: { text: rnd.pick(NOTES), mentions: [] },
-        known: [f.key],
-      });
-    }
-    const thanks = /\bthank/i.test(f.lastText) && !f.lastFromTeam;
-    const old = now - f.lastAt > 2 * 86_400_000;
-    if (f.lastFromTeam)
-      add({ type: 'waiting', thread: f.key, actor: owner.address, base: null, at, payload: {}, known: [f.key] });
-    else if (thanks || (old && rnd.next() < 0.5))
-      add({
-        type: 'close',
-        thread: f.key,
-        actor: owner.address,
-        base: null,
-        at: at + 60_000,
-        payload: {},
-        known: [f.key],
-      });
-    void claim;
+    threadHistory(f, rnd.pick(workers).address, now, rnd, add);
   }
   for (const p of demoPromises(facts, now, new DemoRandom(seed + 1))) {
     const owner = rnd.pick(workers);
@@ -93,6 +57,25 @@ export function demoTeamLog(
     });
   }
   return entries;
+}
+
+/** One answered thread's history: claimed, sometimes a note, then waiting on the customer or closed. */
+function threadHistory(
+  f: ThreadReplyFacts,
+  actor: string,
+  now: number,
+  rnd: DemoRandom,
+  add: (event: Record<string, unknown>) => string,
+): void {
+  const at = Math.min(f.lastAt, now - 60_000);
+  const on = { thread: f.key, actor, base: null, known: [f.key] };
+  add({ type: 'claim', ...on, at: at - 3_600_000, payload: {} });
+  if (rnd.next() < 0.15)
+    add({ type: 'note', ...on, at: at - 1_800_000, payload: { text: rnd.pick(NOTES), mentions: [] } });
+  const thanks = /\bthank/i.test(f.lastText) && !f.lastFromTeam;
+  const old = now - f.lastAt > 2 * 86_400_000;
+  if (f.lastFromTeam) add({ type: 'waiting', ...on, at, payload: {} });
+  else if (thanks || (old && rnd.next() < 0.5)) add({ type: 'close', ...on, at: at + 60_000, payload: {} });
 }
 
 /** A promise of the demo's history: made with the team's first reply, due at `payload.due`. */

@@ -88,7 +88,31 @@ export function explainConnectionError(
   // nodemailer wraps socket failures as ESOCKET/ECONNECTION; the system code is in the message.
   const code =
     (e.code === 'ESOCKET' || e.code === 'ECONNECTION' ? SYSTEM_CODE.exec(text)?.[1] : undefined) ?? e.code ?? '';
-  const at = `${server.host}:${server.port}`;
+  const failure: Failure = { e, code, text, server, at: `${server.host}:${server.port}` };
+  return (
+    explainUnreachable(failure, phase) ??
+    // Checked before the password: servers refuse the login itself when the account is at its limit.
+    explainServerLimit(e, server.kind) ??
+    explainRefusedLogin(failure) ??
+    explainTransport(failure) ??
+    explainUnexpected(failure)
+  );
+}
+
+/** One failure as the explanations below read it. */
+interface Failure {
+  e: NetError;
+  /** The system or library code (ENOTFOUND, EAUTH …), or ''. */
+  code: string;
+  /** Every text the error carries, joined. */
+  text: string;
+  server: { kind: 'IMAP' | 'SMTP'; host: string; port: number };
+  /** host:port */
+  at: string;
+}
+
+/** A lost connection, an unknown name, or nothing listening. */
+function explainUnreachable({ code, text, server, at }: Failure, phase: 'connect' | 'session'): Explained | null {
   if (phase === 'session' && LOST.test(code || text)) {
     return {
       code: 'network',
@@ -107,22 +131,27 @@ export function explainConnectionError(
       message: `Nothing answered on ${at}. Check the ${server.kind} port (usually ${server.kind === 'IMAP' ? '993 for TLS or 143 for STARTTLS' : '465 for TLS or 587 for STARTTLS'}).`,
     };
   }
-  // Checked before the password: servers refuse the login itself when the account is at its limit.
-  const busy = explainServerLimit(e, server.kind);
-  if (busy) return busy;
-  if (
+  return null;
+}
+
+/** The server refused the user name or password, in its own words where it gave any. */
+function explainRefusedLogin({ e, code, text, server }: Failure): Explained | null {
+  const refused =
     e.authenticationFailed === true ||
     code === 'EAUTH' ||
-    /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text)
-  ) {
-    const gmail = /gmail|google/i.test(server.host) ? ' Gmail needs an app password, not your normal password.' : '';
-    const said = serverSaid(e);
-    return {
-      code: 'auth',
-      message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.${said ? ` The server said: "${said}".` : ''}`,
-      ...(said ? { detail: said } : {}),
-    };
-  }
+    /AUTHENTICATIONFAILED|authentication failed|invalid credentials/i.test(text);
+  if (!refused) return null;
+  const gmail = /gmail|google/i.test(server.host) ? ' Gmail needs an app password, not your normal password.' : '';
+  const said = serverSaid(e);
+  return {
+    code: 'auth',
+    message: `The ${server.kind} server refused the user name or password.${gmail} Check them and try again.${said ? ` The server said: "${said}".` : ''}`,
+    ...(said ? { detail: said } : {}),
+  };
+}
+
+/** Silence, TLS failures, time-outs and at-once closes: mostly a TLS setting wrong for the port. */
+function explainTransport({ e, code, text, at }: Failure): Explained | null {
   if (code === 'GREETING_TIMEOUT' || /greeting never received/i.test(text)) {
     // A TLS port waits for the client to speak first, so a plain connection hears nothing.
     return {
@@ -148,18 +177,25 @@ export function explainConnectionError(
       message: `${at} did not answer in time. Check the port and TLS setting, or your network.`,
     };
   }
-  if (
-    code === 'ECONNRESET' ||
-    code === 'EPIPE' ||
-    code === 'NoConnection' ||
-    code === 'ClosedAfterConnectTLS' ||
-    code === 'ClosedAfterConnectText'
-  ) {
+  if (CLOSED_AT_ONCE.has(code)) {
     return {
       code: 'tls',
       message: `${at} closed the connection at once. The TLS setting is probably wrong for this port (993/465 use TLS, 143/587 use STARTTLS).`,
     };
   }
+  return null;
+}
+
+const CLOSED_AT_ONCE: ReadonlySet<string> = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'NoConnection',
+  'ClosedAfterConnectTLS',
+  'ClosedAfterConnectText',
+]);
+
+/** Anything else: the server's own words. */
+function explainUnexpected({ e, code, server, at }: Failure): Explained {
   // imapflow says only "Command failed"; the server's own words are in responseText.
   const said = (e.responseText ?? '').trim() || (e.message ?? code).trim() || 'unknown error';
   const command = (e.executedCommand ?? '').replace(/^\S+\s+/, '').trim();

@@ -51,6 +51,17 @@ export interface Desktop {
   copyDiagnostics(): Promise<string>;
 }
 
+/** What the parts of the shell below share once the window exists. */
+interface ShellParts {
+  deps: DesktopDeps;
+  platform: NodeJS.Platform;
+  now: () => number;
+  icon: string | undefined;
+  window: BrowserWindow;
+  link: ReturnType<typeof rendererLinkOf>;
+  focus(): void;
+}
+
 /**
  * Builds the desktop app around a service: hardened session and window, IPC from the
  * contract, tray and badge, notifications, menu, close-to-tray and the quit sequence.
@@ -87,11 +98,39 @@ export function startDesktop(deps: DesktopDeps): Desktop {
   forwardEvents(deps.service, window.webContents);
   const link = rendererLinkOf(() => (window.isDestroyed() ? null : window.webContents));
   const focus = (): void => focusWindow(window);
-  const showThread = (threadKey: string): void => {
-    focus();
-    openThread(link, threadKey);
-  };
+  const parts: ShellParts = { deps, platform, now, icon, window, link, focus };
 
+  const notifications = startNotifications(parts);
+  const tray = startTray(parts, notifications);
+  deps.service.events.on('sync.error', (error) => deps.log.error(`Sync: ${error.code}: ${error.message}`));
+  const copyDiagnostics = diagnosticsCopier(parts);
+
+  const menuHandlers = (): AppMenuHandlers => ({
+    action: (action) => {
+      focus();
+      sendMenuAction(link, action);
+    },
+    copyDiagnostics: () => void copyDiagnostics(),
+    openLogs: () => void shell.openPath(deps.log.file(0)),
+    minimizeToTray: { checked: settings.minimizeToTray, set: (value) => changeSetting({ minimizeToTray: value }) },
+    openAtLogin: { checked: settings.openAtLogin, set: (value) => changeSetting({ openAtLogin: value }) },
+  });
+  const menuOptions = { devTools: offersDevTools(deps.isPackaged ?? app.isPackaged), trayVisible };
+  const changeSetting = (change: Partial<ShellSettings>): void => {
+    updateSettings(change);
+    if (change.openAtLogin !== undefined) setOpenAtLogin(app, change.openAtLogin, platform);
+    installAppMenu(platform, menuHandlers(), menuOptions);
+  };
+  installAppMenu(platform, menuHandlers(), menuOptions);
+
+  installQuit(parts, tray, hidesOnClose);
+  deps.log.info(`Started ${deps.service.appInfo().version} on ${platform}`);
+
+  return { window, tray: tray.controller, notifications, settings: () => settings, focus, copyDiagnostics };
+}
+
+/** Desktop notifications for what comes due; a refusal by the system shows another way. */
+function startNotifications({ deps, platform, now, icon, window, link, focus }: ShellParts): NotificationCenter {
   const notifications = new NotificationCenter(
     {
       focus,
@@ -106,11 +145,23 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     now,
     icon,
   );
+  deps.service.events.on('notify', (request) => notifications.show(request));
+  return notifications;
+}
+
+/** The tray icon, with the count due and the pause for notifications; `stopTimer` ends the pause's timer. */
+function startTray(
+  { deps, platform, now, window, link, focus }: ShellParts,
+  notifications: NotificationCenter,
+): { controller: TrayController; stopTimer(): void } {
   let resumeTimer: NodeJS.Timeout | undefined;
   const tray = new TrayController(
     deps.resourcesDir,
     {
-      openThread: showThread,
+      openThread: (threadKey) => {
+        focus();
+        openThread(link, threadKey);
+      },
       open: focus,
       quit: () => app.quit(),
       pausedUntil: () => notifications.pausedUntil(),
@@ -133,10 +184,15 @@ export function startDesktop(deps: DesktopDeps): Desktop {
   );
   nativeTheme.on('updated', () => tray.render());
   deps.service.events.on('tray.changed', (state) => tray.update(state));
-  deps.service.events.on('notify', (request) => notifications.show(request));
-  deps.service.events.on('sync.error', (error) => deps.log.error(`Sync: ${error.code}: ${error.message}`));
+  return {
+    controller: tray,
+    stopTimer: () => clearTimeout(resumeTimer),
+  };
+}
 
-  const copyDiagnostics = async (): Promise<string> => {
+/** "Copy diagnostics": versions, the sync state of each folder and recent errors, to the clipboard. */
+function diagnosticsCopier({ deps, platform, now }: ShellParts): () => Promise<string> {
+  return async () => {
     let folders: FolderStatus[] = [];
     try {
       folders = await deps.service.handlers()['sync.status']({});
@@ -157,45 +213,34 @@ export function startDesktop(deps: DesktopDeps): Desktop {
     clipboard.writeText(text);
     return text;
   };
+}
 
-  const menuHandlers = (): AppMenuHandlers => ({
-    action: (action) => {
-      focus();
-      sendMenuAction(link, action);
-    },
-    copyDiagnostics: () => void copyDiagnostics(),
-    openLogs: () => void shell.openPath(deps.log.file(0)),
-    minimizeToTray: { checked: settings.minimizeToTray, set: (value) => changeSetting({ minimizeToTray: value }) },
-    openAtLogin: { checked: settings.openAtLogin, set: (value) => changeSetting({ openAtLogin: value }) },
-  });
-  const menuOptions = { devTools: offersDevTools(deps.isPackaged ?? app.isPackaged), trayVisible };
-  const changeSetting = (change: Partial<ShellSettings>): void => {
-    updateSettings(change);
-    if (change.openAtLogin !== undefined) setOpenAtLogin(app, change.openAtLogin, platform);
-    installAppMenu(platform, menuHandlers(), menuOptions);
-  };
-  installAppMenu(platform, menuHandlers(), menuOptions);
-
+/** Quitting: the clean sequence, the OS ending the session, and close-to-tray. */
+function installQuit(
+  { deps, window }: ShellParts,
+  tray: { controller: TrayController; stopTimer(): void },
+  hidesOnClose: () => boolean,
+): void {
   const quit = installQuitHandler(
     app,
     async () => {
-      clearTimeout(resumeTimer);
+      tray.stopTimer();
       await runQuitSteps({
         stopLive: () => deps.service.stopLive(),
         shutdown: deps.service.shutdown ? () => deps.service.shutdown?.() ?? Promise.resolve() : undefined,
         closeDb: () => deps.service.db.close(),
         log: (message, error) => deps.log.error(message, error),
       });
-      tray.destroy();
+      tray.controller.destroy();
       deps.log.info('Quit cleanly');
     },
     () => {
       // The OS is ending the session: no waiting for the network. The database closes
       // (WAL checkpoint); a send cut off stays in `sending`, recoverable at next start.
-      clearTimeout(resumeTimer);
+      tray.stopTimer();
       void deps.service.stopLive().catch(() => undefined);
       deps.service.db.close();
-      tray.destroy();
+      tray.controller.destroy();
       deps.log.info('Quit for the end of the session');
     },
   );
@@ -205,7 +250,4 @@ export function startDesktop(deps: DesktopDeps): Desktop {
   window.on('session-end', () => quit.sessionEnded());
   // macOS keeps apps running without windows: closing hides, so the dock icon brings it back.
   installCloseToTray(window, hidesOnClose, () => quit.isQuitting());
-  deps.log.info(`Started ${deps.service.appInfo().version} on ${platform}`);
-
-  return { window, tray, notifications, settings: () => settings, focus, copyDiagnostics };
 }

@@ -62,6 +62,66 @@ function byAction(action: MenuAction): (typeof MENU_ACTIONS)[number] {
   return found;
 }
 
+/** This computer's own settings: minimise to tray (where there is a tray) and open at login. */
+function settingsItems(handlers: AppMenuHandlers, trayVisible: boolean): MenuItemConstructorOptions[] {
+  const toTray: MenuItemConstructorOptions[] = trayVisible
+    ? [
+        {
+          label: 'Minimise to Tray on Close',
+          type: 'checkbox',
+          checked: handlers.minimizeToTray.checked,
+          click: (menuItem) => handlers.minimizeToTray.set(menuItem.checked),
+        },
+      ]
+    : [];
+  return [
+    ...toTray,
+    {
+      label: 'Open at Login',
+      type: 'checkbox',
+      checked: handlers.openAtLogin.checked,
+      click: (menuItem) => handlers.openAtLogin.set(menuItem.checked),
+    },
+  ];
+}
+
+/** macOS's own first menu, named after the app; it holds the settings there. */
+function macAppMenu(settings: MenuItemConstructorOptions[]): MenuItemConstructorOptions {
+  return {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      ...settings,
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+}
+
+function viewMenu(handlers: AppMenuHandlers, mac: boolean, devTools: boolean): MenuItemConstructorOptions {
+  return {
+    label: 'View',
+    submenu: [
+      item(byAction('search'), handlers, mac),
+      item(byAction('commandPalette'), handlers, mac),
+      { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(devTools ? [{ role: 'toggleDevTools' } as const] : []),
+    ],
+  };
+}
+
 /**
  * The application menu: standard roles (so copy, paste, undo and window keys work, and
  * macOS gets its app menu) plus Promptly's actions with their shortcuts.
@@ -72,25 +132,7 @@ export function appMenuTemplate(
   options: AppMenuOptions = { devTools: false, trayVisible: true },
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const toTray: MenuItemConstructorOptions[] = options.trayVisible
-    ? [
-        {
-          label: 'Minimise to Tray on Close',
-          type: 'checkbox',
-          checked: handlers.minimizeToTray.checked,
-          click: (menuItem) => handlers.minimizeToTray.set(menuItem.checked),
-        },
-      ]
-    : [];
-  const settings: MenuItemConstructorOptions[] = [
-    ...toTray,
-    {
-      label: 'Open at Login',
-      type: 'checkbox',
-      checked: handlers.openAtLogin.checked,
-      click: (menuItem) => handlers.openAtLogin.set(menuItem.checked),
-    },
-  ];
+  const settings = settingsItems(handlers, options.trayVisible);
   const fileMenu: MenuItemConstructorOptions = {
     label: 'File',
     submenu: [
@@ -114,44 +156,10 @@ export function appMenuTemplate(
     ],
   };
   return [
-    ...(mac
-      ? [
-          {
-            role: 'appMenu',
-            submenu: [
-              { role: 'about' },
-              { type: 'separator' },
-              ...settings,
-              { type: 'separator' },
-              { role: 'services' },
-              { type: 'separator' },
-              { role: 'hide' },
-              { role: 'hideOthers' },
-              { role: 'unhide' },
-              { type: 'separator' },
-              { role: 'quit' },
-            ],
-          } satisfies MenuItemConstructorOptions,
-        ]
-      : []),
+    ...(mac ? [macAppMenu(settings)] : []),
     fileMenu,
-    {
-      role: 'editMenu',
-    },
-    {
-      label: 'View',
-      submenu: [
-        item(byAction('search'), handlers, mac),
-        item(byAction('commandPalette'), handlers, mac),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(options.devTools ? [{ role: 'toggleDevTools' } as const] : []),
-      ],
-    },
+    { role: 'editMenu' },
+    viewMenu(handlers, mac, options.devTools),
     conversation,
     { role: 'windowMenu' },
     help,

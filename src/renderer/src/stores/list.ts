@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create, type StoreApi } from 'zustand';
 import type { ListedThread } from '../../../shared/types';
 import type { View } from '../../../shared/team';
 import { api } from '../api';
@@ -58,82 +58,96 @@ function indexOfId(pages: Record<number, ListedThread[]>, id: number | null): nu
   return -1;
 }
 
+type SetList = StoreApi<ListState>['setState'];
+type GetList = StoreApi<ListState>['getState'];
+
+/** Fetches one page of the current view; an answer for an older generation is dropped. */
+async function fetchPage(set: SetList, get: GetList, page: number, generation: number): Promise<void> {
+  const key = `${generation}:${page}`;
+  if (inFlight.has(key)) return;
+  inFlight.add(key);
+  try {
+    const source = get().source;
+    const view = source.kind === 'all' ? (source.view ?? 'all') : 'all';
+    const sort =
+      (source.kind === 'all' ? source.sort : undefined) ??
+      (view === 'due' || view === 'overdue' || view === 'promised' ? 'due' : 'recent');
+    const rows = await api['threads.list']({ view, sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
+    if (get().generation !== generation) return;
+    const pages = { ...get().pages, [page]: rows };
+    const total = rows.length < PAGE_SIZE ? page * PAGE_SIZE + rows.length : get().total;
+    const found = indexOfId(pages, get().selectedId);
+    const selectedIndex = found >= 0 ? found : get().selectedIndex;
+    const count = countOf(pages, total);
+    set({
+      pages,
+      total,
+      count,
+      selectedIndex: Math.min(selectedIndex, Math.max(0, count - 1)),
+      selectedId: threadAt({ pages }, selectedIndex)?.id ?? get().selectedId,
+      error: null,
+    });
+  } catch (error) {
+    if (get().generation === generation) set({ error: errorText(error) });
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+/** A search's results, all at once (they are capped), split into pages. */
+async function loadSearch(
+  set: SetList,
+  get: GetList,
+  query: string,
+  generation: number,
+  keepSelection: boolean,
+): Promise<void> {
+  const { selectedIndex } = get();
+  try {
+    const rows = await api['threads.search']({
+      query,
+      limit: SEARCH_LIMIT,
+      tzOffsetMinutes: -new Date().getTimezoneOffset(),
+    });
+    if (get().generation !== generation) return;
+    const pages: Record<number, ListedThread[]> = {};
+    for (let i = 0; i < rows.length; i += PAGE_SIZE) pages[i / PAGE_SIZE] = rows.slice(i, i + PAGE_SIZE);
+    const found = keepSelection ? indexOfId(pages, get().selectedId) : -1;
+    const index = found >= 0 ? found : keepSelection ? Math.min(selectedIndex, Math.max(0, rows.length - 1)) : 0;
+    set({
+      pages,
+      total: rows.length,
+      count: rows.length,
+      selectedIndex: index,
+      selectedId: threadAt({ pages }, index)?.id ?? null,
+      loading: false,
+      error: null,
+    });
+  } catch (error) {
+    if (get().generation === generation)
+      set({ loading: false, error: errorText(error), pages: {}, total: 0, count: 0 });
+  }
+}
+
+/** Loads the current source again; `keepSelection` keeps the highlighted row where it can. */
+async function load(set: SetList, get: GetList, keepSelection: boolean): Promise<void> {
+  const generation = get().generation + 1;
+  const { source, selectedIndex } = get();
+  set({ generation, loading: true });
+  if (source.kind === 'search') return loadSearch(set, get, source.query, generation, keepSelection);
+  // Keep the rows on screen while the fresh pages arrive, so nothing flickers.
+  const firstPage = Math.floor(Math.max(0, selectedIndex - PAGE_SIZE / 2) / PAGE_SIZE);
+  const wanted = new Set([0, firstPage, Math.floor(selectedIndex / PAGE_SIZE)]);
+  if (!keepSelection) set({ pages: {}, total: null, count: 0, selectedIndex: 0, selectedId: null });
+  await Promise.all([...wanted].map((page) => fetchPage(set, get, page, generation)));
+  if (get().generation !== generation) return;
+  const keep = new Set(wanted);
+  const pages = Object.fromEntries(Object.entries(get().pages).filter(([p]) => keep.has(Number(p))));
+  set({ pages, count: countOf(pages, get().total), loading: false });
+}
+
 /** The list store: windowed pages, selection by id (kept when new mail pushes it down). */
 export const useThreadList = create<ListState>((set, get) => {
-  async function fetchPage(page: number, generation: number): Promise<void> {
-    const key = `${generation}:${page}`;
-    if (inFlight.has(key)) return;
-    inFlight.add(key);
-    try {
-      const source = get().source;
-      const view = source.kind === 'all' ? (source.view ?? 'all') : 'all';
-      const sort =
-        (source.kind === 'all' ? source.sort : undefined) ??
-        (view === 'due' || view === 'overdue' || view === 'promised' ? 'due' : 'recent');
-      const rows = await api['threads.list']({ view, sort, limit: PAGE_SIZE, offset: page * PAGE_SIZE });
-      if (get().generation !== generation) return;
-      const pages = { ...get().pages, [page]: rows };
-      const total = rows.length < PAGE_SIZE ? page * PAGE_SIZE + rows.length : get().total;
-      const found = indexOfId(pages, get().selectedId);
-      const selectedIndex = found >= 0 ? found : get().selectedIndex;
-      const count = countOf(pages, total);
-      set({
-        pages,
-        total,
-        count,
-        selectedIndex: Math.min(selectedIndex, Math.max(0, count - 1)),
-        selectedId: threadAt({ pages }, selectedIndex)?.id ?? get().selectedId,
-        error: null,
-      });
-    } catch (error) {
-      if (get().generation === generation) set({ error: errorText(error) });
-    } finally {
-      inFlight.delete(key);
-    }
-  }
-
-  async function load(keepSelection: boolean): Promise<void> {
-    const generation = get().generation + 1;
-    const { source, selectedIndex } = get();
-    set({ generation, loading: true });
-    if (source.kind === 'search') {
-      try {
-        const rows = await api['threads.search']({
-          query: source.query,
-          limit: SEARCH_LIMIT,
-          tzOffsetMinutes: -new Date().getTimezoneOffset(),
-        });
-        if (get().generation !== generation) return;
-        const pages: Record<number, ListedThread[]> = {};
-        for (let i = 0; i < rows.length; i += PAGE_SIZE) pages[i / PAGE_SIZE] = rows.slice(i, i + PAGE_SIZE);
-        const found = keepSelection ? indexOfId(pages, get().selectedId) : -1;
-        const index = found >= 0 ? found : keepSelection ? Math.min(selectedIndex, Math.max(0, rows.length - 1)) : 0;
-        set({
-          pages,
-          total: rows.length,
-          count: rows.length,
-          selectedIndex: index,
-          selectedId: threadAt({ pages }, index)?.id ?? null,
-          loading: false,
-          error: null,
-        });
-      } catch (error) {
-        if (get().generation === generation)
-          set({ loading: false, error: errorText(error), pages: {}, total: 0, count: 0 });
-      }
-      return;
-    }
-    // Keep the rows on screen while the fresh pages arrive, so nothing flickers.
-    const firstPage = Math.floor(Math.max(0, selectedIndex - PAGE_SIZE / 2) / PAGE_SIZE);
-    const wanted = new Set([0, firstPage, Math.floor(selectedIndex / PAGE_SIZE)]);
-    if (!keepSelection) set({ pages: {}, total: null, count: 0, selectedIndex: 0, selectedId: null });
-    await Promise.all([...wanted].map((page) => fetchPage(page, generation)));
-    if (get().generation !== generation) return;
-    const keep = new Set(wanted);
-    const pages = Object.fromEntries(Object.entries(get().pages).filter(([p]) => keep.has(Number(p))));
-    set({ pages, count: countOf(pages, get().total), loading: false });
-  }
-
   return {
     source: { kind: 'all' },
     pages: {},
@@ -146,7 +160,7 @@ export const useThreadList = create<ListState>((set, get) => {
     generation: 0,
     async setSource(source) {
       set({ source, selectedIndex: 0, selectedId: null });
-      await load(false);
+      await load(set, get, false);
     },
     async ensure(start, end) {
       const { generation, pages, source, count } = get();
@@ -154,11 +168,11 @@ export const useThreadList = create<ListState>((set, get) => {
       const last = Math.min(end, Math.max(0, count - 1));
       const wanted: Promise<void>[] = [];
       for (let page = Math.floor(start / PAGE_SIZE); page <= Math.floor(last / PAGE_SIZE); page += 1) {
-        if (!pages[page]) wanted.push(fetchPage(page, generation));
+        if (!pages[page]) wanted.push(fetchPage(set, get, page, generation));
       }
       await Promise.all(wanted);
     },
-    reload: () => load(true),
+    reload: () => load(set, get, true),
     move(delta) {
       const { count, selectedIndex } = get();
       if (count === 0) return;

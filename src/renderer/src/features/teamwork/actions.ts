@@ -76,22 +76,51 @@ const REPLIES: ReadonlyArray<{ id: string; kind: ComposerKind; title: string; ke
  * ARRIVING_KEYMAP, so they replace those reservations one for one.
  */
 export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
-  const has = () => ctx.threadId() !== null || useMarked.getState().ids.length > 0;
-  const on = (fn: (id: number) => unknown) => () => {
-    const id = ctx.threadId();
-    if (id !== null) void fn(id);
-  };
+  const run = runners(ctx);
+  const viewActions: TeamKeyAction[] = TEAM_VIEWS.map((v) => ({
+    id: v.actionId,
+    title: `Go to ${v.label}`,
+    group: 'Views',
+    keys: [v.keys],
+    run: () => ctx.showView(v.id),
+  }));
+  return [...ownerActions(run), ...replyActions(ctx, run), ...triageActions(ctx, run), ...viewActions];
+}
+
+/** How an action finds what it acts on. */
+interface Runners {
+  /** There is a thread to act on: the open or highlighted one, or marked ones. */
+  has(): boolean;
+  /** Runs on the open or highlighted thread. */
+  on(fn: (id: number) => unknown): () => void;
   /** Opens the highlighted row first, so the composer or note box has somewhere to appear. */
-  const opened = (fn: (id: number) => unknown) => () => {
-    const id = ctx.threadId();
-    if (id === null) return;
-    void (ctx.openThread ? ctx.openThread(id) : Promise.resolve()).then(() => fn(id));
+  opened(fn: (id: number) => unknown): () => void;
+  /** Runs on the marked threads, or else the open or highlighted one. */
+  onTargets(fn: (ids: number[]) => unknown): () => void;
+}
+
+function runners(ctx: TeamActionContext): Runners {
+  return {
+    has: () => ctx.threadId() !== null || useMarked.getState().ids.length > 0,
+    on: (fn) => () => {
+      const id = ctx.threadId();
+      if (id !== null) void fn(id);
+    },
+    opened: (fn) => () => {
+      const id = ctx.threadId();
+      if (id === null) return;
+      void (ctx.openThread ? ctx.openThread(id) : Promise.resolve()).then(() => fn(id));
+    },
+    onTargets: (fn) => () => {
+      const ids = actionTargets(ctx.threadId());
+      if (ids.length > 0) void fn(ids);
+    },
   };
-  const onTargets = (fn: (ids: number[]) => unknown) => () => {
-    const ids = actionTargets(ctx.threadId());
-    if (ids.length > 0) void fn(ids);
-  };
-  const threadActions: TeamKeyAction[] = [
+}
+
+/** Who owns it: claim, and the assign picker. */
+function ownerActions({ has, onTargets }: Runners): TeamKeyAction[] {
+  return [
     {
       id: 'thread.claim',
       title: 'Claim (take it)',
@@ -108,14 +137,24 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       available: has,
       run: onTargets((ids) => openAssignPicker(ids[0] ?? 0, ids)),
     },
-    ...REPLIES.map((r) => ({
-      id: r.id,
-      title: r.title,
-      group: 'Conversation' as const,
-      keys: r.keys,
-      available: () => ctx.threadId() !== null,
-      run: opened((id) => openComposer(id, r.kind)),
-    })),
+  ];
+}
+
+function replyActions(ctx: TeamActionContext, { opened }: Runners): TeamKeyAction[] {
+  return REPLIES.map((r) => ({
+    id: r.id,
+    title: r.title,
+    group: 'Conversation' as const,
+    keys: r.keys,
+    available: () => ctx.threadId() !== null,
+    run: opened((id) => openComposer(id, r.kind)),
+  }));
+}
+
+/** Close, snooze, note, undo, merge, split and marking rows. */
+function triageActions(ctx: TeamActionContext, { has, on, opened, onTargets }: Runners): TeamKeyAction[] {
+  const open = () => ctx.threadId() !== null;
+  return [
     {
       id: 'thread.close',
       title: 'Close (done)',
@@ -137,7 +176,7 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       title: 'Add a note',
       group: 'Conversation',
       keys: ['n'],
-      available: () => ctx.threadId() !== null,
+      available: open,
       run: opened(focusNote),
     },
     {
@@ -148,6 +187,21 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
       available: canUndo,
       run: () => void undoLast(),
     },
+    ...threadFixActions(ctx),
+    {
+      id: 'list.mark',
+      title: 'Select or unselect the highlighted conversation',
+      group: 'Conversation',
+      keys: ['x'],
+      available: open,
+      run: on((id) => useMarked.getState().toggle(id)),
+    },
+  ];
+}
+
+/** Merge the selected conversations, and "Split from here". */
+function threadFixActions(ctx: TeamActionContext): TeamKeyAction[] {
+  return [
     {
       id: 'thread.merge',
       title: 'Merge the selected conversations…',
@@ -170,23 +224,7 @@ export function teamActions(ctx: TeamActionContext): TeamKeyAction[] {
         if (target) void splitFrom(target.threadId, target.messageId);
       },
     },
-    {
-      id: 'list.mark',
-      title: 'Select or unselect the highlighted conversation',
-      group: 'Conversation',
-      keys: ['x'],
-      available: () => ctx.threadId() !== null,
-      run: on((id) => useMarked.getState().toggle(id)),
-    },
   ];
-  const viewActions: TeamKeyAction[] = TEAM_VIEWS.map((v) => ({
-    id: v.actionId,
-    title: `Go to ${v.label}`,
-    group: 'Views',
-    keys: [v.keys],
-    run: () => ctx.showView(v.id),
-  }));
-  return [...threadActions, ...viewActions];
 }
 
 /** The key bindings of {@link teamActions}, to append to the keymap table (palette-only ones have none). */
