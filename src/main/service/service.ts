@@ -21,7 +21,7 @@ import { openDb } from '../store/db';
 import { DeadlineKeeper } from './deadlines';
 import { dueSoonWindow } from '../policy/dueSoon';
 import type { Outbox } from '../outbox/outbox';
-import { rawThreadRows } from '../store/repos/messages';
+import { rawThreadRows } from '../store/repos/messageDiagnostics';
 import { checkAccount } from '../mail/accountCheck';
 import { ServiceEvents } from './events';
 import { AppError } from '../appError';
