@@ -62,6 +62,8 @@ describe('a demo customer answers a reply', () => {
     expect(new Set(answers.map((a) => a!.text.split('\n')[0])).size).toBeGreaterThan(2);
     const toColleague = await parsed(replyRaw({ to: 'Ben Okafor <ben@harbourbikes.example>' }));
     expect(planAnswer(toColleague, SHOP, SENT_AT)).toBeNull();
+    const toNewsletter = await parsed(replyRaw({ to: 'Velo Monthly <newsletter@velomonthly.example>' }));
+    expect(planAnswer(toNewsletter, SHOP, SENT_AT)).toBeNull();
     const noRe = await parsed(replyRaw({ subject: 'Opening hours' }));
     expect(planAnswer(noRe, SHOP, SENT_AT)?.subject).toBe('Re: Opening hours');
   });

@@ -157,4 +157,15 @@ describe('sending in the demo (the real outbox, the demo postman, the clock inje
     expect((await service.call('thread.get', { id: thread.id })).messages).toHaveLength(stored.messages.length);
     expect(demoParts.customers.planned()).toHaveLength(1);
   });
+
+  it("the demo's team log is appended at once: a claim is confirmed, not left pending", async () => {
+    const { service } = await demo();
+    const thread = await unanswered(service);
+    await service.call('thread.act', { id: thread.id, action: { type: 'claim' } });
+    const claimed = await row(service, thread.id);
+    expect(claimed.team).toMatchObject({ owner: 'alice@harbourbikes.example', pending: 0 });
+    const activity = (await service.call('thread.get', { id: thread.id })).activity;
+    expect(activity.at(-1)?.text).toMatch(/^Alice Moreno (claimed|took)/);
+    expect(activity.at(-1)?.outcome).toBe('applied');
+  });
 });

@@ -43,10 +43,14 @@ function seedOf(text: string): number {
   return hash >>> 0;
 }
 
-/** The customer a reply went to: the first To outside the shop's own domain, or null. */
+/** Addresses no person reads (newsletters, notifications): nobody answers from them. */
+const UNATTENDED = /^(no-?reply|do-?not-?reply|newsletter|news|notifications?|mailer-daemon|postmaster)@/i;
+
+/** The customer a reply went to: the first To outside the shop's own domain that a person reads, or null. */
 export function customerOf(reply: Pick<ParsedMessage, 'to'>, shopAddress: string): Person | null {
   const shop = domainOf(shopAddress.toLowerCase());
-  return reply.to.find((p) => p.address.includes('@') && domainOf(p.address.toLowerCase()) !== shop) ?? null;
+  const person = (p: Person) => p.address.includes('@') && !UNATTENDED.test(p.address);
+  return reply.to.find((p) => person(p) && domainOf(p.address.toLowerCase()) !== shop) ?? null;
 }
 
 function firstName(person: Person): string {
