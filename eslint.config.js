@@ -118,6 +118,8 @@ const layering = [
  * not import. `policy` is pure and may be imported by anyone; `shared` likewise.
  */
 const ENGINE_TOP = ['service', 'cli', 'bridge', 'shell', 'index.ts'];
+/** Files at the root of src/main that every layer may use (docs/ARCHITECTURE.md, "Layers"). */
+const ROOT_HELPERS = ['appError.ts', 'paths.ts', 'privateFiles.ts', 'secrets.ts', 'version.ts'];
 const MAIN_LAYERS = {
   store: ['team', 'mail', 'auth', 'outbox', 'demo', ...ENGINE_TOP],
   team: ['store', 'mail', 'auth', 'outbox', 'demo', ...ENGINE_TOP],
@@ -210,6 +212,13 @@ const mainLayering = [
                 './mail/undeclaredCharset.d.mts',
               ],
               message: 'MIME parsing is pure: bytes in, a ParsedMessage out.',
+            },
+            {
+              // The root helpers sit below every layer: any layer may use them.
+              target: ROOT_HELPERS.map((f) => `src/main/${f}`),
+              from: 'src/main',
+              except: ROOT_HELPERS.map((f) => `./${f}`),
+              message: 'The root helpers of src/main sit below every layer: they import only Node and src/shared.',
             },
             {
               target: 'src/main',

@@ -103,6 +103,13 @@ describe('layering lint rule (docs/ARCHITECTURE.md)', () => {
     expect(await violations('src/main/cli/x.ts', importing('PromptlyService', '../service/service'))).toEqual([]);
   });
 
+  it('the root helpers of main import no layer', async () => {
+    expect(await violations('src/main/paths.ts', importing('getAccount', './store/repos/accounts'))).toHaveLength(1);
+    expect(await violations('src/main/appError.ts', importing('AppError', './service/errorInfo'))).toHaveLength(1);
+    expect(await violations('src/main/secrets.ts', importing('ensurePrivateDir', './privateFiles'))).toEqual([]);
+    expect(await violations('src/main/store/x.ts', importing('AppError', '../appError'))).toEqual([]);
+  });
+
   it('only the store holds SQL', async () => {
     expect(await violations('src/main/service/x.ts', importing('prepared', '../store/statements'))).toHaveLength(1);
     const inline = "import type { Db } from '../store/db';\nexport const a = (db: Db) => db.prepare('SELECT 1');\n";
