@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { firstLaunch } from '../support/firstLaunch';
 import { TestClock } from '../support/engine';
 import type { PromptlyService } from '../../src/main/service/service';
@@ -8,14 +9,10 @@ import { ANSWER_DELAY_MS } from '../../src/main/demo/answers';
 
 const DAY = 86_400_000;
 
-let browser: Browser;
+const chromium = useChromium();
 const cleanups: Array<() => Promise<unknown>> = [];
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
 });
 
 /** `g` then `key`: the sidebar marks `label` as the current view. */
@@ -74,7 +71,7 @@ function localInput(ms: number): string {
 describe('the demo sends (Chromium, real engine through the bridge, clock injected)', () => {
   it('a courtesy reply with a date is queued, then sent and promised; the customer answers and the thread is back in the queue', async () => {
     const clock = new TestClock();
-    const app = await firstLaunch(browser, { now: clock.now });
+    const app = await firstLaunch(chromium.browser, { now: clock.now });
     cleanups.push(app.close);
     const { service, page, errors } = app;
     await page.getByRole('button', { name: /Explore the demo/ }).press('Enter');

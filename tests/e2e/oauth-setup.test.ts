@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { axeProblems, blocking } from './screens';
 import { fillServers as fillServersAt, launchOAuthApp } from '../support/oauth-app';
 import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
 
-let browser: Browser;
+const chromium = useChromium();
 let world: OAuthMailWorld;
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 beforeAll(async () => {
-  [world, browser] = await Promise.all([startOAuthMailWorld(), launchChromium()]);
+  world = await startOAuthMailWorld();
 });
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
   await world?.stop();
 });
 
 async function launchApp(openUrl?: (url: string) => Promise<void>) {
-  const app = await launchOAuthApp(browser, openUrl);
+  const app = await launchOAuthApp(chromium.browser, openUrl);
   cleanups.push(app.close);
   return app;
 }
@@ -36,7 +36,7 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     });
     // The "system browser" is a second Chromium page that logs in as the mailbox and consents.
     const opened: string[] = [];
-    const signIn = browserSignIn(browser, support.address, { shots: 'oauth-setup-provider' });
+    const signIn = browserSignIn(chromium.browser, support.address, { shots: 'oauth-setup-provider' });
     const { service, page, errors } = await launchApp(async (url) => {
       opened.push(url);
       await signIn(url);
@@ -139,7 +139,7 @@ describe('first launch signing in with OAuth2 (Chromium, real engine, oidc-provi
     const { service, page, errors } = await launchApp(async (url) => {
       const person = new URL(url).searchParams.get('login_hint') ?? '';
       hints.push(person);
-      await browserSignIn(browser, person)(url);
+      await browserSignIn(chromium.browser, person)(url);
     });
     await fillServers(page, office.address);
     const question = page.getByRole('group', { name: 'Which mailbox does the team share?' });

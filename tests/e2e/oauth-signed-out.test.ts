@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { axeProblems, blocking } from './screens';
 import { browserSignIn, startOAuthMailWorld, type OAuthMailWorld } from '../support/mailworld-oauth';
 import { fillServers, launchOAuthApp, signInWithIssuer, type OAuthApp } from '../support/oauth-app';
 
-let browser: Browser;
+const chromium = useChromium();
 let world: OAuthMailWorld;
 let app: OAuthApp | undefined;
 beforeAll(async () => {
-  [world, browser] = await Promise.all([startOAuthMailWorld(), launchChromium()]);
+  world = await startOAuthMailWorld();
 });
 afterAll(async () => {
   await app?.close();
-  await browser?.close();
   await world?.stop();
 });
 
@@ -32,8 +31,8 @@ describe('signed out by the provider (Chromium, real engine, oidc-provider, Dove
       text: 'My parcel never came.',
     });
     const opened: string[] = [];
-    const signIn = browserSignIn(browser, support.address);
-    app = await launchOAuthApp(browser, async (url) => {
+    const signIn = browserSignIn(chromium.browser, support.address);
+    app = await launchOAuthApp(chromium.browser, async (url) => {
       opened.push(url);
       await signIn(url);
     });
