@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mailWorld, otherClient, startEngine } from '../support/engine';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
 import type { Db } from '../../src/main/store/db';
+import { TEXT_PART_LIMIT, textCutNote } from '../../src/main/mail/textLimit';
 
 /** Lowered from the product's 8 MB so the test message can stay small enough to be quick. */
 const LARGE_FROM = 1024 * 1024;
@@ -155,6 +156,38 @@ describe('large messages (real Dovecot)', () => {
     await service.syncNow();
     expect(rowOf(db, 'contract-scan@customer.example')).toBeUndefined();
     expect(existsSync(file)).toBe(false);
+  });
+
+  it('a message of text longer than Promptly shows keeps the first 4 MB, says so, and saves all of it', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('largetext');
+    const { service, db } = await startEngine(world, support, { largeMessageBytes: LARGE_FROM });
+    const line = 'Server log line with the error code E-4711 repeated for the support team.\r\n';
+    const body = line.repeat(Math.ceil((6 * 1024 * 1024) / line.length));
+    const raw = Buffer.from(
+      [
+        'From: Dana <dana@customer.example>',
+        `To: ${support.address}`,
+        'Subject: Our server log',
+        'Message-ID: <server-log@customer.example>',
+        `Date: ${new Date().toUTCString()}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        body,
+      ].join('\r\n'),
+    );
+    await world.deliver(support.address, raw);
+    await service.syncNow();
+
+    const stored = rowOf(db, 'server-log@customer.example');
+    expect(stored.body_state).toBe('done');
+    // The first 4 MB as written (ASCII here, so bytes are characters), with the parser's line ends.
+    expect(stored.body_text).toBe(body.slice(0, TEXT_PART_LIMIT).replace(/\r?\n/g, '\n').trim());
+    const [thread] = await service.call('threads.list', { limit: 5 });
+    const [message] = (await service.call('thread.get', { id: thread!.id })).messages;
+    expect(message?.unreadable).toBe(textCutNote(TEXT_PART_LIMIT));
+    const eml = readFileSync((await service.call('message.saveEml', { messageId: stored.id })).path);
+    expect(eml.subarray(eml.length - raw.length).equals(raw)).toBe(true);
   });
 
   it('a connection dropped mid-download leaves the message pending and no file; the next sync completes it', async () => {

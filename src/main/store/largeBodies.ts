@@ -7,7 +7,8 @@ import { refreshThread } from './repos/threads';
 
 /**
  * Fills in the body of a large message whose original is kept in `file` (relative to the data
- * folder), in one transaction: the text and attachment list are stored, the original is not.
+ * folder), in one transaction: the text and attachment list are stored, the original is not;
+ * a problem reading it (its text cut) is noted on the message.
  * An unreadable one is marked so, its original still in the file. Returns the thread touched.
  */
 export function storeLargeBody(
@@ -26,7 +27,7 @@ export function storeLargeBody(
       hasAttachments: parsed.hasAttachments,
       problem: null,
     });
-    setSourceFile(db, messageRowId, file);
+    setSourceFile(db, messageRowId, file, parsed.problem ?? null);
     saveAttachments(db, messageRowId, parsed.attachments);
     if (threadId !== null) refreshThread(db, threadId);
     return threadId;

@@ -13,6 +13,8 @@ import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../privateFiles';
 import { SOURCES_DIR } from '../../paths';
 import { parseStreamToShape } from '../mailShape.mjs';
 import { toParsed } from '../parse';
+import { TEXT_PART_LIMIT, textCutNote, withTextCut } from '../textLimit';
+import type { ParsedMessage } from '../../../shared/types';
 import type { SyncContext } from './context';
 
 /** Where large messages go, and from which size (as the server reports it) a message is large. */
@@ -65,12 +67,17 @@ async function downloadTo(client: ImapFlow, uid: number, path: string): Promise<
   return true;
 }
 
-/** Parses a message from its file; never throws (an unreadable message is kept and marked). */
-async function parseFile(path: string, fallbackDate: number) {
+/**
+ * Parses a message from its file, its text cut to what Promptly shows (noted when it was);
+ * never throws (an unreadable message is kept and marked).
+ */
+async function parseFile(path: string, fallbackDate: number): Promise<ParsedMessage | { error: string }> {
   try {
+    const { stream, wasCut } = withTextCut(createReadStream(path));
     // The header phase already stored the Message-ID and threading headers; only the body
     // fields are kept from here, so toParsed gets no raw bytes to hash or re-read.
-    return toParsed(await parseStreamToShape(createReadStream(path)), Buffer.alloc(0), fallbackDate);
+    const parsed = toParsed(await parseStreamToShape(stream), Buffer.alloc(0), fallbackDate);
+    return wasCut() ? { ...parsed, problem: textCutNote(TEXT_PART_LIMIT) } : parsed;
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

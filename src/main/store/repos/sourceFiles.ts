@@ -8,9 +8,12 @@ export function sourceFileOf(db: Db, messageRowId: number): string | null {
   return row?.source_file ?? null;
 }
 
-/** Records that a message's original is kept in `file` (relative to the data folder). */
-export function setSourceFile(db: Db, messageRowId: number, file: string): void {
-  prepared(db, 'UPDATE messages SET source_file = ? WHERE id = ?').run(file, messageRowId);
+/**
+ * Records that a message's original is kept in `file` (relative to the data folder), with a
+ * note when it was read only in part (or null).
+ */
+export function setSourceFile(db: Db, messageRowId: number, file: string, note: string | null): void {
+  prepared(db, 'UPDATE messages SET source_file = ?, parse_error = ? WHERE id = ?').run(file, note, messageRowId);
 }
 
 /**
