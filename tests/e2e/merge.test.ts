@@ -59,10 +59,19 @@ describe('merge and split in the app (real engine, Dovecot, Chromium)', () => {
     await page.keyboard.press('Shift+M');
     const chooser = page.getByRole('dialog', { name: 'Merge conversations' });
     await chooser.waitFor();
+    const highlighted = () => chooser.getByRole('option', { selected: true }).textContent();
+    // The keys every picker shares: End and Home jump, PageDown stops at the last, ↑ at the first.
+    await page.keyboard.press('End');
+    await expect.poll(highlighted).toContain('Order 88 arrived broken');
+    await page.keyboard.press('Home');
+    await expect.poll(highlighted).toContain('Photos of order 88');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(highlighted).toContain('Photos of order 88');
+    await page.keyboard.press('PageDown');
+    await expect.poll(highlighted).toContain('Order 88 arrived broken');
+    await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowDown');
-    await expect
-      .poll(() => chooser.getByRole('option', { selected: true }).textContent())
-      .toContain('Order 88 arrived broken');
+    await expect.poll(highlighted).toContain('Order 88 arrived broken');
     await page.screenshot({ path: artifactPath('merge-chooser.png') });
     await page.keyboard.press('Enter');
     await page
