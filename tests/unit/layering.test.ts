@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -165,6 +167,21 @@ describe('size limits (docs/ARCHITECTURE.md, "Size")', () => {
     expect(await sizeRules('src/renderer/src/features/x/Thing.tsx', functionOf(197, false))).toEqual([
       'max-lines-per-function',
     ]);
+  });
+
+  it('a style sheet (or any file ESLint does not read) over 400 lines fails lint too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promptly-sizes-'));
+    try {
+      const check = () => spawnSync(process.execPath, ['scripts/file-sizes.mjs', dir], { encoding: 'utf8' });
+      writeFileSync(join(dir, 'a.css'), '.a {}\n'.repeat(400));
+      expect(check().status).toBe(0);
+      writeFileSync(join(dir, 'a.css'), '.a {}\n'.repeat(401));
+      const refused = check();
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('a.css: 401 lines; at most 400');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a file over 400 lines fails, whatever its lines are', async () => {

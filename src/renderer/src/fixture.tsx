@@ -4,7 +4,7 @@ import './strictCsp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HtmlMessage } from './features/thread/HtmlMessage';
-import './styles.css';
+import './appStyles';
 
 /** One body to render: the HTML and its sender (for "Always for this sender"). */
 export interface FixtureMessage {

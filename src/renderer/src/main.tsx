@@ -2,7 +2,7 @@ import './strictCsp';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import './styles.css';
+import './appStyles';
 
 const root = document.getElementById('root');
 if (root) {
