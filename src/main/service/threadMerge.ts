@@ -16,7 +16,8 @@ import { getAccount } from '../store/repos/accounts';
 import { hasPinsTo, pinnedFrom } from '../store/repos/threadPins';
 import { getThread, resolveThread } from '../store/repos/threads';
 import { threadMessageIds } from '../store/repos/messageThreads';
-import { localThreadsFor, mergeLocal, messagesFrom, splitLocal, withReplies } from '../store/threadFixes';
+import { localThreadsFor, mergeLocal, messagesFrom, splitLocal } from '../store/threadFixes';
+import { withReplies } from '../store/repos/messageThreads';
 import { AppError } from '../appError';
 
 /** What merging and splitting need of the team engine. */

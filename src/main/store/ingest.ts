@@ -72,10 +72,14 @@ function assignThread(
   const found = threadsForMessageIds(db, accountId, ids);
   const byKey = findThreadByKey(db, accountId, key);
   if (byKey !== null && !found.includes(byKey)) found.push(byKey);
-  if (found.length === 0) {
-    const bySubject = subjectFallbackThread(db, accountId, m, teamAddresses);
-    return bySubject !== null ? placed(bySubject, true) : placed(createThread(db, accountId, key, m.date));
+  // A headerless reply is found only by the answers it got (stored before it): they follow it
+  // to the conversation the subject fallback gives it, as when the mail is stored oldest first.
+  const bySubject = subjectFallbackThread(db, accountId, m, teamAddresses);
+  if (bySubject !== null && !found.includes(bySubject) && !anyPinned(db, accountId, ids)) {
+    for (const answers of found) absorbThread(db, accountId, answers, bySubject);
+    return placed(bySubject, true);
   }
+  if (found.length === 0) return placed(createThread(db, accountId, key, m.date));
   // A conversation split by hand stays split: the message joins its nearest known ancestor's.
   if (found.length > 1 && anyPinned(db, accountId, ids))
     return placed(nearestAncestorThread(db, accountId, m), false, true);
@@ -182,8 +186,9 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     linkUnknownMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
   } else {
     linkMessageIds(db, incoming.accountId, linkedMessageIds(parsed), threadId);
-    for (const gone of adoptHeaderlessReplies(db, incoming.accountId, threadId, parsed, teamAddresses))
-      touched.delete(gone);
+    const adopted = adoptHeaderlessReplies(db, incoming.accountId, threadId, parsed, teamAddresses);
+    adopted.gone.forEach((gone) => touched.delete(gone));
+    adopted.left.forEach((left) => touched.add(left));
   }
   refreshThreadDates(db, threadId);
   settleThreadKey(db, incoming.accountId, threadId);

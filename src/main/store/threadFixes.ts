@@ -7,7 +7,7 @@
 import type { Db } from './db';
 import { refreshThreads } from './ingest';
 import { moveMessages } from './repos/messages';
-import { clearJoinedBySubject, moveMessagesById, threadMessageIds, threadParentLinks } from './repos/messageThreads';
+import { clearJoinedBySubject, moveMessagesById, threadMessageIds } from './repos/messageThreads';
 import { pinMessages } from './repos/threadPins';
 import { findThreadByAnyKey } from './repos/threadKeys';
 import { linkMessageIds, moveThreadRefs, threadsForMessageIds } from './repos/threadRefs';
@@ -87,21 +87,4 @@ export function messagesFrom(db: Db, threadId: number, fromMessageId: string): s
   const ids = threadMessageIds(db, threadId);
   const at = ids.indexOf(fromMessageId);
   return at < 0 ? null : ids.slice(at);
-}
-
-/** `ids` and every message of the thread that replies to one of them (directly or further down),
- *  so taking a merged conversation back out also takes the replies it got while merged. */
-export function withReplies(db: Db, threadId: number, ids: readonly string[]): string[] {
-  const taken = new Set(ids);
-  const links = threadParentLinks(db, threadId);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const link of links) {
-      if (taken.has(link.messageId) || !link.parents.some((p) => taken.has(p))) continue;
-      taken.add(link.messageId);
-      grew = true;
-    }
-  }
-  return [...taken];
 }

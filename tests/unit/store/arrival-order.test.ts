@@ -101,8 +101,15 @@ const EXPECTED_KEYS = {
   'zip@ann': ['zip-answer@shop', 'zip-re1@ann', 'zip-re2@ann', 'zip@ann'],
 };
 
+/** Each message keeps one UID whatever order it is stored in. */
+const uids = new Map<ParsedMessage, number>();
+function uidOf(parsed: ParsedMessage): number {
+  if (!uids.has(parsed)) uids.set(parsed, uids.size + 1);
+  return uids.get(parsed) ?? 0;
+}
+
 function incoming(accountId: number, folderId: number, parsed: ParsedMessage): IncomingMessage {
-  return { accountId, folderId, uid: MAILBOX.indexOf(parsed) + 1, flags: [], raw: null, parsed };
+  return { accountId, folderId, uid: uidOf(parsed), flags: [], raw: null, parsed };
 }
 
 /** Stores the mailbox in this order, cut into batches (each a transaction, as sync stores them). */
@@ -217,4 +224,45 @@ describe('threads do not depend on the order mail is stored in', () => {
     store(msg('o2@ann', 'Broken zipper', 0.9), 4);
     expect(partition(db)).toEqual([['o-answer@shop', 'o@ann'], ['o2@ann'], ['r@ann']]);
   });
+
+  it('a reply between two originals of one subject from one customer joins the later, in any order (property)', () => {
+    expect(keyed(storeInBatches(TWO_ORIGINALS, []))).toEqual(TWO_ORIGINALS_KEYS);
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: TWO_ORIGINALS.length, maxLength: TWO_ORIGINALS.length }),
+        fc.array(fc.boolean(), { minLength: TWO_ORIGINALS.length, maxLength: TWO_ORIGINALS.length }),
+        (keys, cuts) => {
+          const order = TWO_ORIGINALS.map((m, i) => ({ m, k: keys[i]! }))
+            .sort((a, b) => a.k - b.k)
+            .map((x) => x.m);
+          const db = storeInBatches(order, cuts);
+          expect(keyed(db)).toEqual(TWO_ORIGINALS_KEYS);
+          expect(threadCount(db)).toBe(Object.keys(TWO_ORIGINALS_KEYS).length);
+        },
+      ),
+      { numRuns: 100, seed: 14 },
+    );
+  });
 });
+
+/**
+ * Ann writes "Order 5" twice within a day, then "Re: Order 5" without reference headers a day
+ * later (the team answers it), and again 2.5 days after that: more than three days after her
+ * second original, so only through the first reply. Stored oldest first, the reply goes with
+ * the later original (policy/subject.ts: the most recently active conversation wins), and the
+ * second reply follows it.
+ */
+const TWO_ORIGINALS: ParsedMessage[] = [
+  msg('order@ann', 'Order 5', 10),
+  msg('order-again@ann', 'Order 5', 11),
+  msg('order-re@ann', 'Re: Order 5', 12),
+  reply('order-re-answer@shop', 'Re: Order 5', 12.2, ['order-re@ann']),
+  msg('order-re2@ann', 'Re: Order 5', 14.5),
+  msg('order-other@bob', 'Re: Order 5', 12.1, { from: BOB }),
+];
+
+const TWO_ORIGINALS_KEYS = {
+  'order@ann': ['order@ann'],
+  'order-again@ann': ['order-again@ann', 'order-re-answer@shop', 'order-re2@ann', 'order-re@ann'],
+  'order-other@bob': ['order-other@bob'],
+};

@@ -6,7 +6,8 @@ import { storeMessage } from '../../../src/main/store/ingest';
 import { findThreadByKey, listThreads } from '../../../src/main/store/repos/threads';
 import { listThreadMessages } from '../../../src/main/store/repos/messages';
 import { pinnedFrom } from '../../../src/main/store/repos/threadPins';
-import { mergeLocal, messagesFrom, splitLocal, withReplies } from '../../../src/main/store/threadFixes';
+import { mergeLocal, messagesFrom, splitLocal } from '../../../src/main/store/threadFixes';
+import { withReplies } from '../../../src/main/store/repos/messageThreads';
 import type { ParsedMessage } from '../../../src/shared/types';
 
 const TEAM = new Set(['support@shop.example']);

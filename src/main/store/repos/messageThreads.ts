@@ -70,34 +70,80 @@ export function clearJoinedBySubject(db: Db, accountId: number, messageIds: read
   for (const id of messageIds) stmt.run(accountId, id);
 }
 
-/** A message that starts its own conversation without reference headers (store/subjectAdoption.ts). */
-export interface HeaderlessRoot {
+/** A headerless message (no In-Reply-To or References) as store/subjectAdoption.ts weighs it. */
+export interface HeaderlessReply {
   rowId: number;
+  messageId: string;
   threadId: number;
   threadKey: string;
   subject: string;
   date: number;
+  /** True when it starts its conversation (the thread is keyed by it). */
+  isRoot: boolean;
 }
 
 /**
- * Conversations other than `threadId` whose first message has no In-Reply-To or References,
- * was sent by `address` and is dated within [from, to] (the index of migration 011).
+ * Headerless messages sent by `address`, dated within [from, to], in conversations other than
+ * `threadId`, that either start their conversation or joined it by the subject fallback (the
+ * index of migration 011).
  */
-export function headerlessRootsFrom(
+export function headerlessRepliesFrom(
   db: Db,
   accountId: number,
   address: string,
   range: { from: number; to: number },
   threadId: number,
-): HeaderlessRoot[] {
-  return prepared(
+): HeaderlessReply[] {
+  const rows = prepared(
     db,
-    `SELECT m.id AS rowId, m.thread_id AS threadId, t.thread_key AS threadKey, m.subject, m.date
-       FROM messages m JOIN threads t ON t.id = m.thread_id AND t.thread_key = m.message_id
+    `SELECT m.id AS rowId, m.message_id AS messageId, m.thread_id AS threadId, t.thread_key AS threadKey,
+         m.subject, m.date, t.thread_key = m.message_id AS isRoot
+       FROM messages m JOIN threads t ON t.id = m.thread_id
        WHERE m.account_id = @accountId AND lower(m.from_address) = @address AND m.date BETWEEN @from AND @to
          AND m.in_reply_to IS NULL AND m.refs = '[]' AND m.thread_id <> @threadId
+         AND (t.thread_key = m.message_id OR m.joined_by_subject = 1)
        ORDER BY m.date, m.id`,
-  ).all({ accountId, address: address.toLowerCase(), from: range.from, to: range.to, threadId }) as HeaderlessRoot[];
+  ).all({ accountId, address: address.toLowerCase(), from: range.from, to: range.to, threadId }) as Array<
+    Omit<HeaderlessReply, 'isRoot'> & { isRoot: number }
+  >;
+  return rows.map((r) => ({ ...r, isRoot: r.isRoot === 1 }));
+}
+
+/** The date of a thread's last message dated up to `at`, leaving out these Message-IDs; null if none. */
+export function lastMessageUpTo(db: Db, threadId: number, at: number, except: readonly string[]): number | null {
+  const row = prepared(
+    db,
+    `SELECT MAX(date) AS last FROM messages WHERE thread_id = ? AND date <= ?
+       AND message_id NOT IN (SELECT value FROM json_each(?))`,
+  ).get(threadId, at, JSON.stringify(except)) as { last: number | null };
+  return row.last;
+}
+
+/** The dates of the messages with these Message-IDs, oldest first. */
+export function messageDates(db: Db, accountId: number, messageIds: readonly string[]): number[] {
+  const rows = prepared(
+    db,
+    `SELECT DISTINCT date FROM messages WHERE account_id = ? AND message_id IN (SELECT value FROM json_each(?))
+       ORDER BY date`,
+  ).all(accountId, JSON.stringify(messageIds)) as Array<{ date: number }>;
+  return rows.map((r) => r.date);
+}
+
+/** `ids` and every message of the thread that replies to one of them (directly or further down),
+ *  so taking a message out of a conversation also takes the replies it got there. */
+export function withReplies(db: Db, threadId: number, ids: readonly string[]): string[] {
+  const taken = new Set(ids);
+  const links = threadParentLinks(db, threadId);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const link of links) {
+      if (taken.has(link.messageId) || !link.parents.some((p) => taken.has(p))) continue;
+      taken.add(link.messageId);
+      grew = true;
+    }
+  }
+  return [...taken];
 }
 
 /** The dates of a thread's messages, oldest first. */
