@@ -29,14 +29,27 @@ describe('threading rules', () => {
 });
 
 describe('newestFirstChunks', () => {
-  it('puts the newest UIDs first, in a smaller first chunk', async () => {
+  it('puts the newest UIDs first, in a small first chunk, each next one as big as all before it', async () => {
     const { newestFirstChunks, toSequenceSet } = await import('../../src/main/mail/imap/uidSet');
     const chunks = newestFirstChunks([1, 2, 3, 4, 5, 6, 7], 3, 2);
     expect(chunks).toEqual([
       [7, 6],
-      [5, 4, 3],
-      [2, 1],
+      [5, 4],
+      [3, 2, 1],
     ]);
+    const uids = Array.from({ length: 5000 }, (_, i) => i + 1);
+    expect(newestFirstChunks(uids, 1000, 250).map((c) => c.length)).toEqual([250, 250, 500, 1000, 1000, 1000, 1000]);
+    expect(newestFirstChunks(uids, 1000, 250).flat()).toEqual([...uids].reverse());
+    expect(newestFirstChunks([], 1000, 250)).toEqual([]);
     expect(toSequenceSet([5, 1, 2, 3, 9])).toBe('1:3,5,9');
+  });
+
+  it('reads the compact UID sets ESEARCH answers with', async () => {
+    const { expandSequenceSet, toSequenceSet } = await import('../../src/main/mail/imap/uidSet');
+    expect(expandSequenceSet('1:3,5,9:7')).toEqual([1, 2, 3, 5, 7, 8, 9]);
+    expect(expandSequenceSet('42')).toEqual([42]);
+    expect(expandSequenceSet('1:100000')).toHaveLength(100000);
+    expect(toSequenceSet(expandSequenceSet('1:3,5,7:9'))).toBe('1:3,5,7:9');
+    expect(() => expandSequenceSet('1:*')).toThrow(/unreadable UID set/);
   });
 });

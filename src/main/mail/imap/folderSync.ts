@@ -19,6 +19,7 @@ import { fetchHeaders } from './headers';
 import { fetchWhole } from './firstSync';
 import { persistentFlags } from './uidSet';
 import { selectedState } from './mailboxState';
+import { allUids } from './uidList';
 import type { FolderSyncResult, SyncContext } from './context';
 
 interface ServerChanges {
@@ -64,11 +65,6 @@ async function fetchFlags(
     });
   }
   return out;
-}
-
-async function searchAllUids(client: ImapFlow): Promise<number[]> {
-  const result = await client.search({ all: true }, { uid: true });
-  return result === false ? [] : (result ?? []);
 }
 
 /**
@@ -193,7 +189,7 @@ async function planChanges(
   if (folder.complete && folder.uidnext !== null && s.condstore && folder.highestmodseq !== null) {
     const flags = folder.highestmodseq === s.modseq ? new Map() : await fetchFlags(client, '1:*', folder.highestmodseq);
     const noneGone = s.uidNext === folder.uidnext && s.exists === known.length;
-    const server = noneGone ? null : new Set(await searchAllUids(client));
+    const server = noneGone ? null : new Set(await allUids(client));
     const expunged = server ? known.filter((u) => !server.has(u)) : [];
     const newUids = server ? [...server].filter((u) => u >= (folder.uidnext ?? 1)) : range(folder.uidnext);
     return {
@@ -206,7 +202,7 @@ async function planChanges(
   // First sync of this folder: the UID list is all we need (flags come with the messages),
   // and skipping a FLAGS fetch of every message gets the first screen up sooner.
   if (known.length === 0) {
-    const all = s.exists === 0 ? [] : await searchAllUids(client);
+    const all = s.exists === 0 ? [] : await allUids(client);
     const large = all.length > 0 && ctx.largeMessages ? await largerThan(client, ctx.largeMessages.minBytes - 1) : [];
     return { newUids: all, expunged: [], flags: new Map(), mode: 'full', first: { large: new Set(large) } };
   }

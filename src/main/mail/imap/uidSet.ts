@@ -18,19 +18,38 @@ export function toSequenceSet(uids: number[]): string {
 }
 
 /**
- * Splits UIDs into chunks of at most `size`, newest (highest) first. The first chunk is
- * smaller (`first`), so the newest threads are on screen after one short round trip.
+ * Splits UIDs into chunks newest (highest) first. The first chunk is small (`first`) and each
+ * later one is as big as all before it together, up to `size`: the newest threads are on screen
+ * after one short round trip, and however many messages the first screen needs, at most about
+ * twice that many are fetched before it shows.
  */
 export function newestFirstChunks(uids: number[], size: number, first = size): number[][] {
   const sorted = [...uids].sort((a, b) => b - a);
   const chunks: number[][] = [];
-  let i = 0;
-  if (first < size && sorted.length > 0) {
-    chunks.push(sorted.slice(0, first));
-    i = first;
+  let next = Math.max(1, Math.min(first, size));
+  for (let i = 0; i < sorted.length;) {
+    chunks.push(sorted.slice(i, i + next));
+    i += next;
+    next = Math.min(size, i);
   }
-  for (; i < sorted.length; i += size) chunks.push(sorted.slice(i, i + size));
   return chunks;
+}
+
+/**
+ * The UIDs of a sequence set as ESEARCH returns them ("1:5,7,9:12", RFC 4731 §3.1), ascending
+ * within each part. A range may be written high to low (RFC 3501 §9 seq-range).
+ */
+export function expandSequenceSet(set: string): number[] {
+  const out: number[] = [];
+  for (const part of set.split(',')) {
+    const [first = '', last = first] = part.split(':');
+    const from = Number(first);
+    const to = Number(last);
+    if (!/^\d+$/.test(first) || !/^\d+$/.test(last) || from < 1 || to < 1)
+      throw new Error(`The server sent an unreadable UID set: "${set}".`);
+    for (let uid = Math.min(from, to); uid <= Math.max(from, to); uid++) out.push(uid);
+  }
+  return out;
 }
 
 /** Flags worth storing: \Recent is per-session (RFC 3501 §2.3.2) and would look like a change. */
