@@ -51,7 +51,7 @@ describe('the real renderer in Chromium, against the real engine and Dovecot', (
     // Shift+S syncs; the service's change event fills the list without a reload.
     await page.keyboard.press('Shift+S');
     const list = page.getByRole('listbox', { name: 'Conversations' });
-    await list.getByText('Brake pads squeal').waitFor();
+    await list.getByText('Brake pads squeal', { exact: true }).waitFor();
     const rows = list.getByRole('option');
     await expect.poll(() => rows.count()).toBe(3);
     expect(await rows.nth(0).textContent()).toContain('Brake pads squeal');
