@@ -2,6 +2,10 @@ import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { loadMigrations, migrate } from './migrate';
 import { ensurePrivateDir, ensurePrivateFile } from '../privateFiles';
+import { settleEveryThreadKey } from './threadingKey';
+
+/** The migration after which a conversation's key follows its root (store/threadingKey.ts). */
+const KEYS_BY_ROOT = 13;
 
 /** The engine's SQLite handle. Only `src/main` ever holds one. */
 export type Db = Database.Database;
@@ -23,6 +27,8 @@ export function openDb(file: string, migrationsDir?: string): Db {
   // 32 MB page cache: FTS5 merges and the index b-trees thrashed the 2 MB default.
   db.pragma('cache_size = -32768');
   db.pragma('temp_store = memory');
-  migrate(db, loadMigrations(migrationsDir));
+  const before = db.pragma('user_version', { simple: true }) as number;
+  const after = migrate(db, loadMigrations(migrationsDir));
+  if (before > 0 && before < KEYS_BY_ROOT && after >= KEYS_BY_ROOT) settleEveryThreadKey(db);
   return db;
 }

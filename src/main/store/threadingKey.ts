@@ -46,3 +46,13 @@ export function absorbThread(db: Db, accountId: number, from: number, into: numb
   deleteThread(db, from);
   if (fromKey !== null && intoKey !== null) rememberEarlierKey(db, accountId, fromKey, intoKey);
 }
+
+/** Keys every conversation by the rule, once, for a database written before it (migration 013):
+ *  until then a conversation kept the key of whichever of its messages was stored first. */
+export function settleEveryThreadKey(db: Db): number {
+  const threads = db.prepare('SELECT id, account_id AS accountId FROM threads ORDER BY id').all() as Array<{
+    id: number;
+    accountId: number;
+  }>;
+  return db.transaction(() => threads.filter((t) => settleThreadKey(db, t.accountId, t.id) !== null).length)();
+}

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src/main/store/migrate';
 import { openDb } from '../../../src/main/store/db';
@@ -103,6 +104,33 @@ describe('migrations', () => {
   });
 
   describe('013_thread_key_aliases', () => {
+    it('keys the conversations of a database written before it by their root, once, when it opens', () => {
+      const file = join(tempDir('keys'), 'promptly.sqlite');
+      const old = new Database(file);
+      migrate(old, migrations, 12);
+      old.exec(`
+        INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at)
+          VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0);
+        INSERT INTO folders (account_id, path) VALUES (1, 'INBOX');
+        INSERT INTO threads (id, account_id, thread_key, first_message_at, last_message_at) VALUES (7, 1, 'child@x', 0, 2);
+        INSERT INTO messages (account_id, folder_id, uid, thread_id, message_id, in_reply_to, refs, date) VALUES
+          (1, 1, 1, 7, 'grandchild@x', 'child@x', '[]', 2),
+          (1, 1, 2, 7, 'child@x', 'root@x', '["root@x"]', 1),
+          (1, 1, 3, 7, 'root@x', NULL, '[]', 0);
+        INSERT INTO team_pending (id, account_id, thread_key, event_json, raw, created_at)
+          VALUES ('e1', 1, 'child@x', '{}', x'00', 0);`);
+      old.close();
+      const db = openDb(file);
+      expect(db.prepare('SELECT thread_key FROM threads').all()).toEqual([{ thread_key: 'root@x' }]);
+      expect(db.prepare('SELECT old_key, thread_key FROM thread_key_aliases').all()).toEqual([
+        { old_key: 'child@x', thread_key: 'root@x' },
+      ]);
+      expect(db.prepare('SELECT thread_key FROM team_pending').all()).toEqual([{ thread_key: 'root@x' }]);
+      db.prepare("UPDATE threads SET thread_key = 'kept@x'").run();
+      db.close();
+      expect(openDb(file).prepare('SELECT thread_key FROM threads').all()).toEqual([{ thread_key: 'kept@x' }]);
+    });
+
     it('keeps one current key per earlier key of an account, found by either side, gone with the account', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
@@ -448,8 +476,7 @@ describe('migrations', () => {
       ).toThrow(/CHECK/);
     });
 
-    it('opens with WAL on a file database', async () => {
-      const { join } = await import('node:path');
+    it('opens with WAL on a file database', () => {
       const db = openDb(join(tempDir('db'), 'x.sqlite'));
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
