@@ -1,21 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { customerFullName, TEMPLATE_VARIABLES, type Template } from '../../../../shared/outbox';
+import type { Template } from '../../../../shared/outbox';
 import { PromptlyError } from '../../../../shared/errors';
 import { deleteSavedReply, followSavedReplies, listSavedReplies, saveSavedReply } from './savedRepliesStore';
 import { errorText } from '../../callErrors';
-import {
-  completeVariable,
-  insertVariable,
-  previewSampleFor,
-  previewText,
-  VARIABLE_WORDS,
-  variableCompletion,
-} from './preview';
+import { previewSampleFor, previewText } from './preview';
+import { SavedReplyButtons, SavedReplyList, SavedReplyPreview } from './SavedReplyParts';
+import { SavedReplyText } from './SavedReplyText';
 import { threadAt, useThreadList } from '../../stores/list';
 import '../teamwork/teamwork.css';
 import './savedReplies.css';
-import { dateTimeText } from '../../dates';
 
 interface Editing {
   id: string | null;
@@ -25,12 +18,6 @@ interface Editing {
 }
 
 const BLANK: Editing = { id: null, name: '', subject: '', body: '' };
-
-function changedBy(t: Template): string {
-  if (t.builtIn) return 'built in';
-  const when = t.updatedAt ? dateTimeText(t.updatedAt) : '';
-  return `${t.pending ? 'saved here, shared with the next sync' : `by ${t.updatedBy ?? '?'}`}${when ? `, ${when}` : ''}`;
-}
 
 /**
  * Settings → Saved replies: the team's saved replies, shared through the team log. Create,
@@ -44,8 +31,6 @@ export function SavedRepliesSettings() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [caret, setCaret] = useState<number | null>(null);
-  const body = useRef<HTMLTextAreaElement>(null);
   const highlighted = useThreadList((s) => threadAt(s, s.selectedIndex) ?? null);
   const name = useRef<HTMLInputElement>(null);
 
@@ -95,46 +80,13 @@ export function SavedRepliesSettings() {
     }
   }
 
-  const completion = caret === null ? null : variableCompletion(editing.body, caret);
-
-  /** Puts the chosen variable where the unfinished `{{…` is, and the caret after it, before the next key. */
-  function complete(variable: (typeof TEMPLATE_VARIABLES)[number]) {
-    if (!completion || caret === null) return;
-    const next = completeVariable(editing.body, caret, completion, variable);
-    flushSync(() => {
-      setEditing({ ...editing, body: next.text });
-      setCaret(next.caret);
-    });
-    body.current?.setSelectionRange(next.caret, next.caret);
-  }
-
-  function offer(variable: (typeof TEMPLATE_VARIABLES)[number]) {
-    const area = body.current;
-    const start = area?.selectionStart ?? editing.body.length;
-    const end = area?.selectionEnd ?? start;
-    const next = insertVariable(editing.body, start, end, variable);
-    setEditing({ ...editing, body: next.text });
-    requestAnimationFrame(() => {
-      area?.focus();
-      area?.setSelectionRange(next.caret, next.caret);
-    });
-  }
-
   const current = list?.find((t) => t.id === editing.id) ?? null;
   const sample = previewSampleFor(highlighted, Date.now());
   const preview = previewText(editing.body, sample);
   return (
     <section className="tw-settings sr-settings" aria-label="Saved replies" aria-busy={list === null}>
       <h2>Saved replies</h2>
-      <ul className="sr-list" aria-label="The team’s saved replies">
-        {(list ?? []).map((t) => (
-          <li key={t.id}>
-            <button type="button" aria-current={t.id === editing.id || undefined} onClick={() => pick(t)}>
-              <strong>{t.name}</strong> <span className="sr-meta">{changedBy(t)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SavedReplyList list={list} currentId={editing.id} onPick={pick} />
       <button type="button" onClick={() => pick(null)}>
         New saved reply
       </button>
@@ -165,80 +117,15 @@ export function SavedRepliesSettings() {
           Subject (optional; empty keeps “Re: …”)
           <input value={editing.subject} onChange={(e) => setEditing({ ...editing, subject: e.target.value })} />
         </label>
-        <label>
-          Text
-          <textarea
-            ref={body}
-            rows={6}
-            value={editing.body}
-            onChange={(e) => {
-              setEditing({ ...editing, body: e.target.value });
-              setCaret(e.target.selectionStart);
-            }}
-            onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-            onBlur={() => setCaret(null)}
-            onKeyDown={(e) => {
-              // Tab completes a variable being typed; anywhere else it moves on as usual.
-              const first = completion?.matches[0];
-              if (e.key === 'Tab' && !e.shiftKey && first) {
-                e.preventDefault();
-                complete(first);
-              }
-            }}
-            aria-describedby={completion ? 'sr-completion' : undefined}
-          />
-        </label>
-        {completion && (
-          <p className="sr-completion" id="sr-completion" role="status">
-            Tab puts in {`{{${completion.matches[0]}}}`}
-            {completion.matches.length > 1 &&
-              ` (or keep typing: ${completion.matches
-                .slice(1)
-                .map((v) => `{{${v}}}`)
-                .join(', ')})`}
-          </p>
-        )}
-        <div className="sr-variables" role="group" aria-label="Insert a variable">
-          {TEMPLATE_VARIABLES.map((v) => (
-            <button key={v} type="button" title={VARIABLE_WORDS[v]} onClick={() => offer(v)}>
-              {`{{${v}}}`}
-            </button>
-          ))}
-        </div>
-        <figure className="tw-promise-preview sr-preview" aria-label="Preview">
-          <figcaption>
-            {sample.sample
-              ? `Preview with a sample customer, ${customerFullName(sample.customer)}`
-              : `Preview as ${customerFullName(sample.customer)} would read it (“${sample.subject}”, highlighted in the list)`}
-          </figcaption>
-          <p>{preview.text || '(no text yet)'}</p>
-          {preview.unknown.length > 0 && (
-            <p className="tw-error">
-              Promptly does not know {preview.unknown.map((u) => `{{${u}}}`).join(', ')}; use one of the buttons above.
-            </p>
-          )}
-        </figure>
-        <div className="tw-buttons">
-          <button type="submit" className="primary">
-            {editing.id ? 'Save changes' : 'Save new reply'}
-          </button>
-          {editing.id && !current?.builtIn && !confirmDelete && (
-            <button type="button" onClick={() => setConfirmDelete(true)}>
-              Delete…
-            </button>
-          )}
-          {confirmDelete && (
-            <>
-              <span>Delete “{current?.name}” for the whole team?</span>
-              <button type="button" className="danger" onClick={() => void remove()}>
-                Delete
-              </button>
-              <button type="button" onClick={() => setConfirmDelete(false)}>
-                Keep it
-              </button>
-            </>
-          )}
-        </div>
+        <SavedReplyText text={editing.body} onText={(text) => setEditing((e) => ({ ...e, body: text }))} />
+        <SavedReplyPreview sample={sample} preview={preview} />
+        <SavedReplyButtons
+          editingId={editing.id}
+          current={current}
+          confirmDelete={confirmDelete}
+          setConfirmDelete={setConfirmDelete}
+          onRemove={() => void remove()}
+        />
         {status && <p role="status">{status}</p>}
       </form>
     </section>
