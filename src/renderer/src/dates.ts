@@ -4,17 +4,22 @@
  * instants through here.
  */
 
-/** The person's languages, most preferred first; undefined leaves the choice to the runtime. */
-function locales(): readonly string[] | undefined {
+/**
+ * The app's locale: the person's languages, most preferred first; undefined leaves the choice
+ * to the runtime. Every date and time the app shows or reads follows this one rule (never the
+ * browser's own locale, which native date and time inputs use).
+ */
+export function appLocales(): string[] | undefined {
   const langs = typeof navigator === 'undefined' ? [] : navigator.languages;
-  return langs && langs.length > 0 ? langs : undefined;
+  return langs && langs.length > 0 ? [...langs] : undefined;
 }
 
 function format(at: number, options: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(locales() as string[] | undefined, options).format(new Date(at));
+  return new Intl.DateTimeFormat(appLocales(), options).format(new Date(at));
 }
 
-const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+/** How a clock time is written everywhere: two-digit hours and minutes, no seconds. */
+export const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 /** A clock time: "17:00" (or "05:00 PM" where that is the custom). */
 export function timeText(at: number): string {

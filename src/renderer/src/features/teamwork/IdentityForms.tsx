@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
 import { TimeZoneField } from '../../components/TimeZoneField';
-import { DAY_NAMES } from './PolicyForm';
-import { saveQuietHours } from './policyStore';
+import { DAY_NAMES } from '../settings/businessHours';
+import { TimeField } from '../settings/TimeField';
+import { clockText } from '../../localFormats';
+import { loadQuietHours, saveQuietHours } from './policyStore';
 import { errorText } from '../../callErrors';
 import { fieldProblems } from './format';
 import { useRoster } from './stores';
@@ -88,23 +90,43 @@ export function IdentityForm() {
 
 /**
  * My quiet hours (a local setting): notifications are held back and released as one summary.
- * The contract has no getter, so the form starts from a common default each time.
+ * Shows what is saved; before anything is, a common default to save.
  */
 export function QuietHoursForm() {
   const [enabled, setEnabled] = useState(true);
-  const [start, setStart] = useState('22:00');
-  const [end, setEnd] = useState('07:00');
+  const [start, setStart] = useState<string | null>('22:00');
+  const [end, setEnd] = useState<string | null>('07:00');
   const [zone, setZone] = useState(() => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   const [days, setDays] = useState<Weekday[]>([...WEEKDAYS]);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string | null>(null);
 
+  useEffect(() => {
+    loadQuietHours().then(
+      (saved) => {
+        if (!saved) return;
+        setStart(saved.start);
+        setEnd(saved.end);
+        setZone(saved.timeZone);
+        setDays(saved.days);
+      },
+      (e: unknown) => setStatus(errorText(e)),
+    );
+  }, []);
+
   async function save() {
     setFields({});
     setStatus(null);
+    if (enabled && (start === null || end === null)) {
+      setFields({
+        quietHours: `${start === null ? 'Quiet from' : 'Until'} is not a time. Write it like ${clockText('22:30')}.`,
+      });
+      setStatus('Some fields need attention.');
+      return;
+    }
     try {
-      const saved = await saveQuietHours(enabled ? { start, end, timeZone: zone, days } : null);
-      setStatus(saved ? `Quiet from ${saved.start} to ${saved.end}.` : 'Quiet hours are off.');
+      const saved = await saveQuietHours(enabled && start && end ? { start, end, timeZone: zone, days } : null);
+      setStatus(saved ? `Quiet from ${clockText(saved.start)} to ${clockText(saved.end)}.` : 'Quiet hours are off.');
     } catch (error) {
       const byField = fieldProblems(error);
       setFields(byField);
@@ -128,19 +150,22 @@ export function QuietHoursForm() {
       </label>
       {enabled && (
         <>
-          <label>
-            Quiet from
-            <input
-              type="time"
+          <div className="st-time-row">
+            <TimeField
+              label="Quiet from"
               value={start}
-              onChange={(e) => setStart(e.target.value)}
-              aria-invalid={fields.quietHours ? true : undefined}
+              onChange={setStart}
+              invalid={Boolean(fields.quietHours) && start === null}
+              describedBy={fields.quietHours ? 'quiet-hours-error' : undefined}
             />
-          </label>
-          <label>
-            Until
-            <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
-          </label>
+            <TimeField
+              label="Until"
+              value={end}
+              onChange={setEnd}
+              invalid={Boolean(fields.quietHours) && end === null}
+              describedBy={fields.quietHours ? 'quiet-hours-error' : undefined}
+            />
+          </div>
           <TimeZoneField label="Time zone" value={zone} onChange={setZone} />
           <fieldset>
             <legend>Quiet on these days (a stretch past midnight counts for the day it starts)</legend>
@@ -155,7 +180,11 @@ export function QuietHoursForm() {
               </label>
             ))}
           </fieldset>
-          {fields.quietHours && <span className="tw-error">{fields.quietHours}</span>}
+          {fields.quietHours && (
+            <span className="tw-error" id="quiet-hours-error">
+              {fields.quietHours}
+            </span>
+          )}
         </>
       )}
       <div className="tw-buttons">

@@ -1,38 +1,15 @@
 import { useEffect, useState } from 'react';
 import { PromptlyError } from '../../../../shared/errors';
-import { WEEKDAYS, type BusinessHours, type Policy, type Weekday } from '../../../../shared/policy';
+import type { Policy } from '../../../../shared/policy';
 import { loadPolicy, savePolicy } from './policyStore';
 import { errorText } from '../../callErrors';
 import { TimeZoneField } from '../../components/TimeZoneField';
+import { clockText } from '../../localFormats';
+import { BusinessHoursField } from '../settings/BusinessHoursField';
+import { clockExample } from '../settings/TimeField';
+import { draftOf, hoursOf, hoursProblems, type DraftHours } from '../settings/businessHours';
+import { HolidaysField, holidaysText, readHolidays } from '../settings/HolidaysField';
 import './teamwork.css';
-
-/** Weekdays as people write them. */
-export const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
-
-/** A day's intervals as typed: "09:00-12:30, 13:30-17:00"; empty means closed. */
-export function intervalsText(intervals: BusinessHours[Weekday]): string {
-  return intervals.map((i) => `${i.start}-${i.end}`).join(', ');
-}
-
-/** Parses a day's intervals; anything malformed is passed on for the service to explain. */
-export function parseIntervals(text: string): Array<{ start: string; end: string }> {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [start = '', end = ''] = part.split(/\s*[-–]\s*/);
-      return { start: start.trim(), end: end.trim() };
-    });
-}
 
 /** Field problems keyed for this form: `businessHours.mon`, `holidays`, `timeZone`, …. */
 function policyProblems(error: unknown): Record<string, string> {
@@ -48,7 +25,7 @@ function policyProblems(error: unknown): Record<string, string> {
 
 /**
  * The team's deadline policy (shared with every teammate through the team log): courtesy
- * window, time zone, due-soon lead, business hours per weekday and holidays.
+ * window, time zone, the Due soon window, business hours per weekday and holidays.
  */
 export function PolicyForm() {
   const [policy, setPolicy] = useState<Policy | null>(null);
@@ -57,9 +34,7 @@ export function PolicyForm() {
   const [lead, setLead] = useState('240');
   const [dueWindow, setDueWindow] = useState<Policy['dueSoonWindow']>('business-day');
   const [useHours, setUseHours] = useState(false);
-  const [days, setDays] = useState<Record<Weekday, string>>(
-    () => Object.fromEntries(WEEKDAYS.map((d) => [d, ''])) as Record<Weekday, string>,
-  );
+  const [hours, setHours] = useState<DraftHours>(() => draftOf(null));
   const [holidays, setHolidays] = useState('');
   const [replyTo, setReplyTo] = useState('');
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -72,11 +47,8 @@ export function PolicyForm() {
     setLead(String(p.dueSoonLeadMinutes));
     setDueWindow(p.dueSoonWindow);
     setUseHours(p.businessHours !== null);
-    const hours = p.businessHours;
-    setDays(
-      Object.fromEntries(WEEKDAYS.map((d) => [d, hours ? intervalsText(hours[d]) : ''])) as Record<Weekday, string>,
-    );
-    setHolidays(p.holidays.join('\n'));
+    setHours(draftOf(p.businessHours));
+    setHolidays(holidaysText(p.holidays));
     setReplyTo(p.replyTo ?? '');
   }
 
@@ -85,19 +57,25 @@ export function PolicyForm() {
   }, []);
 
   async function save() {
-    setFields({});
     setStatus(null);
-    const businessHours = useHours
-      ? (Object.fromEntries(WEEKDAYS.map((d) => [d, parseIntervals(days[d])])) as BusinessHours)
-      : null;
+    const days = readHolidays(holidays);
+    const problems = {
+      ...(useHours ? hoursProblems(hours, (t) => clockText(t), clockExample()) : {}),
+      ...('problem' in days ? { holidays: days.problem } : {}),
+    };
+    setFields(problems);
+    if (Object.keys(problems).length > 0 || 'problem' in days) {
+      setStatus('Some fields need attention.');
+      return;
+    }
     try {
       const saved = await savePolicy({
         courtesyWindowMinutes: Math.round(Number(windowHours) * 60),
         timeZone: zone.trim(),
         dueSoonLeadMinutes: Math.round(Number(lead)),
         dueSoonWindow: dueWindow,
-        businessHours,
-        holidays: holidays.split(/[\s,]+/).filter(Boolean),
+        businessHours: useHours ? hoursOf(hours) : null,
+        holidays: days.holidays,
         replyTo: replyTo.trim() || null,
       });
       fill(saved);
@@ -124,6 +102,7 @@ export function PolicyForm() {
       className="tw-form tw-settings"
       aria-label="Team policy"
       aria-busy={policy === null}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save();
@@ -158,10 +137,11 @@ export function PolicyForm() {
         </select>
       </label>
       <p className="tw-hint">
-        The business day needs business hours (below); without them Due soon uses the minutes below.
+        Reminders come when a conversation enters Due soon. The business day needs business hours (below); without them
+        Due soon uses the minutes below.
       </p>
       <label>
-        Minutes before a deadline that count as “due soon” (reminders come then too)
+        Minutes ahead that count as “due soon” (a fixed lead)
         <input
           type="number"
           min="0"
@@ -175,30 +155,8 @@ export function PolicyForm() {
         <input type="checkbox" checked={useHours} onChange={(e) => setUseHours(e.target.checked)} />
         Count the window in business hours (otherwise on the wall clock)
       </label>
-      {useHours && (
-        <fieldset>
-          <legend>Business hours, e.g. 09:00-12:30, 13:30-17:00 (empty: closed)</legend>
-          {WEEKDAYS.map((d) => (
-            <div key={d}>
-              <label>
-                {DAY_NAMES[d]}
-                <input
-                  value={days[d]}
-                  onChange={(e) => setDays({ ...days, [d]: e.target.value })}
-                  {...aria(`businessHours.${d}`)}
-                />
-              </label>
-              {err(`businessHours.${d}`)}
-            </div>
-          ))}
-          {err('businessHours')}
-        </fieldset>
-      )}
-      <label>
-        Holidays (YYYY-MM-DD, one per line)
-        <textarea rows={4} value={holidays} onChange={(e) => setHolidays(e.target.value)} {...aria('holidays')} />
-      </label>
-      {err('holidays')}
+      {useHours && <BusinessHoursField hours={hours} onChange={setHours} problems={fields} />}
+      <HolidaysField value={holidays} onChange={setHolidays} problem={fields.holidays} />
       <label>
         Reply-To on replies (optional; empty: replies come back to the shared address)
         <input type="email" value={replyTo} onChange={(e) => setReplyTo(e.target.value)} {...aria('replyTo')} />

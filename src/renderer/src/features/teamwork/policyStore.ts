@@ -11,6 +11,11 @@ export function savePolicy(policy: CallInput<'policy.set'>) {
   return api['policy.set'](policy);
 }
 
+/** My quiet hours as saved on this computer; null when none are. */
+export function loadQuietHours() {
+  return api['quietHours.get']({});
+}
+
 /** Sets my quiet hours (this computer only), or turns them off with null. */
 export function saveQuietHours(quietHours: CallInput<'quietHours.set'>['quietHours']) {
   return api['quietHours.set']({ quietHours });
