@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mailWorld, startEngine } from '../support/engine';
 import { artifactPath, launchChromium } from '../support/browser';
+import { loadRenderer } from '../support/appPage';
 import { startBridge, type Bridge } from '../../src/main/bridge/server';
 import { getSetting } from '../../src/main/store/repos/settings';
 import type { QuietHours } from '../../src/shared/policy';
@@ -63,20 +64,12 @@ const PEOPLE: Speaker[] = [
 ];
 
 /** Opens Settings in a page whose person speaks `locale`, in a browser running in another locale. */
-async function openSettings(browser: Browser, bridge: Bridge, locale: string, colorScheme: 'light' | 'dark') {
-  const context = await browser.newContext({
-    locale,
-    timezoneId: 'Europe/Berlin',
+async function openSettings(browser: Browser, bridge: Bridge, locale: string) {
+  const { page, errors } = await loadRenderer(browser, bridge, {
     viewport: { width: 1280, height: 900 },
-    colorScheme,
+    context: { locale, timezoneId: 'Europe/Berlin' },
   });
-  cleanups.push(() => context.close());
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(
-    `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-  );
+  cleanups.push(() => page.context().close());
   await page.locator('#thread-list').waitFor();
   await page.keyboard.press('g');
   await page.keyboard.press(',');
@@ -102,7 +95,7 @@ describe('times and dates in Settings follow the app’s locale, not the browser
       const bridge = await startBridge(service);
       cleanups.push(() => bridge.close());
       const tag = `settings-locale-${person.locale}`;
-      const { page, errors } = await openSettings(browser, bridge, person.locale, 'light');
+      const { page, errors } = await openSettings(browser, bridge, person.locale);
 
       const quiet = page.getByRole('form', { name: 'Quiet hours' });
       const from = quiet.getByRole('combobox', { name: 'Quiet from' });
