@@ -122,6 +122,8 @@ export interface ThreadDetail {
   messages: MessageView[];
   notes: NoteView[];
   activity: ActivityEntry[];
+  /** When the promise still owed to the customer falls due (also while a newer clock comes first); null when none. */
+  openPromiseAt: number | null;
 }
 
 /** One step of a mailbox sync, for progress bars and the CLI. */

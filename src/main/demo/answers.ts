@@ -1,6 +1,6 @@
 /**
  * What a demo customer writes back to a reply the team sent from the demo: who answers, when
- * (a minute or three later, so a newcomer sees the reply clock start again) and the message
+ * (within a minute, so a newcomer sees the reply clock start again) and the message
  * itself. Pure and deterministic: the same reply gives the same answer at the same delay.
  */
 import type { ParsedMessage, Person } from '../../shared/types';
@@ -25,7 +25,7 @@ export interface DemoAnswer {
 }
 
 /** How long a demo customer takes to answer. */
-export const ANSWER_DELAY_MS = { min: 60_000, max: 180_000 } as const;
+export const ANSWER_DELAY_MS = { min: 20_000, max: 55_000 } as const;
 
 /** What customers say back: fits both a courtesy reply and a real answer, and asks for one more reply. */
 const ANSWERS = [

@@ -1,5 +1,5 @@
 /**
- * The demo's customers: every reply the team sends them is answered a minute or three later on
+ * The demo's customers: every reply the team sends them is answered within a minute on
  * the engine's clock. Planned answers are kept in the demo database (a setting), so an answer
  * is filed once even when its reply is reported twice. Only the demo makes one of these.
  */

@@ -43,7 +43,7 @@ export function listedThread(over: Partial<ListedThread> = {}): ListedThread {
 
 /** A thread detail with overrides. */
 export function detail(over: Partial<ThreadDetail> = {}): ThreadDetail {
-  return { thread: listedThread(), messages: [], notes: [], activity: [], ...over };
+  return { thread: listedThread(), messages: [], notes: [], activity: [], openPromiseAt: null, ...over };
 }
 
 /** An outbox item with overrides. */

@@ -12,7 +12,9 @@ afterEach(cleanup);
 describe('PromiseLine', () => {
   it('says in words whom the team promised an answer, and by when', () => {
     const dueAt = Date.now() + 3 * 86_400_000;
-    render(h(PromiseLine, { thread: listedThread({ due: { dueAt, reason: 'promise', state: 'calm' } }) }));
+    render(
+      h(PromiseLine, { thread: listedThread({ due: { dueAt, reason: 'promise', state: 'calm' } }), promisedAt: null }),
+    );
     const line = screen.getByRole('note');
     expect(line.textContent).toBe(`We promised Ivan an answer by ${whenText(dueAt)}`);
     expect(line.getAttribute('data-state')).toBe('calm');
@@ -20,16 +22,33 @@ describe('PromiseLine', () => {
 
   it('turns overdue once the promised time has passed', () => {
     const dueAt = Date.now() - 60_000;
-    render(h(PromiseLine, { thread: listedThread({ due: { dueAt, reason: 'promise', state: 'calm' } }) }));
+    render(
+      h(PromiseLine, { thread: listedThread({ due: { dueAt, reason: 'promise', state: 'calm' } }), promisedAt: null }),
+    );
     expect(screen.getByRole('note').textContent).toMatch(/^Promise overdue: we promised Ivan an answer by /);
     expect(screen.getByRole('note').getAttribute('data-state')).toBe('overdue');
   });
 
   it('shows nothing for a thread without a promise', () => {
     const { container } = render(
-      h(PromiseLine, { thread: listedThread({ due: { dueAt: 0, reason: 'first-response', state: 'calm' } }) }),
+      h(PromiseLine, {
+        thread: listedThread({ due: { dueAt: 0, reason: 'first-response', state: 'calm' } }),
+        promisedAt: null,
+      }),
     );
     expect(container.textContent).toBe('');
+  });
+
+  it('keeps the promise in view after the customer writes again and their new message comes due first', () => {
+    const promisedAt = Date.now() + 2 * 86_400_000;
+    const clockDue = Date.now() + 3_600_000;
+    render(
+      h(PromiseLine, {
+        thread: listedThread({ due: { dueAt: clockDue, reason: 'first-response', state: 'calm' } }),
+        promisedAt,
+      }),
+    );
+    expect(screen.getByRole('note').textContent).toBe(`We promised Ivan an answer by ${whenText(promisedAt)}`);
   });
 });
 

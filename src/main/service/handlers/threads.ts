@@ -76,9 +76,8 @@ export function threadDetail(core: ServiceCore, id: number): ThreadDetail {
   const account = core.requireAccount();
   const [item] = decorate(core.db, team, account.id, [summary], core.deps.now(), core.leadMs());
   const extra = team ? team.detail(id) : { notes: [], activity: [] };
-  const activity = [...extra.activity, ...promiseEndings(core, id, summary.from.name || summary.from.address)].sort(
-    (a, b) => a.at - b.at,
-  );
+  const promises = promiseOutcomes(core, id, summary.from.name || summary.from.address);
+  const activity = [...extra.activity, ...promises.entries].sort((a, b) => a.at - b.at);
   return {
     thread: item ?? {
       ...summary,
@@ -96,15 +95,28 @@ export function threadDetail(core: ServiceCore, id: number): ThreadDetail {
     messages: withAttachments(core.db, listThreadMessages(core.db, id)),
     notes: extra.notes,
     activity,
+    openPromiseAt: promises.openAt,
   };
 }
 
 /** Kept and broken promises of a thread, replayed through the deadline rules. */
-function promiseEndings(core: ServiceCore, id: number, customer: string): ActivityEntry[] {
+/**
+ * The thread's promises as timeline entries (kept, broken), and the one still owed: it stays
+ * owed when the customer writes again, though the new reply clock may then come due first.
+ */
+function promiseOutcomes(
+  core: ServiceCore,
+  id: number,
+  customer: string,
+): { entries: ActivityEntry[]; openAt: number | null } {
   const input = core.deadlines.input(id);
   const { rules } = core.deadlines.rules();
   const outcomes = threadOutcomes({ ...input, threadId: String(id), owner: null, customer }, rules);
-  return promiseOutcomeEntries(outcomes.promises, customer, core.deps.now());
+  const open = outcomes.promises.filter((p) => p.endedAt === null);
+  return {
+    entries: promiseOutcomeEntries(outcomes.promises, customer, core.deps.now()),
+    openAt: open.length > 0 ? Math.min(...open.map((p) => p.promisedAt)) : null,
+  };
 }
 
 /** Adds attachment lists and the remote-image choice to messages. */

@@ -10,7 +10,7 @@ export function DemoBanner() {
     <div className="demo-banner" role="region" aria-label="Demo mailbox">
       <span>
         <strong>This is the demo mailbox.</strong> Its customers and teammates are made up: replies stay on this
-        computer, and customers answer within a few minutes.
+        computer, and customers answer within a minute.
       </span>
       <button
         type="button"

@@ -4,15 +4,17 @@ import { whenText } from './format';
 
 /**
  * The open promise of a thread in words, under its subject: "We promised Gareth an answer by
- * Fri 4 Dec, 17:00", turning due soon and overdue like the row's chip. Nothing without a promise.
+ * Fri 4 Dec, 17:00", turning due soon and overdue like the row's chip. It stays while the
+ * promise is owed, also after the customer writes again and their new message comes due first.
  */
-export function PromiseLine({ thread }: { thread: ListedThread }) {
+export function PromiseLine({ thread, promisedAt }: { thread: ListedThread; promisedAt: number | null }) {
   const now = useNow();
   const due = thread.due;
-  if (!due || due.reason !== 'promise') return null;
-  const state = now >= due.dueAt ? 'overdue' : due.state;
+  const at = due?.reason === 'promise' ? due.dueAt : promisedAt;
+  if (at === null || at === undefined || thread.team.status === 'closed') return null;
+  const state = now >= at ? 'overdue' : due?.reason === 'promise' ? due.state : 'calm';
   const customer = thread.from.name || thread.from.address || 'the customer';
-  const when = whenText(due.dueAt);
+  const when = whenText(at);
   const text =
     state === 'overdue'
       ? `Promise overdue: we promised ${customer} an answer by ${when}`

@@ -34,7 +34,7 @@ export function ThreadView({ teamAddress, onBack }: { teamAddress: string | null
                 {detail.messages.length} {detail.messages.length === 1 ? 'message' : 'messages'}
               </span>
             </header>
-            <PromiseLine thread={detail.thread} />
+            <PromiseLine thread={detail.thread} promisedAt={detail.openPromiseAt} />
             {detail.messages.map((m, i) => (
               <MessageCard key={m.id} message={m as MessageWithBody} threadId={detail.thread.id} first={i === 0} />
             ))}
