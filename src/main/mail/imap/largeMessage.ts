@@ -29,8 +29,11 @@ export interface LargeMessages {
  */
 export const LARGE_MESSAGE_BYTES = 8 * 1024 * 1024;
 
-/** Bytes asked for per partial FETCH: what the download holds in memory at a time. */
-const DOWNLOAD_CHUNK = 1024 * 1024;
+/**
+ * Bytes asked for per partial FETCH: what the download holds in memory at a time. From loopback
+ * Dovecot a 100 MB message took 1.0 s in 4 MB chunks and 3.0 s in 1 MB chunks (round trips).
+ */
+const DOWNLOAD_CHUNK = 4 * 1024 * 1024;
 
 /** True when a message of `size` bytes takes the large-message path (never without a data folder). */
 export function isLargeMessage(large: LargeMessages | undefined, size: number): boolean {
