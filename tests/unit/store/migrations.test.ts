@@ -24,6 +24,7 @@ const SHIPPED: Record<number, string> = {
   11: 'ebdf72d7',
   12: 'ade36d15',
   13: '2a124a5b',
+  14: 'ac1bd58f',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -185,6 +186,28 @@ describe('migrations', () => {
         .map((r) => r.detail)
         .join('; ');
       expect(plan).toMatch(/messages_with_source_file/);
+    });
+  });
+
+  describe('014_threads_by_recency_and_id', () => {
+    it('walks the thread list newest first through an index, without sorting ties in a temporary tree', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 13);
+      const plan = (): string =>
+        (
+          db
+            .prepare(
+              `EXPLAIN QUERY PLAN SELECT * FROM threads WHERE account_id = 1 AND message_count > 0
+                 ORDER BY last_message_at DESC, id DESC LIMIT 500 OFFSET 1000`,
+            )
+            .all() as Array<{ detail: string }>
+        )
+          .map((r) => r.detail)
+          .join('; ');
+      expect(plan()).toMatch(/USE TEMP B-TREE/);
+      migrate(db, migrations, 14);
+      expect(plan()).toMatch(/SEARCH threads USING INDEX threads_by_recency/);
+      expect(plan()).not.toMatch(/TEMP B-TREE/);
     });
   });
 
