@@ -7,17 +7,8 @@ import { PRESETS } from './presets';
 import { discoverSettings, saveAccount, saveAccountLater, testAccount } from '../onboarding/mailboxStore';
 import { Field, ServerFields } from './ServerFields';
 import { OAuthSignIn } from './OAuthSignIn';
-import {
-  EMPTY_FORM,
-  FIELD_PATHS,
-  serversOf,
-  suggestedProvider,
-  sourceText,
-  toInput,
-  UNREACHABLE_CODES,
-  withDiscovered,
-  type Form,
-} from './setupForm';
+import { ConnectionReportView, DiscoveryNote, ProviderPicker, SetupActions } from './SetupParts';
+import { EMPTY_FORM, FIELD_PATHS, serversOf, suggestedProvider, toInput, withDiscovered, type Form } from './setupForm';
 
 type Errors = Partial<Record<keyof Form, string>>;
 
@@ -29,12 +20,6 @@ function fieldErrorsOf(error: unknown): Errors | null {
     if (key) mapped[key] = message;
   }
   return mapped;
-}
-
-/** Both servers failed or one did because it could not be reached (not because it said no). */
-function unreachable(report: ConnectionReport): boolean {
-  const failed = [report.imap, report.smtp].filter((s) => !s.ok);
-  return failed.length > 0 && failed.every((s) => UNREACHABLE_CODES.has(s.code ?? ''));
 }
 
 interface Props {
@@ -59,7 +44,6 @@ export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your te
   const [busy, setBusy] = useState<'find' | 'test' | 'save' | 'later' | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [preset, setPreset] = useState('');
-  const note = PRESETS.find((p) => p.id === preset)?.note;
 
   function update<K extends keyof Form>(key: K, value: Form[K]) {
     setForm((f) => ({ ...f, [key]: value }));
@@ -151,11 +135,7 @@ export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your te
         <Field {...props} name="displayName" label="Name shown to customers (optional)" />
         {phase === 'servers' && (
           <>
-            {found && (
-              <p className={`discovery ${found.source === 'none' ? 'bad' : 'ok'}`} role="status">
-                {sourceText(found)}
-              </p>
-            )}
+            <DiscoveryNote found={found} />
             {found?.settings.auth === 'oauth2' && (
               <p className="note">
                 {found.settings.oauthProvider === 'google' ? 'Google' : 'Microsoft 365'} mailboxes usually sign in
@@ -169,75 +149,23 @@ export function SetupScreen({ onSaved, onBack, initial, title = 'Connect your te
               suggested={suggestedProvider(found)}
               onConnected={onSaved}
             />
-            <label className="field">
-              <span>Provider</span>
-              <select value={preset} onChange={(e) => choose(e.target.value)}>
-                <option value="">
-                  {found && found.source !== 'none' ? 'As found above' : 'Other (enter by hand)'}
-                </option>
-                {PRESETS.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {note && <p className="note">{note}</p>}
+            <ProviderPicker preset={preset} found={found} onChoose={choose} />
             <ServerFields {...props} />
           </>
         )}
-        {report && (
-          <ul className="connection-report" aria-label="Connection test" role="status">
-            <li className={report.imap.ok ? 'ok' : 'bad'}>IMAP: {report.imap.message}</li>
-            <li className={report.smtp.ok ? 'ok' : 'bad'}>SMTP: {report.smtp.message}</li>
-          </ul>
-        )}
-        {report && !report.ok && busy === null && (
-          <div className="not-saved" role="alert">
-            <p>
-              <strong>Nothing was saved.</strong>{' '}
-              {unreachable(report)
-                ? 'The server could not be reached from here. If the settings are right, save them and Promptly keeps trying to connect.'
-                : 'Fix what the test says and connect again.'}
-            </p>
-            {unreachable(report) && (
-              <button type="button" onClick={() => void later()}>
-                Save and connect later
-              </button>
-            )}
-          </div>
-        )}
+        <ConnectionReportView report={report} busy={busy !== null} onLater={() => void later()} />
         {problem && (
           <p className="inline-error" role="alert">
             {problem}
           </p>
         )}
-        <div className="actions">
-          {onBack && (
-            <button type="button" onClick={onBack} disabled={busy !== null}>
-              Back
-            </button>
-          )}
-          {phase === 'address' ? (
-            <>
-              <button type="button" onClick={() => setPhase('servers')} disabled={busy !== null}>
-                Enter settings by hand
-              </button>
-              <button type="submit" className="primary" disabled={busy !== null}>
-                {busy === 'find' ? 'Looking up settings…' : 'Continue'}
-              </button>
-            </>
-          ) : (
-            <>
-              <button type="button" onClick={() => void check('test')} disabled={busy !== null}>
-                {busy === 'test' ? 'Testing…' : 'Test connection'}
-              </button>
-              <button type="submit" className="primary" disabled={busy !== null}>
-                {busy === 'save' ? 'Connecting…' : 'Connect'}
-              </button>
-            </>
-          )}
-        </div>
+        <SetupActions
+          phase={phase}
+          busy={busy}
+          onBack={onBack}
+          onByHand={() => setPhase('servers')}
+          onTest={() => void check('test')}
+        />
       </form>
     </main>
   );
