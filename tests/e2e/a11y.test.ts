@@ -38,8 +38,15 @@ function seriousLines(findings: Finding[]): string[] {
   );
 }
 
+/** One line per screen and theme where `rule` found something, with where. */
+function ruleLines(findings: Finding[], rule: string): string[] {
+  return findings.flatMap((f) =>
+    f.problems.filter((p) => p.rule === rule).map((p) => `${f.screen}/${f.theme}: ${p.targets.join('; ')}`),
+  );
+}
+
 describe('accessibility of every screen (axe-core in Chromium, real renderer, real engine)', () => {
-  it('welcome, setup, the demo list, a conversation, the composer, pickers, palette, help and every view: no serious or critical problem, light or dark', async () => {
+  it('welcome, setup, the demo list, a conversation, the composer, pickers, palette, help and every view: no serious or critical problem, one h1 each, light or dark', async () => {
     const app = await firstLaunch(chromium.browser, {}, { width: 1280, height: 720 });
     cleanups.push(app.close);
     const findings: Finding[] = [];
@@ -60,6 +67,8 @@ describe('accessibility of every screen (axe-core in Chromium, real renderer, re
     if (lesser.length > 0) console.info(`axe, not blocking:\n${[...new Set(lesser)].join('\n')}`);
     const serious = seriousLines(findings);
     expect(serious).toEqual([]);
+    // Every screen has one h1 (visually hidden where the screen's heading is its layout).
+    expect(ruleLines(findings, 'page-has-heading-one')).toEqual([]);
     expect(app.errors).toEqual([]);
   }, 240_000);
 
@@ -129,5 +138,6 @@ describe('accessibility of every screen (axe-core in Chromium, real renderer, re
     }
     expect(layout).toEqual([]);
     expect(seriousLines(findings)).toEqual([]);
+    expect(ruleLines(findings, 'page-has-heading-one')).toEqual([]);
   }, 240_000);
 });

@@ -23,6 +23,13 @@ import { DemoBanner } from './features/onboarding/DemoBanner';
 import { IdentityStep } from './features/onboarding/IdentityStep';
 import { IdentityPrompt } from './features/onboarding/IdentityPrompt';
 import { FirstSync } from './features/onboarding/FirstSync';
+import { TEAM_VIEWS } from './features/teamwork/actions';
+
+/** The name of the list on screen, as the sidebar says it. */
+function listTitle(view: string): string {
+  if (view === 'unreadable') return 'Could not read';
+  return TEAM_VIEWS.find((v) => v.id === view)?.label ?? 'All conversations';
+}
 
 /** Before the mailbox: the welcome screen, setup, and "who are you". */
 function Onboarding() {
@@ -126,7 +133,11 @@ export function App() {
               {openId !== null ? (
                 <ThreadView teamAddress={info.account?.address ?? null} onBack={back} />
               ) : (
-                <div className="empty">Select a conversation and press Enter.</div>
+                <div className="empty">
+                  {/* The screen's one h1 (page-has-heading-one): the view's name; an open conversation has its subject. */}
+                  <h1 className="visually-hidden">{listTitle(view)}</h1>
+                  Select a conversation and press Enter.
+                </div>
               )}
             </section>
           </>
