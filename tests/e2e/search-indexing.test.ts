@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mailWorld, waitFor } from '../support/engine';
-import { artifactPath, launchChromium } from '../support/browser';
+import { artifactPath } from '../support/browser';
+import { useChromium } from '../support/appPage';
 import { seedMaildir, type SeedMessage } from '../support/maildir-seed';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
-import { startBridge, type Bridge } from '../../src/main/bridge/server';
 import { searchCoverage } from '../../src/main/store/repos/searchCoverage';
 
 const MESSAGES = 1500;
@@ -41,16 +40,10 @@ function backlog(to: string): SeedMessage[] {
   });
 }
 
-let browser: Browser;
-let bridge: Bridge | undefined;
+const chromium = useChromium();
 let proxy: TcpProxy | undefined;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
 afterAll(async () => {
-  await bridge?.close();
   await proxy?.close();
-  await browser?.close();
 });
 
 describe('search during a first sync', () => {
@@ -75,13 +68,7 @@ describe('search during a first sync', () => {
       expect(partWay.indexing).toBe(true);
       expect(partWay.total).toBe(MESSAGES);
 
-      bridge = await startBridge(service);
-      const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(
-        `${inject('rendererUrl')}#bridge=${encodeURIComponent(bridge.url)}&token=${encodeURIComponent(bridge.token)}`,
-      );
+      const { page, errors } = await chromium.openApp(service, { viewport: { width: 1280, height: 760 } });
       const search = async (query: string): Promise<void> => {
         const box = page.getByRole('combobox', { name: /Search mail/ });
         await box.fill(query);
