@@ -3,7 +3,7 @@
  * engine's alone: `node --import tsx bench/sync/engine.ts CONFIG.json RESULT.json`.
  * Uses only the public API (PromptlyService.syncNow, listThreads) so it survives engine rewrites.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -50,12 +50,21 @@ export interface EngineResult {
   stored: { messages: number | null; threads: number | null; failed: number };
   events: { threadsChanged: number; progress: number };
   /** CPU of the engine process and main-thread event-loop utilisation during the initial sync (to settle). */
-  initialCpu: { userMs: number; systemMs: number; eventLoopUtilization: number };
+  initialCpu: {
+    userMs: number;
+    systemMs: number;
+    eventLoopUtilization: number;
+    /** CPU (user + system) of the main thread (from /proc), and of all other threads (the parse worker, SQLite, libuv). */
+    mainThreadMs: number | null;
+    otherThreadsMs: number | null;
+  };
   /** MB. baseline: RSS just before the first sync (runtime, modules, empty database). */
   memory: { baselineMb: number; sampledPeakMb: number; vmHwmMb: number | null; initialPeakMb: number };
   dbBytes: number;
 }
 
+/** Linux's USER_HZ, the unit of /proc/<pid>/task/<tid>/stat times. */
+const CLOCK_TICKS = 100;
 const log = (s: string): void => void process.stderr.write(`[engine] ${s}\n`);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -123,6 +132,7 @@ async function main(configFile: string, resultFile: string): Promise<void> {
 
   log('initial sync…');
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpu();
   const elu0 = performance.eventLoopUtilization();
   t0 = performance.now();
   lastEvent = t0;
@@ -135,7 +145,13 @@ async function main(configFile: string, resultFile: string): Promise<void> {
   clearInterval(poll);
   const initialPeakMb = memory.mark();
   const cpu = process.cpuUsage(cpu0);
+  const main0 = threads0.get(process.pid);
+  const main1 = threadCpu().get(process.pid);
+  const mainThreadMs = main0 !== undefined && main1 !== undefined ? Math.round(main1 - main0) : null;
   const initialCpu = {
+    mainThreadMs,
+    // Threads that ended (the parse workers close) count in the process total, not in /proc.
+    otherThreadsMs: mainThreadMs === null ? null : Math.round((cpu.user + cpu.system) / 1000) - mainThreadMs,
     userMs: Math.round(cpu.user / 1000),
     systemMs: Math.round(cpu.system / 1000),
     eventLoopUtilization: Math.round(performance.eventLoopUtilization(elu0).utilization * 100) / 100,
@@ -182,6 +198,22 @@ async function main(configFile: string, resultFile: string): Promise<void> {
   };
   db.close();
   writeFileSync(resultFile, JSON.stringify(result));
+}
+
+/** CPU ms (user + system) of each live thread of this process, by thread id; empty where /proc is absent. */
+function threadCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th (in clock ticks).
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    }
+  } catch {
+    // not Linux: the process totals above still hold
+  }
+  return out;
 }
 
 /** Waits until no sync event for 1 s and no pending bodies; returns when bodies were all done. */

@@ -84,9 +84,11 @@ export async function fetchBodies(
   ctx: SyncContext,
   folder: Folder,
   totalPending: number,
+  /** Workers the caller already started (and closes itself). */
+  workers?: ParsePool,
 ): Promise<{ done: number; failed: number }> {
   const report = progressReporter(ctx, `${folder.path} (bodies)`, totalPending);
-  const pool = new ParsePool();
+  const pool = workers ?? new ParsePool();
   let done = 0;
   let failed = 0;
   try {
@@ -111,7 +113,7 @@ export async function fetchBodies(
     failed += streamed.failed;
     if (streamed.done > 0) report(done);
   } finally {
-    await pool.close();
+    if (!workers) await pool.close();
   }
   return { done, failed };
 }

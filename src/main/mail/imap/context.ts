@@ -6,6 +6,8 @@ import type { LargeMessages } from './largeMessage';
 export interface SyncModes {
   qresync: boolean;
   condstore: boolean;
+  /** A folder's first sync fetches whole messages in one pass (default); false: headers, then bodies. */
+  onePass?: boolean;
 }
 
 /** Where a sync writes and whom it tells. */

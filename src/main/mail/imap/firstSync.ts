@@ -13,6 +13,7 @@ import {
   type EnvelopeMessage,
 } from './headers';
 import { newestFirstChunks, toSequenceSet } from './uidSet';
+import { fetchBodies } from './bodies';
 import { progressReporter, type SyncContext } from './context';
 
 /** Bytes fetched but not yet stored; past this the FETCH waits (the server's data waits in TCP). */
@@ -77,14 +78,19 @@ async function complete(a: Arrival): Promise<IncomingMessage> {
   return { ...a.incoming, parsed: { ...parsed, ...outcome.body }, raw: a.raw, bodyState: 'done' };
 }
 
+/** The newest batches are listed from their headers first, as later passes do: the first screen at once. */
+const LISTED_FIRST = 2;
+
 /**
  * The first sync of a folder, in one pass: each message's envelope, header fields, flags and
  * source (BODY.PEEK[], which never sets \Seen, RFC 3501 §6.4.5) in one FETCH, newest first in
  * the header phase's batches, so messages are stored, threaded and indexed in the same order
- * as a headers-then-bodies sync and end the same. The body is parsed on workers while the main
- * thread stores earlier messages, one transaction per store batch. A batch holding a `large`
- * message (streamed to a file by the body phase, never held whole) takes the header phase's
- * path instead. Returns the UIDs the server answered with.
+ * as a headers-then-bodies sync and end the same. Only the newest batches go headers first,
+ * then bodies, so the newest conversations show without waiting for their parsing. The rest
+ * is parsed on a worker while the main thread stores earlier messages, one transaction per
+ * store batch. A batch holding a `large` message (streamed to a file by the body phase, never
+ * held whole) takes the header phase's path. Returns the UIDs the server answered with and
+ * how many messages could not be read.
  */
 export async function fetchWhole(
   client: ImapFlow,
@@ -92,66 +98,102 @@ export async function fetchWhole(
   folder: Folder,
   uids: number[],
   large: ReadonlySet<number>,
-): Promise<Set<number>> {
-  const gmail = client.capabilities.has('X-GM-EXT-1');
+): Promise<{ received: Set<number>; failed: number }> {
+  const chunks = newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH);
   const report = progressReporter(ctx, folder.path, uids.length);
-  const budget = new ByteBudget();
-  const pool = new ParsePool();
   const received = new Set<number>();
-  let done = 0;
-  let storing: Promise<void> = Promise.resolve();
-  let group: Arrival[] = [];
-  let groupBytes = 0;
-  // Store batches run one after another, in arrival order, while the FETCH goes on.
-  const flush = (): void => {
-    const batch = group;
-    group = [];
-    groupBytes = 0;
-    if (batch.length === 0) return;
-    storing = storing.then(async () => {
-      const messages = await Promise.all(batch.map(complete));
-      const touched = storeBatch(ctx.db, messages, ctx.teamAddresses);
-      budget.give(sizeOf(batch));
-      done += batch.length;
-      report(done);
-      if (touched.length > 0) ctx.onThreadsChanged?.(touched);
-    });
-    storing.catch((error: unknown) => budget.fail(error)); // rethrown by the await below
-  };
+  const pool = new ParsePool();
+  const rest = new WholeMessages(client, ctx, folder, pool, large);
   try {
-    for (const chunk of newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH)) {
-      if (chunk.some((uid) => large.has(uid))) {
-        flush();
-        await storing; // in order: this batch's messages come after the ones before it
-        await fetchHeaderBatch(client, ctx, folder, chunk, received);
-        done += chunk.length;
-        report(done);
-        continue;
-      }
-      const query = { ...envelopeQuery(gmail), source: true };
-      for await (const msg of client.fetch(toSequenceSet(chunk), query, { uid: true })) {
-        received.add(msg.uid);
-        const raw = msg.source ?? null;
-        const bytes = raw?.length ?? 0;
-        if (!budget.fits(bytes)) flush();
-        await budget.take(bytes);
-        const incoming = incomingFromEnvelope(ctx, folder, msg, gmail);
-        group.push({
-          incoming,
-          lostBlock: lostText(incoming, msg) ? msg.headers : null,
-          raw,
-          body: raw ? pool.parseBody(raw) : null,
-        });
-        groupBytes += bytes;
-        if (group.length >= STORE_COUNT || groupBytes >= STORE_BYTES) flush();
-      }
-      flush();
+    let done = 0;
+    for (const chunk of chunks.slice(0, LISTED_FIRST)) {
+      await fetchHeaderBatch(client, ctx, folder, chunk, received);
+      done += chunk.length;
+      report(done);
     }
-    await storing;
+    const listed = await fetchBodies(client, ctx, folder, done, pool);
+    for (const chunk of chunks.slice(LISTED_FIRST)) {
+      await rest.fetch(chunk, received);
+      report(done + rest.stored);
+    }
+    await rest.finish();
+    report(done + rest.stored);
+    return { received, failed: listed.failed + rest.failed };
   } finally {
-    flush();
-    await storing.catch(() => undefined);
+    // A dropped connection still stores what arrived whole before it.
+    await rest.finish().catch(() => undefined);
     await pool.close();
   }
-  return received;
+}
+
+/** The one-pass part of a first sync: batches fetched whole, parsed on the workers and stored in order. */
+class WholeMessages {
+  stored = 0;
+  failed = 0;
+  private readonly budget = new ByteBudget();
+  private readonly gmail: boolean;
+  private storing: Promise<void> = Promise.resolve();
+  private group: Arrival[] = [];
+  private groupBytes = 0;
+
+  constructor(
+    private readonly client: ImapFlow,
+    private readonly ctx: SyncContext,
+    private readonly folder: Folder,
+    private readonly pool: ParsePool,
+    private readonly large: ReadonlySet<number>,
+  ) {
+    this.gmail = client.capabilities.has('X-GM-EXT-1');
+  }
+
+  /** Fetches one batch; its messages are stored while the next batch is fetched. */
+  async fetch(chunk: number[], received: Set<number>): Promise<void> {
+    if (chunk.some((uid) => this.large.has(uid))) {
+      await this.finish(); // in order: this batch's messages come after the ones before it
+      await fetchHeaderBatch(this.client, this.ctx, this.folder, chunk, received);
+      this.stored += chunk.length;
+      return;
+    }
+    const query = { ...envelopeQuery(this.gmail), source: true };
+    for await (const msg of this.client.fetch(toSequenceSet(chunk), query, { uid: true })) {
+      received.add(msg.uid);
+      const raw = msg.source ?? null;
+      const bytes = raw?.length ?? 0;
+      if (!this.budget.fits(bytes)) this.flush();
+      await this.budget.take(bytes);
+      const incoming = incomingFromEnvelope(this.ctx, this.folder, msg, this.gmail);
+      this.group.push({
+        incoming,
+        lostBlock: lostText(incoming, msg) ? msg.headers : null,
+        raw,
+        body: raw ? this.pool.parseBody(raw) : null,
+      });
+      this.groupBytes += bytes;
+      if (this.group.length >= STORE_COUNT || this.groupBytes >= STORE_BYTES) this.flush();
+    }
+    this.flush();
+  }
+
+  /** Waits until everything fetched is stored; throws what stopped the storing. */
+  async finish(): Promise<void> {
+    this.flush();
+    await this.storing;
+  }
+
+  /** Queues the messages fetched so far to be stored, after the ones queued before them. */
+  private flush(): void {
+    const batch = this.group;
+    this.group = [];
+    this.groupBytes = 0;
+    if (batch.length === 0) return;
+    this.storing = this.storing.then(async () => {
+      const messages = await Promise.all(batch.map(complete));
+      const touched = storeBatch(this.ctx.db, messages, this.ctx.teamAddresses);
+      this.budget.give(sizeOf(batch));
+      this.stored += batch.length;
+      this.failed += messages.filter((m) => m.bodyError !== undefined).length;
+      if (touched.length > 0) this.ctx.onThreadsChanged?.(touched);
+    });
+    this.storing.catch((error: unknown) => this.budget.fail(error)); // rethrown by finish()
+  }
 }

@@ -115,9 +115,11 @@ export async function syncFolder(
     });
     // A folder with nothing stored yet takes everything in one pass; later passes fetch
     // headers first (the list shows new mail at once) and bodies after (sync.ts).
-    const received = plan.first
+    // A folder with nothing stored yet takes everything in one pass; later passes fetch
+    // headers first (the list shows new mail at once) and bodies after (sync.ts).
+    const { received, failed } = plan.first
       ? await fetchWhole(client, ctx, folder, plan.newUids, plan.first.large)
-      : await fetchHeaders(client, ctx, folder, plan.newUids);
+      : { received: await fetchHeaders(client, ctx, folder, plan.newUids), failed: 0 };
     const touched = ctx.db.transaction(() => {
       const threads = new Set<number>(deleteByUids(ctx.db, folder.id, plan.expunged));
       for (const [uid, f] of plan.flags) {
@@ -139,7 +141,7 @@ export async function syncFolder(
     return {
       path,
       fetched: received.size,
-      failed: 0,
+      failed,
       flagsChanged: plan.flags.size,
       expunged: plan.expunged.length,
       mode: plan.mode,
@@ -203,6 +205,7 @@ async function planChanges(
   // and skipping a FLAGS fetch of every message gets the first screen up sooner.
   if (known.length === 0) {
     const all = s.exists === 0 ? [] : await allUids(client);
+    if (ctx.modes.onePass === false) return { newUids: all, expunged: [], flags: new Map(), mode: 'full' };
     const large = all.length > 0 && ctx.largeMessages ? await largerThan(client, ctx.largeMessages.minBytes - 1) : [];
     return { newUids: all, expunged: [], flags: new Map(), mode: 'full', first: { large: new Set(large) } };
   }
