@@ -307,7 +307,7 @@ const sizeLimits = [
   {
     files: ['src/renderer/**/*.tsx'],
     rules: {
-      'max-lines-per-function': ['error', { max: 200, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      'max-lines-per-function': ['error', { max: 150, skipBlankLines: true, skipComments: true, IIFEs: true }],
     },
   },
 ];
