@@ -186,6 +186,10 @@ describe('large messages (real Dovecot)', () => {
     const [thread] = await service.call('threads.list', { limit: 5 });
     const [message] = (await service.call('thread.get', { id: thread!.id })).messages;
     expect(message?.unreadable).toBe(textCutNote(TEXT_PART_LIMIT));
+    // The list of mail Promptly could not read (in full) gives its size on the server.
+    const listed = await service.call('messages.unreadable', {});
+    expect(listed).toMatchObject([{ id: stored.id, error: textCutNote(TEXT_PART_LIMIT) }]);
+    expect(listed[0]!.size).toBeGreaterThan(6 * 1024 * 1024);
     const eml = readFileSync((await service.call('message.saveEml', { messageId: stored.id })).path);
     expect(eml.subarray(eml.length - raw.length).equals(raw)).toBe(true);
   });

@@ -10,7 +10,7 @@ import type { UnreadableMessage } from '../../../shared/types';
 export function listUnreadable(db: Db, accountId: number, limit: number): UnreadableMessage[] {
   const rows = prepared(
     db,
-    `SELECT m.id, f.path, m.uid, m.date, m.parse_error, LENGTH(m.raw) AS size, SUBSTR(CAST(m.raw AS TEXT), 1, 300) AS preview
+    `SELECT m.id, f.path, m.uid, m.date, m.parse_error, COALESCE(LENGTH(m.raw), m.size) AS size, SUBSTR(CAST(m.raw AS TEXT), 1, 300) AS preview
        FROM messages m JOIN folders f ON f.id = m.folder_id
        WHERE m.account_id = ? AND m.parse_error IS NOT NULL AND m.uid > 0 ORDER BY m.date DESC LIMIT ?`,
   ).all(accountId, limit) as Array<{
@@ -38,7 +38,7 @@ export function rawThreadRows(db: Db, threadId: number): Array<Record<string, un
   const rows = prepared(
     db,
     `SELECT m.id, f.path AS folder, m.uid, m.message_id, m.in_reply_to, m.refs, m.subject, m.from_address, m.date,
-         m.flags, m.modseq, m.body_state, m.size, m.headers, m.parse_error, m.gm_thrid, LENGTH(m.raw) AS raw_bytes
+         m.flags, m.modseq, m.body_state, m.size, m.headers, m.parse_error, m.gm_thrid, LENGTH(m.raw) AS raw_bytes, m.source_file
        FROM messages m JOIN folders f ON f.id = m.folder_id WHERE m.thread_id = ? ORDER BY m.date, m.id`,
   ).all(threadId) as Array<Record<string, unknown>>;
   return rows.map((r) => ({
