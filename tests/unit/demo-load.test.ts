@@ -18,6 +18,11 @@ describe('demo mailbox in the store', () => {
       demo: true,
     });
     expect((await service.call('app.info', {})).mode).toBe('demo');
+    // Nothing to sync in the demo, so search never says it is still indexing.
+    const coverage = await service.call('search.coverage', {});
+    expect(coverage.indexing).toBe(false);
+    expect(coverage.searchable).toBe(coverage.total);
+    expect(coverage.total).toBeGreaterThan(300);
     const threads = await service.call('threads.list', { limit: 5000, offset: 0 });
     expect(threads.length).toBeGreaterThanOrEqual(300);
     const times = threads.map((t) => t.lastMessageAt);

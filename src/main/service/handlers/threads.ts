@@ -58,7 +58,10 @@ export const threadHandlers = (core: ServiceCore) =>
     },
     'search.coverage': async () => {
       const account = getAccount(core.db);
-      return account ? searchCoverage(core.db, account.id) : { searchable: 0, total: 0, indexing: false };
+      if (!account) return { searchable: 0, total: 0, indexing: false };
+      const coverage = searchCoverage(core.db, account.id);
+      // The demo never syncs: the mail it holds is all there is, and all of it indexed.
+      return core.deps.demo ? { ...coverage, indexing: false } : coverage;
     },
     'thread.get': async ({ id }) => core.threadDetail(id),
     'messages.unreadable': async ({ limit }) => {
