@@ -6,6 +6,7 @@ import { mailWorld, otherClient, startEngine } from '../support/engine';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
 import type { Db } from '../../src/main/store/db';
 import { TEXT_PART_LIMIT, textCutNote } from '../../src/main/mail/textLimit';
+import { NOTHING_FOUND } from '../../src/main/mail/imap/largeMessage';
 
 /** Lowered from the product's 8 MB so the test message can stay small enough to be quick. */
 const LARGE_FROM = 1024 * 1024;
@@ -190,6 +191,42 @@ describe('large messages (real Dovecot)', () => {
     const listed = await service.call('messages.unreadable', {});
     expect(listed).toMatchObject([{ id: stored.id, error: textCutNote(TEXT_PART_LIMIT) }]);
     expect(listed[0]!.size).toBeGreaterThan(6 * 1024 * 1024);
+    const eml = readFileSync((await service.call('message.saveEml', { messageId: stored.id })).path);
+    expect(eml.subarray(eml.length - raw.length).equals(raw)).toBe(true);
+  });
+
+  it('a large message whose parts cannot be found is flagged, not shown empty', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('largebroken');
+    const { service, db } = await startEngine(world, support, { largeMessageBytes: LARGE_FROM });
+    const raw = Buffer.from(
+      [
+        'From: Dana <dana@customer.example>',
+        `To: ${support.address}`,
+        'Subject: Scans',
+        'Message-ID: <broken-large@customer.example>',
+        `Date: ${new Date().toUTCString()}`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="declared-boundary"',
+        '',
+        '--actual-boundary',
+        'Content-Type: application/pdf',
+        'Content-Transfer-Encoding: base64',
+        '',
+        randomBytes(2 * 1024 * 1024)
+          .toString('base64')
+          .replace(/.{76}/g, '$&\r\n'),
+        '--actual-boundary--',
+        '',
+      ].join('\r\n'),
+    );
+    await world.deliver(support.address, raw);
+    await service.syncNow();
+    const stored = rowOf(db, 'broken-large@customer.example');
+    expect(stored).toMatchObject({ body_state: 'done', raw_bytes: null, source_file: `sources/${stored.id}.eml` });
+    const [thread] = await service.call('threads.list', { limit: 5 });
+    const [message] = (await service.call('thread.get', { id: thread!.id })).messages;
+    expect(message?.unreadable).toBe(NOTHING_FOUND);
     const eml = readFileSync((await service.call('message.saveEml', { messageId: stored.id })).path);
     expect(eml.subarray(eml.length - raw.length).equals(raw)).toBe(true);
   });

@@ -35,6 +35,10 @@ export const LARGE_MESSAGE_BYTES = 8 * 1024 * 1024;
  */
 const DOWNLOAD_CHUNK = 4 * 1024 * 1024;
 
+/** The note on a large message in which the parser found no text and no attachment. */
+export const NOTHING_FOUND =
+  'Promptly found no text and no attachments in this large message, so its structure could not be followed. Show original or Save as .eml has all of it.';
+
 /** True when a message of `size` bytes takes the large-message path (never without a data folder). */
 export function isLargeMessage(large: LargeMessages | undefined, size: number): boolean {
   return large !== undefined && size >= large.minBytes;
@@ -80,7 +84,11 @@ async function parseFile(path: string, fallbackDate: number): Promise<ParsedMess
     // The header phase already stored the Message-ID and threading headers; only the body
     // fields are kept from here, so toParsed gets no raw bytes to hash or re-read.
     const parsed = toParsed(await parseStreamToShape(stream), Buffer.alloc(0), fallbackDate);
-    return wasCut() ? { ...parsed, problem: textCutNote(TEXT_PART_LIMIT) } : parsed;
+    if (wasCut()) return { ...parsed, problem: textCutNote(TEXT_PART_LIMIT) };
+    // Megabytes that parse to nothing are a structure the parser could not follow (a multipart
+    // whose boundary never appears): say so rather than show an empty message.
+    const empty = parsed.text === '' && parsed.html === null && parsed.attachments.length === 0;
+    return empty ? { ...parsed, problem: NOTHING_FOUND } : parsed;
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
