@@ -16,11 +16,14 @@ import { newestFirstChunks, toSequenceSet } from './uidSet';
 import { fetchBodies } from './bodies';
 import { progressReporter, type SyncContext } from './context';
 
-/** Bytes fetched but not yet stored; past this the FETCH waits (the server's data waits in TCP). */
-const IN_FLIGHT_BYTES = 32 * 1024 * 1024;
+/**
+ * Bytes fetched but not yet stored; past this the FETCH waits (the server's data waits in TCP).
+ * A few hundred typical messages keep the worker busy; more only grows both heaps and their GC.
+ */
+const IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 /** At most this many messages, or bytes, per store transaction. */
 const STORE_COUNT = 500;
-const STORE_BYTES = 4 * 1024 * 1024;
+const STORE_BYTES = 1024 * 1024;
 
 /** One fetched message: its envelope's message, its source, and its body as the worker reads it. */
 interface Arrival {
