@@ -25,6 +25,7 @@ const SHIPPED: Record<number, string> = {
   12: 'ade36d15',
   13: '2a124a5b',
   14: 'ac1bd58f',
+  15: 'f77e3050',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -186,6 +187,35 @@ describe('migrations', () => {
         .map((r) => r.detail)
         .join('; ');
       expect(plan).toMatch(/messages_with_source_file/);
+    });
+  });
+
+  describe('015_view_counts', () => {
+    it('counts listed threads by due time and promise from indexes, without reading the threads', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 14);
+      const count = (where: string): string =>
+        `SELECT COUNT(*) FROM threads WHERE account_id = 1 AND message_count > 0 AND ${where}`;
+      const plan = (sql: string): string =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('; ');
+      expect(plan(count('due_at <= 5'))).not.toMatch(/COVERING INDEX/);
+      migrate(db, migrations, 15);
+      expect(plan(count('due_at <= 5'))).toMatch(
+        /COVERING INDEX threads_listed_by_due \(account_id=\? AND due_at<\?\)/,
+      );
+      expect(plan(count("due_reason = 'promise'"))).toMatch(/COVERING INDEX threads_listed_by_reason/);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      const thread = db.prepare(
+        `INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at, message_count, due_at, due_reason)
+           VALUES (1, ?, 0, 0, ?, ?, ?)`,
+      );
+      thread.run('<a@x>', 1, 3, 'promise');
+      thread.run('<b@x>', 0, 3, 'promise'); // not listed yet: no message stored
+      thread.run('<c@x>', 2, 9, 'courtesy');
+      expect(db.prepare(count('due_at <= 5')).pluck().get()).toBe(1);
+      expect(db.prepare(count("due_reason = 'promise'")).pluck().get()).toBe(1);
     });
   });
 

@@ -176,7 +176,7 @@ export interface ThreadListRow {
  * Promised and Waiting on customer never overlap: a thread whose next deadline is a promise is an
  * answer the team owes, not a customer's move.
  */
-const VIEW_SQL: Record<string, string> = {
+export const VIEW_SQL: Record<string, string> = {
   all: '1',
   mine: "owner = @me AND eff_status <> 'closed' AND NOT snoozed",
   unassigned: "owner IS NULL AND eff_status = 'open' AND NOT snoozed",
@@ -187,12 +187,15 @@ const VIEW_SQL: Record<string, string> = {
   overdue: "eff_status <> 'closed' AND NOT snoozed AND due_at IS NOT NULL AND due_at <= @now",
 };
 
-const VIEW_BASE = `
-  SELECT t.*, tt.owner, tt.handoff_to, tt.snoozed_until, tt.team_key,
+/** A thread's team state as the views read it: a customer's later message reopens and wakes it. */
+export const TEAM_COLUMNS = `tt.owner, tt.handoff_to, tt.snoozed_until, tt.team_key,
     CASE WHEN tt.status IN ('closed', 'waiting') AND COALESCE(t.last_customer_at, 0) > COALESCE(tt.status_at, 0)
          THEN 'open' ELSE COALESCE(tt.status, 'open') END AS eff_status,
     (tt.snoozed_until IS NOT NULL AND tt.snoozed_until > @now
-      AND COALESCE(t.last_customer_at, 0) <= COALESCE(tt.snoozed_at, 0)) AS snoozed
+      AND COALESCE(t.last_customer_at, 0) <= COALESCE(tt.snoozed_at, 0)) AS snoozed`;
+
+const VIEW_BASE = `
+  SELECT t.*, ${TEAM_COLUMNS}
   FROM threads t LEFT JOIN thread_team tt ON tt.thread_id = t.id
   WHERE t.account_id = @accountId AND t.message_count > 0`;
 
@@ -262,23 +265,6 @@ function toListRow(r: ViewRow): ThreadListRow {
     dueAt: r.due_at,
     dueReason: r.due_reason,
   };
-}
-
-/** How many threads each view holds right now. */
-export function countViews(
-  db: Db,
-  args: { accountId: number; me: string | null; now: number; leadMs: number },
-): Record<string, number> {
-  const cols = Object.entries(VIEW_SQL)
-    .map(([name, where]) => `SUM(CASE WHEN ${where} THEN 1 ELSE 0 END) AS "${name}"`)
-    .join(', ');
-  const row = prepared(db, `SELECT ${cols} FROM (${VIEW_BASE})`).get({
-    accountId: args.accountId,
-    me: args.me ?? '',
-    now: args.now,
-    lead: args.leadMs,
-  }) as Record<string, number | null>;
-  return Object.fromEntries(Object.keys(VIEW_SQL).map((k) => [k, row[k] ?? 0]));
 }
 
 /** Stores a thread's due time (from the deadline policy). */

@@ -6,6 +6,7 @@ import type { Teammate } from '../../../../shared/teamEvents';
 import type { QueuedReply } from '../../../../shared/outbox';
 import { api } from '../../api';
 import { errorText } from '../../callErrors';
+import { coalesce } from '../../stores/coalesce';
 
 /** The roster (shared, from the team log) and who I am (local). */
 interface RosterState {
@@ -109,7 +110,10 @@ interface CountsState {
 /** How often the sidebar's counts are asked again while nothing changes (deadlines pass by themselves). */
 export const COUNTS_REFRESH_MS = 60_000;
 
-/** `views.counts`, refetched on `threads.changed` and every minute. */
+/** At most one `views.counts` every this often while threads keep changing (a first sync's batches). */
+export const COUNTS_MIN_GAP_MS = 2000;
+
+/** `views.counts`; startTeamwork asks again on `threads.changed` and every minute, coalesced. */
 export const useCounts = create<CountsState>((set) => ({
   counts: {},
   error: null,
@@ -192,10 +196,11 @@ export const useTeamOverlay = create<{ overlay: TeamOverlay; show(o: TeamOverlay
 export function startTeamwork(): () => void {
   void useRoster.getState().load();
   void useOutbox.getState().refresh();
-  void useCounts.getState().refresh();
+  const counts = coalesce(() => useCounts.getState().refresh(), COUNTS_MIN_GAP_MS);
+  counts.request();
   const offs = [
     api.on('threads.changed', () => {
-      void useCounts.getState().refresh();
+      counts.request();
       void useRoster.getState().load();
     }),
     api.on('outbox.changed', (item) => {
@@ -207,9 +212,10 @@ export function startTeamwork(): () => void {
     api.on('toast', (toast) => useTeamToasts.getState().push(toast)),
   ];
   // Due soon and Overdue fill as time passes with no event at all, so their counts are asked again.
-  const ticking = setInterval(() => void useCounts.getState().refresh(), COUNTS_REFRESH_MS);
+  const ticking = setInterval(() => counts.request(), COUNTS_REFRESH_MS);
   return () => {
     clearInterval(ticking);
+    counts.stop();
     offs.forEach((off) => off());
   };
 }
