@@ -13,12 +13,17 @@ export interface AxeProblem {
   targets: string[];
 }
 
+/** Puts axe-core in the page once. */
+export async function loadAxe(page: Page): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+}
+
 /**
  * Runs axe-core on the whole page (WCAG 2.0/2.1/2.2 A and AA rules plus axe's best practices) and
  * returns what it found, most severe first.
  */
 export async function axeProblems(page: Page): Promise<AxeProblem[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  await loadAxe(page);
   return page.evaluate(async () => {
     interface AxeResult {
       violations: Array<{
