@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/main/store/db';
-import { listThreadsInView } from '../../../src/main/store/repos/threads';
+import { FEW_OWNED, listThreadsInView } from '../../../src/main/store/repos/threads';
 import { countViews } from '../../../src/main/store/repos/viewCounts';
 import { seedViewThreads, viewAccount } from '../../support/viewThreads';
 
@@ -54,5 +54,28 @@ describe('view counts', () => {
     expect(countViews(db, { accountId: empty, me: ME, now: NOW, leadMs: LEAD })).toEqual(
       Object.fromEntries(VIEWS.map((v) => [v, 0])),
     );
+  });
+});
+
+describe('the Mine view', () => {
+  it('lists the same threads in the same order whether read from my owned threads or newest first', () => {
+    const db = openDb(':memory:');
+    const accountId = viewAccount(db, 'support@shop.example', NOW);
+    seedViewThreads(db, { accountId, count: 2000, now: NOW, me: ME, teamShare: 0.5, seed: 3 });
+    const pages = () =>
+      (['recent', 'due'] as const).flatMap((sort) =>
+        [0, 50].map((offset) =>
+          listThreadsInView(db, { accountId, view: 'mine', me: ME, now: NOW, leadMs: LEAD, sort, limit: 60, offset }),
+        ),
+      );
+    const owned = () => db.prepare('SELECT COUNT(*) AS n FROM thread_team WHERE owner = ?').get(ME) as { n: number };
+    expect(owned().n).toBeLessThanOrEqual(FEW_OWNED);
+    const fromOwned = pages();
+    expect(fromOwned[0]).toHaveLength(60);
+    // Many more owned threads in another account: Mine is then read newest first.
+    const other = viewAccount(db, 'sales@shop.example', NOW);
+    seedViewThreads(db, { accountId: other, count: 2 * FEW_OWNED * 4, now: NOW, me: ME, teamShare: 1, seed: 4 });
+    expect(owned().n).toBeGreaterThan(FEW_OWNED);
+    expect(pages()).toEqual(fromOwned);
   });
 });

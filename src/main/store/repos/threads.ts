@@ -199,6 +199,25 @@ const VIEW_BASE = `
   FROM threads t LEFT JOIN thread_team tt ON tt.thread_id = t.id
   WHERE t.account_id = @accountId AND t.message_count > 0`;
 
+/**
+ * Mine from my owned threads (thread_team_by_owner) and sorted, instead of walking every thread
+ * newest first: with few of them, the walk read all 100,000 threads to find none (128 ms).
+ */
+const MINE_BASE = `
+  SELECT t.*, ${TEAM_COLUMNS}
+  FROM thread_team tt CROSS JOIN threads t ON t.id = tt.thread_id
+  WHERE tt.owner = @me AND t.account_id = @accountId AND t.message_count > 0`;
+
+/** Up to this many owned threads, Mine is read from them; above it, newest first finds a page sooner. */
+export const FEW_OWNED = 2000;
+
+/** The base query for a view: Mine from my owned threads when I own few. */
+function viewBase(db: Db, view: string, me: string): string {
+  if (view !== 'mine') return VIEW_BASE;
+  const owned = prepared(db, 'SELECT COUNT(*) AS n FROM thread_team WHERE owner = ?').get(me) as { n: number };
+  return owned.n <= FEW_OWNED ? MINE_BASE : VIEW_BASE;
+}
+
 /** Threads of a view, newest first or most urgent first. The view filters are fixed SQL, never user text. */
 export function listThreadsInView(
   db: Db,
@@ -215,18 +234,18 @@ export function listThreadsInView(
 ): ThreadListRow[] {
   const where = VIEW_SQL[args.view] ?? '1';
   const order =
-    args.sort === 'due' ? 'due_at IS NULL, due_at ASC, last_message_at DESC' : 'last_message_at DESC, id DESC';
-  const rows = prepared(
-    db,
-    `SELECT * FROM (${VIEW_BASE}) WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-  ).all({
-    accountId: args.accountId,
-    me: args.me ?? '',
-    now: args.now,
-    lead: args.leadMs,
-    limit: args.limit,
-    offset: args.offset,
-  }) as ViewRow[];
+    args.sort === 'due' ? 'due_at IS NULL, due_at ASC, last_message_at DESC, id DESC' : 'last_message_at DESC, id DESC';
+  const base = viewBase(db, args.view, args.me ?? '');
+  const rows = prepared(db, `SELECT * FROM (${base}) WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`).all(
+    {
+      accountId: args.accountId,
+      me: args.me ?? '',
+      now: args.now,
+      lead: args.leadMs,
+      limit: args.limit,
+      offset: args.offset,
+    },
+  ) as ViewRow[];
   return rows.map(toListRow);
 }
 
