@@ -104,3 +104,47 @@ export function parseCalendarDay(text: string, locales = appLocales()): string |
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/** The calendar day ("2026-12-24") an instant falls on, in the computer's time zone. */
+export function localDay(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** One day a day picker offers: the day, as the person writes it, and its weekday beside it. */
+export interface DayChoice {
+  day: string;
+  text: string;
+  weekday: string;
+}
+
+/** The `count` days from the one `now` falls on, for a day picker: "24.12.2026" and "Thursday". */
+export function dayChoices(now: number, count = 14, locales = appLocales()): DayChoice[] {
+  const weekday = new Intl.DateTimeFormat(locales, { weekday: 'long', timeZone: 'UTC' });
+  const first = new Date(now);
+  return Array.from({ length: count }, (_, i) => {
+    // Calendar steps, not 24 h steps, so a change to or from summer time skips no day.
+    const day = localDay(new Date(first.getFullYear(), first.getMonth(), first.getDate() + i, 12).getTime());
+    const [y = 1970, m = 1, d = 1] = day.split('-').map(Number);
+    return { day, text: calendarDayText(day, locales), weekday: weekday.format(Date.UTC(y, m - 1, d)) };
+  });
+}
+
+/** A day and a time of day as one local date-and-time value ("2026-12-24T17:30"); '' unless both are set. */
+export function joinDayAndClock(day: string | null, time: string | null): string {
+  return day === null || time === null ? '' : `${day}T${time}`;
+}
+
+/** The day and time of day in a local date-and-time value; null for a part it lacks. */
+export function splitDayAndClock(value: string): { day: string | null; time: string | null } {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})$/.exec(value);
+  return match ? { day: match[1] ?? null, time: match[2] ?? null } : { day: null, time: null };
+}
+
+/** How a problem names the format, the person's way: "for example 01.12.2026 at 17:00" (tomorrow's date). */
+export function dateTimeExample(now: number, locales = appLocales()): string {
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  return `for example ${calendarDayText(localDay(tomorrow.getTime()), locales)} at ${clockText('17:00', locales)}`;
+}

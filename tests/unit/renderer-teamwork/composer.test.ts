@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createElement as h, Fragment } from 'react';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Draft, SendRequest, Template } from '../../../src/shared/outbox';
 import { PromptlyError } from '../../../src/shared/errors';
@@ -177,7 +177,11 @@ describe('the composer', () => {
     const { body, user, onClose } = await opened('courtesy');
     expect(body.value).toBe(COURTESY.body);
     // The promise field shows the default (end of the next business day) from the draft.
-    expect((screen.getByLabelText('Promise an answer by') as HTMLInputElement).value).not.toBe('');
+    // The promise shows the default (end of the next business day) from the draft, the app's way
+    // (jsdom's languages are en-US): a day and a 12-hour time.
+    const promise = screen.getByRole('group', { name: 'Promise an answer by' });
+    expect((within(promise).getByLabelText('Day') as HTMLInputElement).value).toMatch(/^\d{2}\/\d{2}\/2026$/);
+    expect((within(promise).getByLabelText('Time') as HTMLInputElement).value).toMatch(/^\d{2}:\d{2} [AP]M$/);
     await user.keyboard('{Control>}{Enter}{/Control}');
     expect(api['reply.send']).not.toHaveBeenCalled();
     expect(api['reply.courtesy']).toHaveBeenCalledWith({
@@ -203,15 +207,45 @@ describe('the composer', () => {
     expect(second.onClose).toHaveBeenCalledTimes(1);
   });
 
-  it('send later passes the chosen time as sendAt', async () => {
+  it('send later passes the chosen day and time, typed the app’s way, as sendAt', async () => {
     const { user } = await opened();
     await user.keyboard('Later.');
     await user.click(screen.getByRole('button', { name: 'Send later…' }));
-    const when = screen.getByLabelText('Send at') as HTMLInputElement;
-    await user.type(when, '2030-01-02T09:30');
+    const when = screen.getByRole('group', { name: 'Send at' });
+    await user.type(within(when).getByLabelText('Day'), '01/02/2030');
+    await user.type(within(when).getByLabelText('Time'), '9:30 am');
     await user.click(screen.getByRole('button', { name: /Schedule/ }));
     expect(api['reply.send']).toHaveBeenCalledWith(
-      expect.objectContaining({ sendAt: new Date('2030-01-02T09:30').getTime() }),
+      expect.objectContaining({ sendAt: new Date(2030, 0, 2, 9, 30).getTime() }),
     );
+  });
+
+  it('a time that cannot be read is named, with an example, and nothing is sent', async () => {
+    const { user } = await opened();
+    await user.keyboard('Later.');
+    await user.click(screen.getByRole('button', { name: 'Send later…' }));
+    const when = screen.getByRole('group', { name: 'Send at' });
+    await user.type(within(when).getByLabelText('Day'), '01/02/2030');
+    await user.type(within(when).getByLabelText('Time'), '9:3o');
+    expect(within(when).getByLabelText('Time').getAttribute('aria-invalid')).toBe('true');
+    await user.click(screen.getByRole('button', { name: /Schedule/ }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Write the day and time to send it, for example \d{2}\/\d{2}\/\d{4} at 05:00 PM\.$/,
+    );
+    expect(api['reply.send']).not.toHaveBeenCalled();
+    // Put right, the problem goes.
+    await user.clear(within(when).getByLabelText('Time'));
+    await user.type(within(when).getByLabelText('Time'), '9:30 am');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    cleanup();
+    const courtesy = await opened('courtesy');
+    const promise = screen.getByRole('group', { name: 'Promise an answer by' });
+    await courtesy.user.clear(within(promise).getByLabelText('Day'));
+    await courtesy.user.keyboard('{Control>}{Enter}{/Control}');
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^Write the day and time you promise an answer by, for example /,
+    );
+    expect(api['reply.courtesy']).not.toHaveBeenCalled();
   });
 });

@@ -5,6 +5,11 @@ import {
   clockText,
   parseCalendarDay,
   parseClockText,
+  dateTimeExample,
+  dayChoices,
+  joinDayAndClock,
+  localDay,
+  splitDayAndClock,
   usesDayPeriods,
 } from '../../../src/renderer/src/localFormats';
 
@@ -69,5 +74,48 @@ describe('calendar days in the app’s locale', () => {
   it('refuses what is no day', () => {
     for (const bad of ['24/12/2026', '31.02.2026', '24.12.26', 'Christmas', '24.12', '2026-13-01'])
       expect(parseCalendarDay(bad, bad === '24/12/2026' ? US : DE)).toBeNull();
+  });
+});
+
+describe('a moment picked as a day and a time (composer, snooze)', () => {
+  it('offers the next days from today, written the locale’s way with their weekdays, each read back', () => {
+    const now = new Date(2026, 11, 30, 22, 15).getTime();
+    const de = dayChoices(now, 3, DE);
+    expect(de).toEqual([
+      { day: '2026-12-30', text: '30.12.2026', weekday: 'Mittwoch' },
+      { day: '2026-12-31', text: '31.12.2026', weekday: 'Donnerstag' },
+      { day: '2027-01-01', text: '01.01.2027', weekday: 'Freitag' },
+    ]);
+    expect(dayChoices(now, 1, US)[0]).toEqual({ day: '2026-12-30', text: '12/30/2026', weekday: 'Wednesday' });
+    expect(dayChoices(now)).toHaveLength(14);
+    for (const choice of dayChoices(now, 14, GB)) expect(parseCalendarDay(choice.text, GB)).toBe(choice.day);
+  });
+
+  it('skips no day and repeats none where summer time ends in the night', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      // 00:30 on the day the clocks go back: 24 hours later is still the same day.
+      const now = new Date(2026, 9, 25, 0, 30).getTime();
+      expect(localDay(now)).toBe('2026-10-25');
+      expect(dayChoices(now, 3, DE).map((c) => c.day)).toEqual(['2026-10-25', '2026-10-26', '2026-10-27']);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('joins a day and a time into one local value only when both are there, and splits it back', () => {
+    expect(joinDayAndClock('2026-12-24', '17:30')).toBe('2026-12-24T17:30');
+    expect(joinDayAndClock(null, '17:30')).toBe('');
+    expect(joinDayAndClock('2026-12-24', null)).toBe('');
+    expect(splitDayAndClock('2026-12-24T17:30')).toEqual({ day: '2026-12-24', time: '17:30' });
+    expect(splitDayAndClock('')).toEqual({ day: null, time: null });
+  });
+
+  it('names the format by example, the person’s way', () => {
+    const now = new Date(2026, 11, 31, 9, 0).getTime();
+    expect(dateTimeExample(now, DE)).toBe('for example 01.01.2027 at 17:00');
+    expect(dateTimeExample(now, US)).toBe('for example 01/01/2027 at 05:00 PM');
   });
 });

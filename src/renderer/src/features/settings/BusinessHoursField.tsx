@@ -1,5 +1,5 @@
 import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
-import { clockExample, TimeField } from './TimeField';
+import { clockExample, TimeField } from '../../components/TimeField';
 import { addStretch, DAY_NAMES, openDay, type DraftHours, type DraftInterval } from './businessHours';
 import './settings.css';
 

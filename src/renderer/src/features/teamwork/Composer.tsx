@@ -1,5 +1,6 @@
 import type { SendRequest } from '../../../../shared/outbox';
 import { useComposer, type ComposerKind, type ComposerSession } from './composerStore';
+import { DateTimeField } from '../../components/DateTimeField';
 import { PromisePreview } from './PromisePreview';
 import { CollisionPrompt, DiscardPrompt } from './composer/ComposerDialogs';
 import { ComposerFields, FieldError, invalidProps, type FieldWiring } from './composer/ComposerFields';
@@ -41,6 +42,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
   const scheduling = form.later !== null && !courtesy;
   const wiring: FieldWiring = { id: (name) => `composer-${threadId}-${name}`, fields: model.fields };
   const { id } = wiring;
+  const now = Date.now();
 
   function onKeyDown(e: React.KeyboardEvent) {
     if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) {
@@ -80,7 +82,7 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
             void send(false);
           }}
         >
-          <ComposerFields form={form} courtesy={courtesy} wiring={wiring} edit={edit} />
+          <ComposerFields form={form} courtesy={courtesy} wiring={wiring} edit={edit} now={now} />
           <ComposerInserts templates={model.templates} text={form.text} insert={caret.insertAtCaret} />
           <label htmlFor={id('body')} className="tw-sr">
             Message
@@ -107,12 +109,13 @@ export function Composer({ threadId, kind, restored = null, onClose }: ComposerP
           )}
           {scheduling && (
             <>
-              <label htmlFor={id('later')}>Send at</label>
-              <input
-                id={id('later')}
-                type="datetime-local"
+              <DateTimeField
+                label="Send at"
                 value={form.later ?? ''}
-                onChange={(e) => edit('later', e.target.value)}
+                onChange={(value) => edit('later', value)}
+                now={now}
+                invalid={Boolean(wiring.fields.sendAt)}
+                describedBy={wiring.fields.sendAt ? id('sendAt-error') : undefined}
               />
               <FieldError name="sendAt" wiring={wiring} />
             </>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { WEEKDAYS, type Weekday } from '../../../../shared/policy';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { DAY_NAMES } from '../settings/businessHours';
-import { TimeField } from '../settings/TimeField';
+import { TimeField } from '../../components/TimeField';
 import { clockText } from '../../localFormats';
 import { loadQuietHours, saveQuietHours } from './policyStore';
 import { errorText } from '../../callErrors';

@@ -6,7 +6,7 @@ import { errorText } from '../../callErrors';
 import { TimeZoneField } from '../../components/TimeZoneField';
 import { clockText } from '../../localFormats';
 import { BusinessHoursField } from '../settings/BusinessHoursField';
-import { clockExample } from '../settings/TimeField';
+import { clockExample } from '../../components/TimeField';
 import { draftOf, hoursOf, hoursProblems, type DraftHours } from '../settings/businessHours';
 import { HolidaysField, holidaysText, readHolidays } from '../settings/HolidaysField';
 import './teamwork.css';

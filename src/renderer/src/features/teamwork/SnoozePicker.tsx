@@ -3,6 +3,8 @@ import { snoozeChoices } from './act';
 import { moveOut } from './triage';
 import { handlePickerKey } from '../../keymap/pickerKeys';
 import { fromLocalInput, toLocalInput, whenText } from './format';
+import { DateTimeField } from '../../components/DateTimeField';
+import { dateTimeExample } from '../../localFormats';
 import './teamwork.css';
 
 /**
@@ -33,7 +35,11 @@ export function SnoozePicker({
   }, []);
 
   async function snooze(until: number | null) {
-    if (until === null || until <= now) {
+    if (until === null) {
+      setProblem(`Write the day and time, ${dateTimeExample(now)}.`);
+      return;
+    }
+    if (until <= now) {
       setProblem('Choose a time in the future.');
       return;
     }
@@ -75,21 +81,13 @@ export function SnoozePicker({
           ))}
         </div>
         <form
-          className="tw-row"
+          className="tw-row dt-row"
           onSubmit={(e) => {
             e.preventDefault();
             void snooze(fromLocalInput(custom));
           }}
         >
-          <label>
-            Custom{' '}
-            <input
-              type="datetime-local"
-              value={custom}
-              onChange={(e) => setCustom(e.target.value)}
-              aria-label="Snooze until"
-            />
-          </label>
+          <DateTimeField label="Or until" value={custom} onChange={setCustom} now={now} invalid={problem !== null} />
           <button type="submit">Snooze</button>
         </form>
         {problem && (

@@ -64,13 +64,13 @@ export function splitAddresses(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A datetime-local input's value for an instant, in local time. */
+/** A local date-and-time value ("2026-12-24T17:30", what DateTimeField holds) for an instant. */
 export function toLocalInput(at: number): string {
   const d = new Date(at - new Date(at).getTimezoneOffset() * 60_000);
   return d.toISOString().slice(0, 16);
 }
 
-/** The instant a datetime-local value names, or null when empty or invalid. */
+/** The instant a local date-and-time value names, or null when empty or invalid. */
 export function fromLocalInput(value: string): number | null {
   if (!value) return null;
   const at = new Date(value).getTime();

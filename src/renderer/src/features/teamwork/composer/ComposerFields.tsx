@@ -1,3 +1,4 @@
+import { DateTimeField } from '../../../components/DateTimeField';
 import type { ComposerForm, EditableField } from './model';
 
 /** Ids and error wiring shared by the composer's inputs. */
@@ -41,11 +42,14 @@ export function ComposerFields({
   courtesy,
   wiring,
   edit,
+  now,
 }: {
   form: ComposerForm;
   courtesy: boolean;
   wiring: FieldWiring;
   edit(field: EditableField, value: string): void;
+  /** The day picker starts from the day this falls on. */
+  now: number;
 }) {
   const { id } = wiring;
   return (
@@ -64,15 +68,19 @@ export function ComposerFields({
       ))}
       {courtesy && (
         <>
-          <label htmlFor={id('promise')}>Promise an answer by</label>
-          <input
-            id={id('promise')}
-            type="datetime-local"
+          <DateTimeField
+            label="Promise an answer by"
             value={form.promise}
-            onChange={(e) => edit('promise', e.target.value)}
-            aria-describedby={id('promise-hint')}
+            onChange={(value) => edit('promise', value)}
+            now={now}
+            invalid={Boolean(wiring.fields.promiseAt)}
+            describedBy={id('promise-hint')}
           />
-          <span id={id('promise-hint')} className="muted tw-hint">
+          <span
+            id={id('promise-hint')}
+            className={wiring.fields.promiseAt ? 'tw-error' : 'muted tw-hint'}
+            role={wiring.fields.promiseAt ? 'alert' : undefined}
+          >
             {wiring.fields.promiseAt ?? 'Default: the end of the next business day, by the team’s calendar.'}
           </span>
         </>

@@ -1,6 +1,7 @@
 import type { Collision, Draft, DraftAddress, SendRequest, Template } from '../../../../../shared/outbox';
 import type { ComposerKind } from '../composerStore';
-import { toLocalInput } from '../format';
+import { dateTimeExample } from '../../../localFormats';
+import { fromLocalInput, toLocalInput } from '../format';
 
 /** The saved reply a courtesy reply starts from (the service's built-in id). */
 const COURTESY_TEMPLATE = 'courtesy';
@@ -13,9 +14,9 @@ export interface ComposerForm {
   text: string;
   /** The text the composer opened with: Esc closes without asking while nothing changed. */
   initialText: string;
-  /** The promise date of a courtesy reply, as a `datetime-local` value. */
+  /** The promise date of a courtesy reply, a local "2026-12-24T17:00"; '' while not readable. */
   promise: string;
-  /** "Send later" time as a `datetime-local` value; null sends now. */
+  /** "Send later" time, a local "2026-12-24T17:00" ('' while not readable); null sends now. */
   later: string | null;
 }
 
@@ -97,6 +98,13 @@ export function hasUnsavedText(form: ComposerForm): boolean {
   return form.text.trim() !== form.initialText.trim();
 }
 
+/** Which problem of the service's each time field answers for. */
+const TIME_PROBLEMS: Partial<Record<EditableField, string>> = { promise: 'promiseAt', later: 'sendAt' };
+
+function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
+}
+
 /** The composer's state after one event. */
 export function composerReducer(state: ComposerModel, event: ComposerEvent): ComposerModel {
   switch (event.type) {
@@ -104,8 +112,12 @@ export function composerReducer(state: ComposerModel, event: ComposerEvent): Com
       return { ...state, draft: event.draft, templates: event.templates, form: event.form };
     case 'templates':
       return { ...state, templates: event.templates };
-    case 'edit':
-      return { ...state, form: { ...state.form, [event.field]: event.value } };
+    case 'edit': {
+      // A time being put right no longer shows the problem it had (other fields keep theirs until sent).
+      const problem = TIME_PROBLEMS[event.field];
+      const fields = problem ? withoutKey(state.fields, problem) : state.fields;
+      return { ...state, fields, form: { ...state.form, [event.field]: event.value } };
+    }
     case 'sending':
       return { ...state, busy: true, fields: {}, problem: null };
     case 'collided':
@@ -119,4 +131,19 @@ export function composerReducer(state: ComposerModel, event: ComposerEvent): Com
     case 'discarding':
       return { ...state, discarding: event.asking };
   }
+}
+
+/**
+ * The composer's times that cannot be read (a day or time typed half-way, or cleared), each
+ * named with an example in the person's format: sending then would drop the promise or send
+ * at once, so nothing is sent until they are put right.
+ */
+export function unreadableTimes(form: ComposerForm, kind: ComposerKind, now: number): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const example = () => dateTimeExample(now);
+  if (kind === 'courtesy' && fromLocalInput(form.promise) === null)
+    problems.promiseAt = `Write the day and time you promise an answer by, ${example()}.`;
+  if (kind !== 'courtesy' && form.later !== null && fromLocalInput(form.later) === null)
+    problems.sendAt = `Write the day and time to send it, ${example()}.`;
+  return problems;
 }

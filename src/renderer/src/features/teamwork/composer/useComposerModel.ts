@@ -4,7 +4,14 @@ import { errorText } from '../../../callErrors';
 import { followSavedReplies } from '../../savedReplies/savedRepliesStore';
 import { loadComposerDraft, offerUndo, queueReply, type ComposerKind } from '../composerStore';
 import { fieldProblems, fromLocalInput, splitAddresses } from '../format';
-import { composerReducer, INITIAL_MODEL, openingForm, type ComposerModel, type EditableField } from './model';
+import {
+  composerReducer,
+  INITIAL_MODEL,
+  openingForm,
+  unreadableTimes,
+  type ComposerModel,
+  type EditableField,
+} from './model';
 
 /** The composer's state and what it can do, for one thread and kind. */
 export interface ComposerControl {
@@ -48,6 +55,11 @@ export function useComposerModel(
   async function send(force: boolean): Promise<void> {
     const { draft, form, busy } = model;
     if (!draft || busy) return;
+    const unreadable = unreadableTimes(form, kind, Date.now());
+    if (Object.keys(unreadable).length > 0) {
+      dispatch({ type: 'failed', fields: unreadable, problem: null });
+      return;
+    }
     dispatch({ type: 'sending' });
     try {
       const result = await queueReply({

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { clockChoices, clockText, parseClockText } from '../../localFormats';
+import { clockChoices, clockText, parseClockText } from '../localFormats';
 
 /** The example a time field's problem names: "05:30 PM" or "17:30", as the locale writes it. */
 export function clockExample(): string {

@@ -1,0 +1,65 @@
+import { useId, useState } from 'react';
+import { calendarDayText, dayChoices, parseCalendarDay } from '../localFormats';
+
+/**
+ * A calendar day in the app's locale (localFormats.ts), not the browser's: a text field that
+ * shows "24.12.2026" or "12/24/2026", offers the next two weeks with their weekdays to pick
+ * from (↓ opens the list), and reads what is typed. `onChange` gets "YYYY-MM-DD", or null while
+ * the text is not a date.
+ */
+export function DayField({
+  label,
+  value,
+  onChange,
+  now,
+  invalid = false,
+  describedBy,
+}: {
+  label: string;
+  value: string | null;
+  onChange(value: string | null): void;
+  /** The first day offered is the one this instant falls on. */
+  now: number;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  const listId = useId();
+  const [text, setText] = useState(value === null ? '' : calendarDayText(value));
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    // A new value from outside (loaded, restored) replaces the text; the person's own typing stays.
+    setSeen(value);
+    if (value !== null && parseCalendarDay(text) !== value) setText(calendarDayText(value));
+  }
+  const typedBad = text.trim() !== '' && parseCalendarDay(text) === null;
+  return (
+    <label className="dt-part">
+      <span>{label}</span>
+      <input
+        list={listId}
+        value={text}
+        inputMode="text"
+        autoComplete="off"
+        spellCheck={false}
+        size={11}
+        onChange={(e) => {
+          setText(e.target.value);
+          const day = parseCalendarDay(e.target.value);
+          setSeen(day);
+          onChange(day);
+        }}
+        onBlur={() => {
+          const day = parseCalendarDay(text);
+          if (day !== null) setText(calendarDayText(day));
+        }}
+        aria-invalid={invalid || typedBad ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      <datalist id={listId}>
+        {dayChoices(now).map((choice) => (
+          <option key={choice.day} value={choice.text} label={choice.weekday} />
+        ))}
+      </datalist>
+    </label>
+  );
+}
