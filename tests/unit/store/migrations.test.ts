@@ -26,6 +26,7 @@ const SHIPPED: Record<number, string> = {
   13: '2a124a5b',
   14: 'ac1bd58f',
   15: 'f77e3050',
+  16: '754bb250',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -187,6 +188,28 @@ describe('migrations', () => {
         .map((r) => r.detail)
         .join('; ');
       expect(plan).toMatch(/messages_with_source_file/);
+    });
+  });
+
+  describe('016_unreadable_by_date', () => {
+    it('finds the messages that could not be read, newest first, without reading every message', () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, 15);
+      const plan = (): string =>
+        (
+          db
+            .prepare(
+              `EXPLAIN QUERY PLAN SELECT m.id FROM messages m JOIN folders f ON f.id = m.folder_id
+                 WHERE m.account_id = 1 AND m.parse_error IS NOT NULL AND m.uid > 0 ORDER BY m.date DESC LIMIT 1000`,
+            )
+            .all() as Array<{ detail: string }>
+        )
+          .map((r) => r.detail)
+          .join('; ');
+      expect(plan()).not.toMatch(/messages_unreadable/);
+      migrate(db, migrations, 16);
+      expect(plan()).toMatch(/SEARCH m USING INDEX messages_unreadable \(account_id=\?\)/);
+      expect(plan()).not.toMatch(/TEMP B-TREE/);
     });
   });
 

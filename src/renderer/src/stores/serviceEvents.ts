@@ -5,6 +5,10 @@ import { useThreadList } from './list';
 import { useSync } from './sync';
 import { useOpenThread } from './thread';
 import { useViewCounts } from './views';
+import { coalesce } from './coalesce';
+
+/** At most one list of unreadable messages every this often while threads keep changing. */
+export const UNREADABLE_MIN_GAP_MS = 2000;
 
 /** The All count as the list knows it: exact once the last page was seen, else "n+". */
 function allCount(): { value: number; more: boolean } | null {
@@ -17,11 +21,12 @@ function allCount(): { value: number; more: boolean } | null {
 
 /** Subscribes the stores to the service's events; returns the unsubscribe. */
 export function listenToService(): () => void {
+  const unreadable = coalesce(() => useViewCounts.getState().refresh(allCount()), UNREADABLE_MIN_GAP_MS);
   const offs = [
     api.on('threads.changed', ({ threadIds }) => {
       void useThreadList.getState().reload();
       void useOpenThread.getState().refresh(threadIds);
-      void useViewCounts.getState().refresh(allCount());
+      unreadable.request();
     }),
     useThreadList.subscribe((s, prev) => {
       if (s.total !== prev.total || s.pages !== prev.pages) {
@@ -30,7 +35,10 @@ export function listenToService(): () => void {
       }
     }),
   ];
-  return () => offs.forEach((off) => off());
+  return () => {
+    unreadable.stop();
+    offs.forEach((off) => off());
+  };
 }
 
 /** What the desktop shell asks for: open a thread (tray, notification) or run a menu action. */
