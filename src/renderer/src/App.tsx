@@ -87,7 +87,7 @@ export function App() {
       .getState()
       .setSource({ kind: 'all' })
       .then(() => focusById(FOCUS.list));
-    void useViewCounts.getState().refresh(null);
+    void useViewCounts.getState().refresh(() => null);
     return () => {
       off();
       offTeam();

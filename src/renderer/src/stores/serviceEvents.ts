@@ -21,7 +21,7 @@ function allCount(): { value: number; more: boolean } | null {
 
 /** Subscribes the stores to the service's events; returns the unsubscribe. */
 export function listenToService(): () => void {
-  const unreadable = coalesce(() => useViewCounts.getState().refresh(allCount()), UNREADABLE_MIN_GAP_MS);
+  const unreadable = coalesce(() => useViewCounts.getState().refresh(allCount), UNREADABLE_MIN_GAP_MS);
   const offs = [
     api.on('threads.changed', ({ threadIds }) => {
       void useThreadList.getState().reload();

@@ -29,7 +29,8 @@ interface ViewCountState {
   counts: Partial<Record<ViewId, { value: number; more: boolean }>>;
   unreadable: UnreadableMessage[];
   error: string | null;
-  refresh(allCount: { value: number; more: boolean } | null): Promise<void>;
+  /** `allCount` is read once the answer is in, so a count the list set meanwhile is not undone. */
+  refresh(allCount: () => { value: number; more: boolean } | null): Promise<void>;
 }
 
 /** The view-count store, refreshed on `threads.changed` and after syncs. */
@@ -44,7 +45,8 @@ export const useViewCounts = create<ViewCountState>((set, get) => ({
         ...get().counts,
         unreadable: { value: unreadable.length, more: unreadable.length >= UNREADABLE_LIMIT },
       };
-      if (allCount) counts.all = allCount;
+      const all = allCount();
+      if (all) counts.all = all;
       set({ unreadable, counts, error: null });
     } catch (error) {
       set({ error: errorText(error) });
