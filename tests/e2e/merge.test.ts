@@ -98,8 +98,18 @@ describe('merge and split in the app (real engine, Dovecot, Chromium)', () => {
     await expect.poll(() => merged.locator('section.message').count(), { timeout: 8000 }).toBe(1);
 
     // The headerless follow-up says how it joined, and splits with the keyboard.
+    // Esc hands the keys back to the list (on the next frame); then walk to the conversation by its row,
+    // wherever the undo's reload put it.
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toBe('thread-list');
+    const giftAt = (await rows.allTextContents()).findIndex((text) => text.includes('Gift wrapping'));
+    expect(giftAt).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Home');
+    await expect.poll(() => rows.first().getAttribute('aria-selected')).toBe('true');
+    for (let i = 1; i <= giftAt; i++) {
+      await page.keyboard.press('j');
+      await expect.poll(() => rows.nth(i).getAttribute('aria-selected')).toBe('true');
+    }
     await page.keyboard.press('Enter');
     const gift = page.getByRole('article', { name: /Gift wrapping/ });
     await gift.waitFor({ timeout: 8000 });
