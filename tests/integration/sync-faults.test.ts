@@ -136,7 +136,6 @@ afterEach(async () => {
 
 describe('sync survives connection cuts (real Dovecot behind a TCP proxy)', () => {
   it(`ends with exactly the server's mail after ${MIN_CUTS}+ cuts at random offsets (seed ${SEED})`, async () => {
-    const started = performance.now();
     const rand = prng(SEED);
     const world = await mailWorld();
     const support = await world.createMailbox('faults');
@@ -298,7 +297,5 @@ describe('sync survives connection cuts (real Dovecot behind a TCP proxy)', () =
       .filter((m) => storedFlags.has(key(m)) && storedFlags.get(key(m))!.join(' ') !== m.flags.join(' '))
       .map((m) => `${key(m)}: server [${m.flags}] store [${storedFlags.get(key(m))}]`);
     expect.soft(flagDiffs, context()).toEqual([]);
-
-    expect(performance.now() - started, 'the whole scenario stays under a minute').toBeLessThan(60_000);
   }, 90_000);
 });
