@@ -1,6 +1,7 @@
 import type { Db } from '../../src/main/store/db';
 import { saveAccount } from '../../src/main/store/repos/accounts';
 import { ensureFolder } from '../../src/main/store/repos/folders';
+import { indexStoredMessages } from '../../src/main/store/repos/searchIndex';
 
 const WORDS = (
   'order refund saddle gears brake chain wheel invoice delivery pedal frame helmet light lock pump tyre tube ' +
@@ -87,6 +88,9 @@ export function seedThreads(db: Db, count: number, now: number): number {
         attach,
       );
     }
+    // Rows written here, not through the store's batches: index them as the store would.
+    const ids = db.prepare('SELECT id FROM messages').pluck().all() as number[];
+    indexStoredMessages(db, ids);
   })();
   return count;
 }

@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 
 /**
  * The data folder holds the team's mail: only its owner may enter it (0700) and read its
@@ -8,10 +8,18 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
-/** Creates `dir` (and parents) if needed and makes it private, also when it existed before. */
+/** Sticky or writable by everyone: a folder users share, such as /tmp. */
+const SHARED_DIR_BITS = 0o1002;
+
+/**
+ * Creates `dir` (and parents) if needed and makes it private, also when it existed before,
+ * unless it is a folder everyone shares (a database opened in /tmp must not lock the machine
+ * out of /tmp; the files Promptly writes there are private anyway).
+ */
 export function ensurePrivateDir(dir: string, platform: NodeJS.Platform = process.platform): void {
   mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  if (platform !== 'win32') chmodSync(dir, PRIVATE_DIR_MODE);
+  if (platform === 'win32' || (statSync(dir).mode & SHARED_DIR_BITS) !== 0) return;
+  chmodSync(dir, PRIVATE_DIR_MODE);
 }
 
 /**

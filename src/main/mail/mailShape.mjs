@@ -169,16 +169,17 @@ const SNIPPET_LENGTH = 160;
 
 /** Text for the list row: quoted lines and signatures are dropped, whitespace collapsed. */
 export function snippetOf(text) {
-  // Only the start matters; long bodies made this regex work a measurable cost.
+  // Only the start matters: lines are read until the row's text is full, never the whole body.
   const lines = text.slice(0, 4000).split(/\r?\n/);
-  const kept = [];
+  let flat = '';
   for (const line of lines) {
     if (/^\s*>/.test(line)) continue;
     if (/^-- ?$/.test(line)) break;
-    if (/^On .+wrote:\s*$/.test(line)) break;
-    kept.push(line);
+    if (line.startsWith('On ') && /^On .+wrote:\s*$/.test(line)) break;
+    flat = `${flat} ${line}`.replace(/\s+/g, ' ').trimStart();
+    if (flat.trimEnd().length > SNIPPET_LENGTH) break; // later lines only add past the cut
   }
-  const flat = kept.join(' ').replace(/\s+/g, ' ').trim();
+  flat = flat.trim();
   return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH - 1)}…` : flat;
 }
 

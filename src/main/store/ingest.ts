@@ -9,6 +9,7 @@ import { adoptHeaderlessReplies } from './subjectAdoption';
 import { absorbThread, settleThreadKey } from './threadingKey';
 import { refreshParticipants } from './repos/participants';
 import { linkMessageIds, linkUnknownMessageIds, threadsForMessageIds } from './repos/threadRefs';
+import { indexStoredMessages } from './repos/searchIndex';
 import {
   createThread,
   deleteThreadIfEmpty,
@@ -125,8 +126,10 @@ function subjectFallbackThread(db: Db, accountId: number, m: ParsedMessage, team
   );
 }
 
-function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>, touched: Set<number>): void {
-  if (hasMessage(db, incoming.folderId, incoming.uid)) return;
+/** Stores one message of a batch; returns its new row's id when it is to be indexed now (not
+ *  inserted, or waiting for its body: null). */
+function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>, touched: Set<number>): number | null {
+  if (hasMessage(db, incoming.folderId, incoming.uid)) return null;
   const { parsed } = incoming;
   const extra = {
     modseq: incoming.modseq ?? null,
@@ -135,7 +138,7 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     headers: incoming.headers ?? {},
   };
   if ('error' in parsed) {
-    insertMessage(db, {
+    return insertMessage(db, {
       ...blank(incoming),
       ...extra,
       threadId: null,
@@ -144,12 +147,11 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
       raw: incoming.raw,
       bodyState: 'failed',
     });
-    return;
   }
   const rematched = rematchParked(db, incoming.folderId, parsed.messageId, incoming.uid, incoming.flags);
   if (rematched !== undefined) {
     if (rematched !== null) touched.add(rematched);
-    return;
+    return null;
   }
   const { threadId, bySubject, besideSplit } = assignThread(
     db,
@@ -158,6 +160,7 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     extra.gmThrid,
     teamAddresses,
   );
+  const bodyState = incoming.bodyError ? 'failed' : (incoming.bodyState ?? 'done');
   const id = insertMessage(db, {
     ...blank(incoming),
     ...extra,
@@ -177,7 +180,7 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
     fromTeam: teamAddresses.has(parsed.from.address),
     parseError: incoming.bodyError ?? parsed.problem ?? null,
     raw: incoming.bodyError || parsed.problem ? incoming.raw : null,
-    bodyState: incoming.bodyError ? 'failed' : (incoming.bodyState ?? 'done'),
+    bodyState,
   });
   if (id !== null && parsed.attachments.length > 0) saveAttachments(db, id, parsed.attachments);
   if (id !== null && bySubject) markJoinedBySubject(db, id);
@@ -193,6 +196,7 @@ function storeOne(db: Db, incoming: IncomingMessage, teamAddresses: Set<string>,
   refreshThreadDates(db, threadId);
   settleThreadKey(db, incoming.accountId, threadId);
   touched.add(threadId);
+  return bodyState === 'pending' ? null : id;
 }
 
 /** Refreshes the summary rows of threads whose messages changed. */
@@ -214,8 +218,13 @@ export function refreshThreads(db: Db, threadIds: Iterable<number>, teamAddresse
 export function storeBatch(db: Db, batch: IncomingMessage[], teamAddresses: Set<string>): number[] {
   return db.transaction((): number[] => {
     const touched = new Set<number>();
-    for (const incoming of batch) storeOne(db, incoming, teamAddresses, touched);
+    const indexed: number[] = [];
+    for (const incoming of batch) {
+      const id = storeOne(db, incoming, teamAddresses, touched);
+      if (id !== null) indexed.push(id);
+    }
     refreshThreads(db, touched, teamAddresses);
+    indexStoredMessages(db, indexed); // last: see migration 017
     return [...touched];
   })();
 }

@@ -27,6 +27,7 @@ const SHIPPED: Record<number, string> = {
   14: 'ac1bd58f',
   15: 'f77e3050',
   16: '754bb250',
+  17: 'c63aaa88',
 };
 
 function schemaOf(db: Database.Database): string {
@@ -188,6 +189,45 @@ describe('migrations', () => {
         .map((r) => r.detail)
         .join('; ');
       expect(plan).toMatch(/messages_with_source_file/);
+    });
+  });
+
+  describe('017_index_per_batch', () => {
+    it('leaves a new row to the store to index, while edits and deletes still re-index by trigger', () => {
+      const db = new Database(':memory:');
+      db.pragma('foreign_keys = ON');
+      migrate(db, migrations, 16);
+      db.prepare(
+        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
+      ).run();
+      db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
+      const insert = db.prepare(
+        `INSERT INTO messages (account_id, folder_id, uid, message_id, date, subject, body_text, body_state)
+         VALUES (1, 1, @uid, @mid, 0, @subject, 'text', 'done')`,
+      );
+      const hits = (query: string): number[] =>
+        (
+          db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').all(query) as Array<{
+            rowid: number;
+          }>
+        ).map((r) => r.rowid);
+      insert.run({ uid: 1, mid: 'a@x', subject: 'Invoice overdue' });
+      expect(hits('invoice')).toEqual([1]);
+      migrate(db, migrations, 17);
+      expect(hits('invoice')).toEqual([1]); // what was indexed stays
+      insert.run({ uid: 2, mid: 'b@x', subject: 'Invoice paid' });
+      expect(hits('invoice')).toEqual([1]); // the store adds it (store/repos/searchIndex.ts)
+      db.prepare(
+        "INSERT INTO messages_fts (rowid, subject, body, sender, recipients) SELECT id, subject, body, sender, recipients FROM messages_fts_source WHERE id = 2",
+      ).run();
+      expect(hits('invoice')).toEqual([1, 2]);
+      db.prepare("UPDATE messages SET subject = 'Receipt' WHERE id = 2").run();
+      expect(hits('invoice')).toEqual([1]);
+      expect(hits('receipt')).toEqual([2]);
+      db.prepare('DELETE FROM messages WHERE id = 1').run();
+      expect(hits('invoice')).toEqual([]);
+      const check = db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)");
+      expect(() => check.run()).not.toThrow();
     });
   });
 

@@ -45,4 +45,16 @@ describe('the data folder is private', () => {
     expect(mode(dataDir)).toBe(0o700);
     expect(mode(databaseFile(dataDir))).toBe(0o600);
   });
+
+  it('never changes a folder everyone shares, such as /tmp, though the database in it is private', () => {
+    const root = mkdtempSync(join(tmpdir(), 'promptly-private-'));
+    roots.push(root);
+    const shared = join(root, 'shared');
+    mkdirSync(shared);
+    chmodSync(shared, 0o1777);
+    const file = join(shared, 'team.sqlite');
+    openDb(file).close();
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777);
+    expect(mode(file)).toBe(0o600);
+  });
 });

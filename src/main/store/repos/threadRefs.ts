@@ -15,12 +15,17 @@ export function threadsForMessageIds(db: Db, accountId: number, messageIds: stri
 
 /** Records that these Message-IDs (seen or only referenced) belong to a thread. */
 export function linkMessageIds(db: Db, accountId: number, messageIds: string[], threadId: number): void {
-  const stmt = prepared(
+  // One statement per message: a reply names every ancestor again, so SQLite walks the list
+  // itself, and a row already pointing at the thread is left alone rather than rewritten
+  // along with its thread_refs_by_thread entry.
+  if (messageIds.length === 0) return;
+  prepared(
     db,
-    `INSERT INTO thread_refs (account_id, message_id, thread_id) VALUES (?, ?, ?)
-     ON CONFLICT (account_id, message_id) DO UPDATE SET thread_id = excluded.thread_id`,
-  );
-  for (const id of messageIds) stmt.run(accountId, id, threadId);
+    `INSERT INTO thread_refs (account_id, message_id, thread_id)
+     SELECT ?, value, ? FROM json_each(?) WHERE true
+     ON CONFLICT (account_id, message_id) DO UPDATE SET thread_id = excluded.thread_id
+     WHERE thread_refs.thread_id <> excluded.thread_id`,
+  ).run(accountId, threadId, JSON.stringify(messageIds));
 }
 
 /** Records Message-IDs that no thread knows yet; ids already known keep their thread (a message

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../../src/main/store/db';
+import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { ensureFolder } from '../../../src/main/store/repos/folders';
+import { searchThreads } from '../../../src/main/store/repos/search';
+import { storeBatch, type IncomingMessage } from '../../../src/main/store/ingest';
+import type { ParsedMessage } from '../../../src/shared/types';
+
+const TEAM = new Set(['support@shop.example']);
+const T0 = Date.UTC(2024, 2, 1);
+
+function setup(): { db: Db; accountId: number; inbox: number } {
+  const db = openDb(':memory:');
+  const accountId = saveAccount(
+    db,
+    {
+      address: 'support@shop.example',
+      displayName: '',
+      imap: { host: 'h', port: 1, tls: 'none' },
+      smtp: { host: 'h', port: 1, tls: 'none' },
+      user: 'support',
+      secretRef: 'support',
+    },
+    0,
+  );
+  return { db, accountId, inbox: ensureFolder(db, accountId, 'INBOX', 'inbox').id };
+}
+
+function message(accountId: number, folderId: number, uid: number, body: IncomingMessage['bodyState']): IncomingMessage {
+  const parsed: ParsedMessage = {
+    messageId: `m${uid}@customer.example`,
+    inReplyTo: uid > 1 ? `m${uid - 1}@customer.example` : null,
+    references: uid > 1 ? [`m${uid - 1}@customer.example`] : [],
+    subject: `Wheel ${uid}`,
+    from: { name: 'Cara Diaz', address: 'cara@customer.example' },
+    to: [{ name: 'Support', address: 'support@shop.example' }],
+    cc: [],
+    date: T0 + uid * 60_000,
+    text: body === 'pending' ? '' : `spoke number${uid}`,
+    html: null,
+    snippet: '',
+    hasAttachments: false,
+    attachments: [],
+  };
+  return { accountId, folderId, uid, flags: [], raw: null, parsed, bodyState: body };
+}
+
+/** Rows of FTS5's segment store: one or a few per batch, hundreds when every message flushes its own. */
+const segmentRows = (db: Db): number =>
+  (db.prepare('SELECT count(*) AS n FROM messages_fts_data').get() as { n: number }).n;
+
+describe('a stored batch is indexed in one write', () => {
+  it('makes every message of the batch searchable, leaves the ones waiting for a body out, and writes few segments', () => {
+    const { db, accountId, inbox } = setup();
+    // No merging, so the segments written are the segments counted.
+    db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('automerge', 0)").run();
+    db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('crisismerge', 1000)").run();
+    const empty = segmentRows(db);
+    const batch = Array.from({ length: 300 }, (_, i) => message(accountId, inbox, i + 1, i < 290 ? 'done' : 'pending'));
+    storeBatch(db, batch, TEAM);
+    const found = (q: string): number => {
+      const r = searchThreads(db, accountId, q, { limit: 10 });
+      return Array.isArray(r) ? r.length : -1;
+    };
+    expect(found('number17')).toBe(1);
+    expect(found('number290')).toBe(1);
+    expect(found('"Wheel 295"')).toBe(0); // waiting for its body
+    const docs = db.prepare("SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH 'spoke'").get() as {
+      n: number;
+    };
+    expect(docs.n).toBe(290);
+    // Indexed message by message, this batch left about one segment per message behind.
+    expect(segmentRows(db) - empty).toBeLessThan(20);
+    expect(() => db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run()).not.toThrow();
+  });
+
+  it('indexes a message that could not be read from its header fields, and a stored batch twice adds nothing', () => {
+    const { db, accountId, inbox } = setup();
+    const unreadable: IncomingMessage = { ...message(accountId, inbox, 1, 'done'), bodyError: 'Its structure could not be read.' };
+    storeBatch(db, [unreadable, message(accountId, inbox, 2, 'done')], TEAM);
+    storeBatch(db, [unreadable, message(accountId, inbox, 2, 'done')], TEAM);
+    const hits = db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'wheel' ORDER BY rowid").all();
+    expect(hits).toHaveLength(2);
+    expect(() => db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run()).not.toThrow();
+  });
+});
