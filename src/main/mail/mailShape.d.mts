@@ -48,3 +48,6 @@ export function bodyOf(mail: MailShape, raw: Buffer): MessageBody;
 
 /** Parses raw bytes into the body the store keeps; throws like parseToShape. */
 export function parseBody(raw: Buffer): Promise<MessageBody>;
+
+/** The message with only its top-level MIME-Version and Content-* fields (what shapes its body). */
+export function bodyOnly(raw: Buffer): Buffer;
