@@ -105,15 +105,16 @@ export async function fetchWhole(
   const chunks = newestFirstChunks(uids, HEADER_BATCH, FIRST_BATCH);
   const report = progressReporter(ctx, folder.path, uids.length);
   const received = new Set<number>();
+  let done = 0;
+  for (const chunk of chunks.slice(0, LISTED_FIRST)) {
+    await fetchHeaderBatch(client, ctx, folder, chunk, received);
+    done += chunk.length;
+    report(done);
+  }
+  // The parse worker starts once the first screen is stored: its start-up competed with it.
   const pool = new ParsePool();
   const rest = new WholeMessages(client, ctx, folder, pool, large);
   try {
-    let done = 0;
-    for (const chunk of chunks.slice(0, LISTED_FIRST)) {
-      await fetchHeaderBatch(client, ctx, folder, chunk, received);
-      done += chunk.length;
-      report(done);
-    }
     const listed = await fetchBodies(client, ctx, folder, done, pool);
     for (const chunk of chunks.slice(LISTED_FIRST)) {
       await rest.fetch(chunk, received);

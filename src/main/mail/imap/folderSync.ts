@@ -115,8 +115,6 @@ export async function syncFolder(
     });
     // A folder with nothing stored yet takes everything in one pass; later passes fetch
     // headers first (the list shows new mail at once) and bodies after (sync.ts).
-    // A folder with nothing stored yet takes everything in one pass; later passes fetch
-    // headers first (the list shows new mail at once) and bodies after (sync.ts).
     const { received, failed } = plan.first
       ? await fetchWhole(client, ctx, folder, plan.newUids, plan.first.large)
       : { received: await fetchHeaders(client, ctx, folder, plan.newUids), failed: 0 };
