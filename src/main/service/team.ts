@@ -41,6 +41,7 @@ export interface TeamSignals {
  */
 export class TeamEngine {
   private state: TeamState;
+  private promised: { state: TeamState | null; lastUid: number; any: boolean } = { state: null, lastUid: -1, any: false };
 
   constructor(
     private readonly db: Db,
@@ -318,6 +319,19 @@ export class TeamEngine {
     this.queue({ type: 'waiting', thread: teamKey, known, payload: {} } as TeamEventDraft, subject, threadId);
   }
 
+  /** Whether the log holds any promise, per state and its last event: a new team's first
+   *  sync then looks up no conversation's team thread for each batch's deadlines. */
+  private anyPromise(): boolean {
+    const { state } = this;
+    if (this.promised.state !== state || this.promised.lastUid !== state.lastUid)
+      this.promised = {
+        state,
+        lastUid: state.lastUid,
+        any: Object.values(state.threads).some((t) => t.promises.length > 0),
+      };
+    return this.promised.any;
+  }
+
   /** The owner's name of a team thread, for {{owner.name}} in replies. */
   ownerNameByKey(key: string): string | null {
     const owner = lookupThread(this.state, key)?.owner;
@@ -326,7 +340,7 @@ export class TeamEngine {
 
   /** Promises made on a local thread (courtesy replies), for its deadline. */
   promisesFor(threadId: number): Array<{ at: number; due: number }> {
-    if (!getThread(this.db, threadId)) return [];
+    if (!this.anyPromise() || !getThread(this.db, threadId)) return [];
     const { thread } = this.teamThreadOf(threadId);
     return (thread ? mergedPromises(this.state, thread) : []).map((p) => ({ at: p.at, due: p.due }));
   }
