@@ -41,7 +41,11 @@ export interface TeamSignals {
  */
 export class TeamEngine {
   private state: TeamState;
-  private promised: { state: TeamState | null; lastUid: number; any: boolean } = { state: null, lastUid: -1, any: false };
+  private promised: { state: TeamState | null; lastUid: number; any: boolean } = {
+    state: null,
+    lastUid: -1,
+    any: false,
+  };
 
   constructor(
     private readonly db: Db,

@@ -60,7 +60,12 @@ describe('the body read from the MIME fields alone', () => {
       'Content-Disposition: attachment; filename="a.txt"',
       'MIME-Version: 1.0',
     );
-    const body = fc.constantFrom('Hello caf=C3=A9\r\n', 'SGVsbG8gd29ybGQ=\r\n', '<p>Hi <b>there</b></p>\r\n', 'Plain text \r\n');
+    const body = fc.constantFrom(
+      'Hello caf=C3=A9\r\n',
+      'SGVsbG8gd29ybGQ=\r\n',
+      '<p>Hi <b>there</b></p>\r\n',
+      'Plain text \r\n',
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(field, { maxLength: 8 }), body, async (fields, text) => {
         const raw = Buffer.from(`${fields.join('\r\n')}${fields.length ? '\r\n' : ''}\r\n${text}`, 'latin1');

@@ -15,7 +15,20 @@ function wholeBodySnippet(text: string): string {
   return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
 }
 
-const piece = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '> quoted', '-- ', 'On Mon, Bob wrote:', 'word', 'x'.repeat(70), 'é');
+const piece = fc.constantFrom(
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00a0',
+  '> quoted',
+  '-- ',
+  'On Mon, Bob wrote:',
+  'word',
+  'x'.repeat(70),
+  'é',
+);
 
 describe('snippetOf', () => {
   it('reads only as far as the row needs, with the same text as reading the whole body', () => {

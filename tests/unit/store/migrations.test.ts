@@ -218,7 +218,7 @@ describe('migrations', () => {
       insert.run({ uid: 2, mid: 'b@x', subject: 'Invoice paid' });
       expect(hits('invoice')).toEqual([1]); // the store adds it (store/repos/searchIndex.ts)
       db.prepare(
-        "INSERT INTO messages_fts (rowid, subject, body, sender, recipients) SELECT id, subject, body, sender, recipients FROM messages_fts_source WHERE id = 2",
+        'INSERT INTO messages_fts (rowid, subject, body, sender, recipients) SELECT id, subject, body, sender, recipients FROM messages_fts_source WHERE id = 2',
       ).run();
       expect(hits('invoice')).toEqual([1, 2]);
       db.prepare("UPDATE messages SET subject = 'Receipt' WHERE id = 2").run();

@@ -26,7 +26,12 @@ function setup(): { db: Db; accountId: number; inbox: number } {
   return { db, accountId, inbox: ensureFolder(db, accountId, 'INBOX', 'inbox').id };
 }
 
-function message(accountId: number, folderId: number, uid: number, body: IncomingMessage['bodyState']): IncomingMessage {
+function message(
+  accountId: number,
+  folderId: number,
+  uid: number,
+  body: IncomingMessage['bodyState'],
+): IncomingMessage {
   const parsed: ParsedMessage = {
     messageId: `m${uid}@customer.example`,
     inReplyTo: uid > 1 ? `m${uid - 1}@customer.example` : null,
@@ -71,16 +76,23 @@ describe('a stored batch is indexed in one write', () => {
     expect(docs.n).toBe(290);
     // Indexed message by message, this batch left about one segment per message behind.
     expect(segmentRows(db) - empty).toBeLessThan(20);
-    expect(() => db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run(),
+    ).not.toThrow();
   });
 
   it('indexes a message that could not be read from its header fields, and a stored batch twice adds nothing', () => {
     const { db, accountId, inbox } = setup();
-    const unreadable: IncomingMessage = { ...message(accountId, inbox, 1, 'done'), bodyError: 'Its structure could not be read.' };
+    const unreadable: IncomingMessage = {
+      ...message(accountId, inbox, 1, 'done'),
+      bodyError: 'Its structure could not be read.',
+    };
     storeBatch(db, [unreadable, message(accountId, inbox, 2, 'done')], TEAM);
     storeBatch(db, [unreadable, message(accountId, inbox, 2, 'done')], TEAM);
     const hits = db.prepare("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'wheel' ORDER BY rowid").all();
     expect(hits).toHaveLength(2);
-    expect(() => db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run(),
+    ).not.toThrow();
   });
 });

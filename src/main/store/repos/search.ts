@@ -13,10 +13,11 @@ import {
 } from '../../../shared/searchQuery';
 
 /**
- * The `messages_fts` index (migration 003) and the thread search over it. Triggers keep the
- * index current; this module only reads. A query compiles to ONE parameterised statement
- * that returns thread summaries newest first with a LIMIT: never `ORDER BY rank` over all
- * hits (docs/ARCHITECTURE.md, performance notes). User text reaches FTS5 only inside a quoted
+ * The `messages_fts` index (migration 003) and the thread search over it. The store indexes
+ * each batch it stores (searchIndex.ts), triggers follow edits and deletes; this module only
+ * reads. A query compiles to ONE parameterised statement that returns thread summaries newest
+ * first with a LIMIT: never `ORDER BY rank` over all hits (docs/ARCHITECTURE.md, performance
+ * notes). User text reaches FTS5 only inside a quoted
  * string with `"` doubled, so `"`, `*`, `NEAR(`, `AND`, `:` are plain characters.
  */
 
