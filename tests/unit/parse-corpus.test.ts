@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMessage, snippetOf } from '../../src/main/mail/parse';
 import { openDb } from '../../src/main/store/db';
-import { saveAccount } from '../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../support/storeAccount';
 import { ensureFolder } from '../../src/main/store/repos/folders';
 import { storeMessage } from '../../src/main/store/ingest';
 
@@ -26,18 +26,7 @@ describe('real-world corpus', () => {
 
   it('every message parses or is kept raw, and all are stored without stopping', async () => {
     const db = openDb(':memory:');
-    const accountId = saveAccount(
-      db,
-      {
-        address: 'support@shop.example',
-        displayName: '',
-        imap: { host: 'h', port: 1, tls: 'none' },
-        smtp: { host: 'h', port: 1, tls: 'none' },
-        user: 'u',
-        secretRef: 'r',
-      },
-      0,
-    );
+    const accountId = addSupportAccount(db);
     const folder = ensureFolder(db, accountId, 'INBOX', 'inbox');
     let uid = 0;
     for (const file of files) {

@@ -5,7 +5,7 @@ import { filedDate } from '../../../src/main/policy/messageDate';
 import { parseMessage } from '../../../src/main/mail/parse';
 import { messageFromEnvelope } from '../../../src/main/mail/envelope';
 import { openDb } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { listThreadMessages } from '../../../src/main/store/repos/messages';
 import { storeMessage } from '../../../src/main/store/ingest';
@@ -47,18 +47,7 @@ describe('the date a message is filed under', () => {
 
   it('the header phase files the year-0102 mail at arrival and the thread pane shows the header as written', () => {
     const db = openDb(':memory:');
-    const accountId = saveAccount(
-      db,
-      {
-        address: 'support@shop.example',
-        displayName: '',
-        imap: { host: 'h', port: 1, tls: 'none' },
-        smtp: { host: 'h', port: 1, tls: 'none' },
-        user: 'u',
-        secretRef: 'r',
-      },
-      0,
-    );
+    const accountId = addSupportAccount(db);
     const folder = ensureFolder(db, accountId, 'INBOX', 'inbox');
     const headers = { date: 'Sun, 28 Jul 0102 10:12:00 +0000' };
     const envelope = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { storeBatch, type IncomingMessage } from '../../../src/main/store/ingest';
 import { splitLocal } from '../../../src/main/store/threadFixes';
@@ -15,18 +15,7 @@ const BOB = { name: 'Bob', address: 'bob@customer.example' };
 
 function setup(): { db: Db; accountId: number; inbox: number } {
   const db = openDb(':memory:');
-  const accountId = saveAccount(
-    db,
-    {
-      address: SUPPORT.address,
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: 'u',
-      secretRef: 'r',
-    },
-    0,
-  );
+  const accountId = addSupportAccount(db, SUPPORT.address);
   return { db, accountId, inbox: ensureFolder(db, accountId, 'INBOX', 'inbox').id };
 }
 

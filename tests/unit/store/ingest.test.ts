@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { storeMessage } from '../../../src/main/store/ingest';
 import { listThreads } from '../../../src/main/store/repos/threads';
@@ -10,18 +10,7 @@ import type { ParsedMessage } from '../../../src/shared/types';
 
 function setup(): { db: Db; accountId: number; inbox: number; sent: number } {
   const db = openDb(':memory:');
-  const accountId = saveAccount(
-    db,
-    {
-      address: 'support@shop.example',
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: 'u',
-      secretRef: 'r',
-    },
-    0,
-  );
+  const accountId = addSupportAccount(db);
   return {
     db,
     accountId,

@@ -30,6 +30,16 @@ const SHIPPED: Record<number, string> = {
   17: 'c63aaa88',
 };
 
+/** The account (id 1) a step test's rows hang on, in SQL: the repositories speak the latest schema. */
+const ACCOUNT_ROW =
+  "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)";
+
+/** The message rows a search query finds in the index, in rowid order. */
+function ftsHits(db: Database.Database): (query: string) => number[] {
+  const stmt = db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid');
+  return (query) => (stmt.all(query) as Array<{ rowid: number }>).map((r) => r.rowid);
+}
+
 function schemaOf(db: Database.Database): string {
   const rows = db
     .prepare(
@@ -85,9 +95,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 4);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       const insert = db.prepare(
         `INSERT INTO outbox (account_id, thread_key, kind, state, message_id, envelope_from, envelope_to, raw, size,
            opened_at, created_at, undo_until, send_at, updated_at)
@@ -139,9 +147,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 12);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       migrate(db, migrations, 13);
       const alias = db.prepare(
         "INSERT INTO thread_key_aliases (account_id, old_key, thread_key) VALUES (1, 'child@x', ?)",
@@ -164,9 +170,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 11);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       const insert = db.prepare(
         "INSERT INTO messages (account_id, folder_id, uid, message_id, date, raw) VALUES (1, 1, ?, ?, 0, x'41')",
@@ -197,20 +201,13 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 16);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       const insert = db.prepare(
         `INSERT INTO messages (account_id, folder_id, uid, message_id, date, subject, body_text, body_state)
          VALUES (1, 1, @uid, @mid, 0, @subject, 'text', 'done')`,
       );
-      const hits = (query: string): number[] =>
-        (
-          db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').all(query) as Array<{
-            rowid: number;
-          }>
-        ).map((r) => r.rowid);
+      const hits = ftsHits(db);
       insert.run({ uid: 1, mid: 'a@x', subject: 'Invoice overdue' });
       expect(hits('invoice')).toEqual([1]);
       migrate(db, migrations, 17);
@@ -267,9 +264,7 @@ describe('migrations', () => {
         /COVERING INDEX threads_listed_by_due \(account_id=\? AND due_at<\?\)/,
       );
       expect(plan(count("due_reason = 'promise'"))).toMatch(/COVERING INDEX threads_listed_by_reason/);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       const thread = db.prepare(
         `INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at, message_count, due_at, due_reason)
            VALUES (1, ?, 0, 0, ?, ?, ?)`,
@@ -331,9 +326,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 7);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       db.prepare(
         "INSERT INTO messages (account_id, folder_id, uid, message_id, date) VALUES (1, 1, 1, 'm1@x', 0)",
@@ -393,9 +386,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 5);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       const thread = (key: string) =>
         db
@@ -430,9 +421,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 5);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare(
         "INSERT INTO threads (account_id, thread_key, first_message_at, last_message_at) VALUES (1, 'k@x', 0, 0)",
       ).run();
@@ -458,20 +447,13 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 9);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       const insert = db.prepare(
         `INSERT INTO messages (account_id, folder_id, uid, message_id, date, subject, body_text, body_state)
          VALUES (1, 1, @uid, @mid, 0, @subject, '', @state)`,
       );
-      const hits = (query: string): number[] =>
-        (
-          db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').all(query) as Array<{
-            rowid: number;
-          }>
-        ).map((r) => r.rowid);
+      const hits = ftsHits(db);
       insert.run({ uid: 1, mid: 'a@x', subject: 'Invoice overdue', state: 'pending' });
       insert.run({ uid: 2, mid: 'b@x', subject: 'Invoice paid', state: 'done' });
       expect(hits('invoice')).toEqual([1, 2]);
@@ -506,9 +488,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 2);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       const insert = db.prepare(
         `INSERT INTO messages (account_id, folder_id, uid, message_id, date, subject, body_text, from_name, from_address, to_json, cc_json)
@@ -523,12 +503,7 @@ describe('migrations', () => {
         cc: 'not json',
       });
       migrate(db, migrations, 3);
-      const hits = (query: string): number[] =>
-        (
-          db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').all(query) as Array<{
-            rowid: number;
-          }>
-        ).map((r) => r.rowid);
+      const hits = ftsHits(db);
       // Backfilled: diacritics folded, addresses split into words, malformed Cc ignored.
       expect(hits('cafe')).toEqual([1]);
       expect(hits('spoke')).toEqual([1]);
@@ -550,9 +525,7 @@ describe('migrations', () => {
       const db = new Database(':memory:');
       db.pragma('foreign_keys = ON');
       migrate(db, migrations, 1);
-      db.prepare(
-        "INSERT INTO accounts (address, imap_host, imap_port, imap_tls, smtp_host, smtp_port, smtp_tls, user, secret_ref, created_at) VALUES ('a@b.c', 'h', 1, 'tls', 'h', 1, 'tls', 'u', 'r', 0)",
-      ).run();
+      db.prepare(ACCOUNT_ROW).run();
       db.prepare("INSERT INTO folders (account_id, path) VALUES (1, 'INBOX')").run();
       db.prepare(
         "INSERT INTO messages (account_id, folder_id, uid, message_id, date) VALUES (1, 1, 7, 'm@x', 0)",

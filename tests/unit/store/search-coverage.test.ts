@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder, noteServerCount, saveFolderState } from '../../../src/main/store/repos/folders';
 import { searchCoverage } from '../../../src/main/store/repos/searchCoverage';
 import { searchThreads } from '../../../src/main/store/repos/search';
@@ -10,21 +10,6 @@ import type { ParsedMessage } from '../../../src/shared/types';
 
 const TEAM = new Set(['support@shop.example']);
 const T0 = Date.UTC(2024, 2, 1);
-
-function account(db: Db): number {
-  return saveAccount(
-    db,
-    {
-      address: 'support@shop.example',
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: 'support',
-      secretRef: 'support',
-    },
-    0,
-  );
-}
 
 function parsed(uid: number, text: string): ParsedMessage {
   return {
@@ -67,7 +52,7 @@ function rowIdOf(db: Db, folderId: number, uid: number): number {
 describe('search coverage', () => {
   it('counts a first sync part-way: pending bodies and messages not fetched yet are not searchable', () => {
     const db = openDb(':memory:');
-    const accountId = account(db);
+    const accountId = addSupportAccount(db);
     expect(searchCoverage(db, accountId)).toEqual({ searchable: 0, total: 0, indexing: true }); // no pass yet
     const inbox = ensureFolder(db, accountId, 'INBOX', 'inbox').id;
     ensureFolder(db, accountId, 'Promptly Team Log', 'team-log');
@@ -95,7 +80,7 @@ describe('search coverage', () => {
 
   it('stops saying it once every message of a completed pass is in the index', () => {
     const db = openDb(':memory:');
-    const accountId = account(db);
+    const accountId = addSupportAccount(db);
     const inbox = ensureFolder(db, accountId, 'INBOX', 'inbox').id;
     noteServerCount(db, inbox, 2);
     storeBatch(
@@ -121,7 +106,7 @@ describe('search coverage', () => {
 
   it('counts a message stored with its body at once (no header phase) as searchable', () => {
     const db = openDb(':memory:');
-    const accountId = account(db);
+    const accountId = addSupportAccount(db);
     const inbox = ensureFolder(db, accountId, 'INBOX', 'inbox').id;
     noteServerCount(db, inbox, 20_000);
     storeBatch(

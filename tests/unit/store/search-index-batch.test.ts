@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { searchThreads } from '../../../src/main/store/repos/search';
 import { storeBatch, type IncomingMessage } from '../../../src/main/store/ingest';
@@ -11,18 +11,7 @@ const T0 = Date.UTC(2024, 2, 1);
 
 function setup(): { db: Db; accountId: number; inbox: number } {
   const db = openDb(':memory:');
-  const accountId = saveAccount(
-    db,
-    {
-      address: 'support@shop.example',
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: 'support',
-      secretRef: 'support',
-    },
-    0,
-  );
+  const accountId = addSupportAccount(db);
   return { db, accountId, inbox: ensureFolder(db, accountId, 'INBOX', 'inbox').id };
 }
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
 import { loadMigrations, migrate } from '../../../src/main/store/migrate';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { storeMessage } from '../../../src/main/store/ingest';
 import { searchThreads } from '../../../src/main/store/repos/search';
@@ -19,21 +19,6 @@ interface World {
   add: (id: string, over?: Partial<ParsedMessage>) => number;
   /** Keys (root Message-IDs) of the threads a query finds, newest first. */
   find: (query: string, limit?: number, offset?: number) => string[];
-}
-
-function account(db: Db, address: string): number {
-  return saveAccount(
-    db,
-    {
-      address,
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: address,
-      secretRef: address,
-    },
-    0,
-  );
 }
 
 function msg(id: string, over: Partial<ParsedMessage> = {}): ParsedMessage {
@@ -56,7 +41,7 @@ function msg(id: string, over: Partial<ParsedMessage> = {}): ParsedMessage {
 }
 
 function world(db: Db = openDb(':memory:')): World {
-  const accountId = account(db, 'support@shop.example');
+  const accountId = addSupportAccount(db);
   const inbox = ensureFolder(db, accountId, 'INBOX', 'inbox').id;
   let uid = 0;
   const add = (id: string, over: Partial<ParsedMessage> = {}): number => {
@@ -300,7 +285,7 @@ describe('search: results', () => {
   it("never shows another account's mail", () => {
     const w = world();
     w.add('mine', { text: 'shared word' });
-    const other = account(w.db, 'info@other.example');
+    const other = addSupportAccount(w.db, 'info@other.example');
     const folder = ensureFolder(w.db, other, 'INBOX', 'inbox').id;
     storeMessage(
       w.db,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { storeMessage } from '../../../src/main/store/ingest';
 import { findThreadByKey, listThreads } from '../../../src/main/store/repos/threads';
@@ -14,18 +14,7 @@ const TEAM = new Set(['support@shop.example']);
 
 function setup(): { db: Db; accountId: number; store(m: ParsedMessage): number | null } {
   const db = openDb(':memory:');
-  const accountId = saveAccount(
-    db,
-    {
-      address: 'support@shop.example',
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: 'u',
-      secretRef: 'r',
-    },
-    0,
-  );
+  const accountId = addSupportAccount(db);
   const inbox = ensureFolder(db, accountId, 'INBOX', 'inbox').id;
   let uid = 0;
   const store = (parsed: ParsedMessage) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../src/main/store/db';
-import { saveAccount } from '../../../src/main/store/repos/accounts';
+import { addSupportAccount } from '../../support/storeAccount';
 import { ensureFolder } from '../../../src/main/store/repos/folders';
 import { storeBatch } from '../../../src/main/store/ingest';
 import { listPendingTeamEvents } from '../../../src/main/store/repos/teamPending';
@@ -17,18 +17,7 @@ const START = Date.UTC(2026, 10, 2);
 
 function setup(): { db: Db; accountId: number; store: (m: ParsedMessage) => void } {
   const db = openDb(':memory:');
-  const accountId = saveAccount(
-    db,
-    {
-      address: SUPPORT.address,
-      displayName: '',
-      imap: { host: 'h', port: 1, tls: 'none' },
-      smtp: { host: 'h', port: 1, tls: 'none' },
-      user: 'u',
-      secretRef: 'r',
-    },
-    0,
-  );
+  const accountId = addSupportAccount(db, SUPPORT.address);
   const inbox = ensureFolder(db, accountId, 'INBOX', 'inbox').id;
   let uid = 0;
   const store = (m: ParsedMessage) =>
