@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { calendarDayText, dayChoices, parseCalendarDay } from '../localFormats';
+import { useTypedValue } from './useTypedValue';
 
 /**
  * A calendar day in the app's locale (localFormats.ts), not the browser's: a text field that
@@ -24,35 +25,20 @@ export function DayField({
   describedBy?: string;
 }) {
   const listId = useId();
-  const [text, setText] = useState(value === null ? '' : calendarDayText(value));
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    // A new value from outside (loaded, restored) replaces the text; the person's own typing stays.
-    setSeen(value);
-    if (value !== null && parseCalendarDay(text) !== value) setText(calendarDayText(value));
-  }
-  const typedBad = text.trim() !== '' && parseCalendarDay(text) === null;
+  const field = useTypedValue(value, calendarDayText, parseCalendarDay);
   return (
     <label className="dt-part">
       <span>{label}</span>
       <input
         list={listId}
-        value={text}
+        value={field.text}
         inputMode="text"
         autoComplete="off"
         spellCheck={false}
         size={11}
-        onChange={(e) => {
-          setText(e.target.value);
-          const day = parseCalendarDay(e.target.value);
-          setSeen(day);
-          onChange(day);
-        }}
-        onBlur={() => {
-          const day = parseCalendarDay(text);
-          if (day !== null) setText(calendarDayText(day));
-        }}
-        aria-invalid={invalid || typedBad ? true : undefined}
+        onChange={(e) => onChange(field.type(e.target.value))}
+        onBlur={field.settle}
+        aria-invalid={invalid || field.unreadable ? true : undefined}
         aria-describedby={describedBy}
       />
       <datalist id={listId}>

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { clockChoices, clockText, parseClockText } from '../localFormats';
+import { useTypedValue } from './useTypedValue';
 
 /** The example a time field's problem names: "05:30 PM" or "17:30", as the locale writes it. */
 export function clockExample(): string {
@@ -32,32 +33,20 @@ export function TimeField({
   hideLabel?: boolean;
 }) {
   const listId = useId();
-  const [text, setText] = useState(value === null ? '' : clockText(value));
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    // A new value from outside (loaded, reset) replaces the text; the person's own typing stays.
-    setSeen(value);
-    if (value !== null && parseClockText(text, { endOfDay }) !== value) setText(clockText(value));
-  }
+  const field = useTypedValue(value, clockText, (text) => parseClockText(text, { endOfDay }));
   return (
     <label className="st-time">
       <span className={hideLabel ? 'visually-hidden' : undefined}>{label}</span>
       <input
         list={listId}
-        value={text}
+        value={field.text}
         inputMode="text"
         autoComplete="off"
         spellCheck={false}
         size={9}
-        onChange={(e) => {
-          setText(e.target.value);
-          onChange(parseClockText(e.target.value, { endOfDay }));
-        }}
-        onBlur={() => {
-          const parsed = parseClockText(text, { endOfDay });
-          if (parsed !== null) setText(clockText(parsed));
-        }}
-        aria-invalid={invalid || (text.trim() !== '' && parseClockText(text, { endOfDay }) === null) ? true : undefined}
+        onChange={(e) => onChange(field.type(e.target.value))}
+        onBlur={field.settle}
+        aria-invalid={invalid || field.unreadable ? true : undefined}
         aria-describedby={describedBy}
       />
       <datalist id={listId}>
