@@ -10,7 +10,7 @@ const copyMigrations = {
   closeBundle() {
     cpSync(resolve('src/main/store/migrations'), resolve('out/main/migrations'), { recursive: true });
     // The MIME parse worker is plain JS loaded by URL next to the bundle (see mail/parsePool.ts).
-    for (const file of ['parse-worker.mjs', 'mailShape.mjs', 'undeclaredCharset.mjs'])
+    for (const file of ['parse-worker.mjs', 'mailShape.mjs', 'plainText.mjs', 'undeclaredCharset.mjs'])
       cpSync(resolve('src/main/mail', file), resolve('out/main', file));
   },
 };

@@ -201,6 +201,7 @@ const mainLayering = [
                 'src/main/mail/mailShape.mjs',
                 'src/main/mail/parse-worker.mjs',
                 'src/main/mail/undeclaredCharset.mjs',
+                'src/main/mail/plainText.mjs',
               ],
               from: 'src/main',
               except: [
@@ -210,6 +211,8 @@ const mainLayering = [
                 './mail/mailShape.d.mts',
                 './mail/undeclaredCharset.mjs',
                 './mail/undeclaredCharset.d.mts',
+                './mail/plainText.mjs',
+                './mail/plainText.d.mts',
               ],
               message: 'MIME parsing is pure: bytes in, a ParsedMessage out.',
             },

@@ -2,6 +2,7 @@
 // Plain JavaScript, so both the parse worker (loaded by URL) and the TypeScript engine use it.
 import { MailParser } from 'mailparser';
 import { eightBitText, lostBytes, repairUndeclared8bit } from './undeclaredCharset.mjs';
+import { plainTextMail } from './plainText.mjs';
 
 // No attachment checksums: Promptly keeps an attachment's name, type and size, and fetches
 // its content from the server when someone opens it.
@@ -119,11 +120,11 @@ export async function parseToShape(raw) {
   return shapeOf(await readReadable(raw, raw));
 }
 
-/** mailparser's reading of `source` (the message, or a lighter copy of it), repaired when `raw`'s undeclared 8-bit text was lost. */
-async function readReadable(raw, source) {
+/** `read`'s reading of `source` (the message, or a lighter copy of it), repaired when `raw`'s undeclared 8-bit text was lost. */
+async function readReadable(raw, source, read = readMail) {
   let mail;
   try {
-    mail = await readMail(source);
+    mail = await read(source);
   } catch (error) {
     throw new Error(unreadableReason(error));
   }
@@ -261,7 +262,10 @@ export function bodyOf(mail, raw) {
   };
 }
 
+/** A body cut down by bodyOnly: a single plain-text part is read directly, anything else by mailparser. */
+const readBody = (source) => plainTextMail(source) ?? readMail(source);
+
 /** Parses raw bytes into the body the store keeps (see bodyOf); throws like parseToShape. */
 export async function parseBody(raw) {
-  return bodyOf(shapeOf(await readReadable(raw, bodyOnly(raw))), raw);
+  return bodyOf(shapeOf(await readReadable(raw, bodyOnly(raw), readBody)), raw);
 }
