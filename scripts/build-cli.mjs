@@ -30,4 +30,5 @@ await build({
 // Loaded at run time next to the bundle, as in the desktop build (electron.vite.config.ts).
 cpSync('src/main/store/migrations', `${outdir}/migrations`, { recursive: true });
 for (const file of ['parse-worker.mjs', 'mailShape.mjs']) cpSync(`src/main/mail/${file}`, `${outdir}/${file}`);
+cpSync('src/main/store/checkpoint-worker.mjs', `${outdir}/checkpoint-worker.mjs`);
 chmodSync(`${outdir}/promptly.mjs`, 0o755);

@@ -1,6 +1,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
 import { storeBatch, type IncomingMessage } from '../../store/ingest';
+import { Checkpointer } from '../../store/checkpointer';
 import { withHeaderText } from '../envelope';
 import { ParsePool, type BodyOutcome } from '../parsePool';
 import {
@@ -113,9 +114,12 @@ export async function fetchWhole(
   }
   // The parse worker starts once the first screen is stored: its start-up competed with it.
   const pool = new ParsePool();
-  const rest = new WholeMessages(client, ctx, folder, pool, large);
+  let checkpoints: Checkpointer | null = null;
+  const rest = new WholeMessages(client, ctx, folder, pool, large, () => checkpoints?.committed());
   try {
     const listed = await fetchBodies(client, ctx, folder, done, pool);
+    // The bulk of the writes follows: the WAL is copied back on a worker, not inside their commits.
+    checkpoints = new Checkpointer(ctx.db);
     for (const chunk of chunks.slice(LISTED_FIRST)) {
       await rest.fetch(chunk, received);
       report(done + rest.stored);
@@ -126,6 +130,7 @@ export async function fetchWhole(
   } finally {
     // A dropped connection still stores what arrived whole before it.
     await rest.finish().catch(() => undefined);
+    await checkpoints?.stop();
     await pool.close();
   }
 }
@@ -146,6 +151,8 @@ class WholeMessages {
     private readonly folder: Folder,
     private readonly pool: ParsePool,
     private readonly large: ReadonlySet<number>,
+    /** Called after each batch is committed (the checkpointer's cue). */
+    private readonly committed: () => void,
   ) {
     this.gmail = client.capabilities.has('X-GM-EXT-1');
   }
@@ -155,6 +162,7 @@ class WholeMessages {
     if (chunk.some((uid) => this.large.has(uid))) {
       await this.finish(); // in order: this batch's messages come after the ones before it
       await fetchHeaderBatch(this.client, this.ctx, this.folder, chunk, received);
+      this.committed();
       this.stored += chunk.length;
       return;
     }
@@ -193,6 +201,7 @@ class WholeMessages {
     this.storing = this.storing.then(async () => {
       const messages = await Promise.all(batch.map(complete));
       const touched = storeBatch(this.ctx.db, messages, this.ctx.teamAddresses);
+      this.committed();
       this.budget.give(sizeOf(batch));
       this.stored += batch.length;
       this.failed += messages.filter((m) => m.bodyError !== undefined).length;
