@@ -1,7 +1,8 @@
 // Builds the headless CLI into plain JavaScript (out/cli/promptly.mjs), so `promptly` starts
 // without compiling TypeScript. Packages stay in node_modules; only our code is bundled.
 import { build } from 'esbuild';
-import { chmodSync, cpSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
+import { copyRuntimeFiles } from './runtimeFiles.mjs';
 
 const outdir = 'out/cli';
 // OAuth client IDs of the build's environment, as electron.vite.config.ts bakes them into the app
@@ -28,7 +29,5 @@ await build({
   logLevel: 'warning',
 });
 // Loaded at run time next to the bundle, as in the desktop build (electron.vite.config.ts).
-cpSync('src/main/store/migrations', `${outdir}/migrations`, { recursive: true });
-for (const file of ['parse-worker.mjs', 'mailShape.mjs']) cpSync(`src/main/mail/${file}`, `${outdir}/${file}`);
-cpSync('src/main/store/checkpoint-worker.mjs', `${outdir}/checkpoint-worker.mjs`);
+copyRuntimeFiles(outdir);
 chmodSync(`${outdir}/promptly.mjs`, 0o755);

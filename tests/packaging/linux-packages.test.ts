@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, Platform } from 'electron-builder';
+import { workerFiles } from '../../scripts/runtimeFiles.mjs';
 import { requireDebianTools, RUNTIME_STANDIN, writeAppImageTools, writeElectronStandIn } from './standins';
 
 // `npm run dist` for Linux, offline: electron-builder with electron-builder.yml as it is,
@@ -92,9 +93,7 @@ describe('the Linux packages electron-builder makes from electron-builder.yml', 
     for (const path of [
       '/package.json',
       '/out/main/index.js',
-      '/out/main/parse-worker.mjs',
-      '/out/main/checkpoint-worker.mjs',
-      '/out/main/mailShape.mjs',
+      ...workerFiles().map((file) => `/out/main/${basename(file)}`),
       '/out/main/migrations/001_core.sql',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',

@@ -48,8 +48,9 @@ export class ParsePool {
     for (let i = 0; i < size; i++) {
       try {
         // A bounded heap: a hostile message must not grow the app without limit (it fails alone).
+        // A small young generation: the default grew it by tens of MB in a first sync (issue 16's 400 MB).
         const worker = new Worker(new URL('./parse-worker.mjs', import.meta.url), {
-          resourceLimits: { maxOldGenerationSizeMb: 256 },
+          resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
         });
         worker.on('message', (reply: Reply) => this.settle(reply));
         worker.on('error', () => this.failAll(worker));

@@ -61,7 +61,9 @@ export class Checkpointer {
     try {
       this.shm = openSync(`${db.name}-shm`, 'r');
       this.frameBytes = (db.pragma('page_size', { simple: true }) as number) + FRAME_HEADER;
-      this.worker = new Worker(workerFile, { workerData: { file: resolve(db.name) } });
+      // It holds one connection and answers one message: a heap of its own would only add to the sync's memory.
+      const resourceLimits = { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 1 };
+      this.worker = new Worker(workerFile, { workerData: { file: resolve(db.name) }, resourceLimits });
     } catch {
       return false; // no wal-index to read or no worker here: checkpoint as before
     }
