@@ -3,6 +3,7 @@ import type { Folder } from '../../store/repos/folders';
 import { storeBatch, type IncomingMessage } from '../../store/ingest';
 import { Checkpointer } from '../../store/checkpointer';
 import { withHeaderText } from '../envelope';
+import { syncHeaderFields } from './headerBlock';
 import { ParsePool, type BodyOutcome } from '../parsePool';
 import {
   envelopeQuery,
@@ -31,8 +32,8 @@ interface Arrival {
   incoming: EnvelopeMessage;
   /** The header block when the envelope lost 8-bit text (see lostText). */
   lostBlock: Buffer | null;
-  raw: Buffer | null;
-  body: Promise<BodyOutcome> | null;
+  raw: Buffer;
+  body: Promise<BodyOutcome>;
 }
 
 /** Counts bytes in flight and makes the fetch wait while there are too many. */
@@ -71,13 +72,12 @@ class ByteBudget {
   }
 }
 
-const sizeOf = (arrivals: Arrival[]): number => arrivals.reduce((sum, a) => sum + (a.raw?.length ?? 0), 0);
+const sizeOf = (arrivals: Arrival[]): number => arrivals.reduce((sum, a) => sum + a.raw.length, 0);
 
 /** The message as stored: envelope fields with the parsed body, or kept raw when the body is unreadable. */
 async function complete(a: Arrival): Promise<IncomingMessage> {
   const parsed = a.lostBlock ? await withHeaderText(a.incoming.parsed, a.lostBlock) : a.incoming.parsed;
-  const outcome = a.body ? await a.body : null;
-  if (outcome === null) return { ...a.incoming, parsed }; // no source came: the body phase fetches it
+  const outcome = await a.body;
   if (!outcome.ok) return { ...a.incoming, parsed, raw: a.raw, bodyError: outcome.error };
   return { ...a.incoming, parsed: { ...parsed, ...outcome.body }, raw: a.raw, bodyState: 'done' };
 }
@@ -166,24 +166,36 @@ class WholeMessages {
       this.stored += chunk.length;
       return;
     }
-    const query = { ...envelopeQuery(this.gmail), source: true };
-    for await (const msg of this.client.fetch(toSequenceSet(chunk), query, { uid: true })) {
-      received.add(msg.uid);
-      const raw = msg.source ?? null;
-      const bytes = raw?.length ?? 0;
-      if (!this.budget.fits(bytes)) this.flush();
-      await this.budget.take(bytes);
+    // The header fields come from the source (syncHeaderFields), not a second copy from the server.
+    const query = { ...envelopeQuery(this.gmail), headers: false, source: true };
+    const sourceless: number[] = [];
+    for await (const fetched of this.client.fetch(toSequenceSet(chunk), query, { uid: true })) {
+      const raw = fetched.source ?? null;
+      if (raw === null) {
+        sourceless.push(fetched.uid);
+        continue;
+      }
+      received.add(fetched.uid);
+      if (!this.budget.fits(raw.length)) this.flush();
+      await this.budget.take(raw.length);
+      const msg = { ...fetched, headers: syncHeaderFields(raw) };
       const incoming = incomingFromEnvelope(this.ctx, this.folder, msg, this.gmail);
       this.group.push({
         incoming,
         lostBlock: lostText(incoming, msg) ? msg.headers : null,
         raw,
-        body: raw ? this.pool.parseBody(raw) : null,
+        body: this.pool.parseBody(raw),
       });
-      this.groupBytes += bytes;
+      this.groupBytes += raw.length;
       if (this.group.length >= STORE_COUNT || this.groupBytes >= STORE_BYTES) this.flush();
     }
     this.flush();
+    // Rare: the server sent no source; the header phase lists them and the body phase reads them.
+    if (sourceless.length > 0) {
+      await this.finish();
+      await fetchHeaderBatch(this.client, this.ctx, this.folder, sourceless, received);
+      this.stored += sourceless.length;
+    }
   }
 
   /** Waits until everything fetched is stored; throws what stopped the storing. */

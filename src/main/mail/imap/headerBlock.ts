@@ -68,3 +68,32 @@ export function parseHeaderBlock(block: Buffer | string): Record<string, string>
   }
   return out;
 }
+
+const SYNC_FIELD_NAMES = new Set(SYNC_HEADER_FIELDS);
+
+/**
+ * The sync's header fields as a server's BODY[HEADER.FIELDS (...)] gives them (RFC 3501
+ * §6.4.5): each field so named with its folded lines, in order, then the empty line. The
+ * first sync reads them from the source it fetches anyway; asking the server for them as well
+ * cost the main thread about a fifteenth of its time in parsing the answer (issue 16).
+ */
+export function syncHeaderFields(source: Buffer): Buffer {
+  const end = headerEnd(source);
+  let keep = false;
+  let kept = '';
+  for (const line of source.toString('latin1', 0, end).split(/(?<=\n)/)) {
+    if (line[0] !== ' ' && line[0] !== '\t') {
+      const colon = line.indexOf(':');
+      keep = colon > 0 && SYNC_FIELD_NAMES.has(line.slice(0, colon).trimEnd().toLowerCase());
+    }
+    if (keep) kept += line;
+  }
+  return Buffer.from(`${kept}\r\n`, 'latin1');
+}
+
+/** Where the header block ends: after the line end before the first empty line, or the whole source. */
+function headerEnd(source: Buffer): number {
+  if (source[0] === 0x0a || (source[0] === 0x0d && source[1] === 0x0a)) return 0;
+  const gaps = [source.indexOf('\n\r\n'), source.indexOf('\n\n')].filter((at) => at >= 0);
+  return gaps.length === 0 ? source.length : Math.min(...gaps) + 1;
+}
