@@ -5,10 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { parseHeaderBlock, SYNC_HEADER_FIELDS, syncHeaderFields } from '../../src/main/mail/imap/headerBlock';
-import { mailWorld } from '../support/engine';
+import { mailWorld, otherClient } from '../support/engine';
 
 const CORPUS = join(import.meta.dirname, '../fixtures/real-world-mail');
 
@@ -28,15 +27,7 @@ describe('sync header fields from the source (real Dovecot)', () => {
     const corpus = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.eml'))
       .map((f) => readFileSync(join(CORPUS, f)));
-    const client = new ImapFlow({
-      host: world.info.imap.host,
-      port: world.info.imap.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: mailbox.user, pass: mailbox.password },
-      logger: false,
-    });
-    await client.connect();
+    const client = await otherClient(world, mailbox);
     try {
       for (const raw of [...odd.map((m) => Buffer.from(m, 'latin1')), ...corpus]) await client.append('INBOX', raw);
       await client.mailboxOpen('INBOX');
