@@ -78,15 +78,18 @@ const SYNC_FIELD_NAMES = new Set(SYNC_HEADER_FIELDS);
  * cost the main thread about a fifteenth of its time in parsing the answer (issue 16).
  */
 export function syncHeaderFields(source: Buffer): Buffer {
-  const end = headerEnd(source);
+  const block = source.toString('latin1', 0, headerEnd(source));
   let keep = false;
   let kept = '';
-  for (const line of source.toString('latin1', 0, end).split(/(?<=\n)/)) {
-    if (line[0] !== ' ' && line[0] !== '\t') {
-      const colon = line.indexOf(':');
-      keep = colon > 0 && SYNC_FIELD_NAMES.has(line.slice(0, colon).trimEnd().toLowerCase());
+  for (let at = 0; at < block.length;) {
+    const next = block.indexOf('\n', at) + 1 || block.length;
+    const first = block.charCodeAt(at);
+    if (first !== 0x20 && first !== 0x09) {
+      const colon = block.indexOf(':', at);
+      keep = colon > at && colon < next && SYNC_FIELD_NAMES.has(block.slice(at, colon).trimEnd().toLowerCase());
     }
-    if (keep) kept += line;
+    if (keep) kept += block.slice(at, next);
+    at = next;
   }
   return Buffer.from(`${kept}\r\n`, 'latin1');
 }
@@ -94,6 +97,9 @@ export function syncHeaderFields(source: Buffer): Buffer {
 /** Where the header block ends: after the line end before the first empty line, or the whole source. */
 function headerEnd(source: Buffer): number {
   if (source[0] === 0x0a || (source[0] === 0x0d && source[1] === 0x0a)) return 0;
-  const gaps = [source.indexOf('\n\r\n'), source.indexOf('\n\n')].filter((at) => at >= 0);
-  return gaps.length === 0 ? source.length : Math.min(...gaps) + 1;
+  const crlf = source.indexOf('\n\r\n');
+  // Only up to the first CRLF gap: a message of CRLF lines has no bare gap to scan its whole body for.
+  const lf = (crlf < 0 ? source : source.subarray(0, crlf)).indexOf('\n\n');
+  const gap = lf >= 0 ? lf : crlf;
+  return gap < 0 ? source.length : gap + 1;
 }
