@@ -39,6 +39,10 @@ export class Checkpointer {
   private readonly walIndex = new Uint32Array(25);
   private frameBytes = 0;
   private asked = false;
+  /** Checkpoints the worker has answered: one that never did is not waited for. */
+  private answers = 0;
+  /** The last hard-limit wait: if the WAL is still past the limit after it, the main connection checkpoints. */
+  private drained = false;
   private readonly idleWaiters: Array<() => void> = [];
   private settleStarted: (ok: boolean) => void = () => undefined;
 
@@ -76,24 +80,44 @@ export class Checkpointer {
     return true;
   }
 
-  /** After each committed batch: asks for a checkpoint once enough WAL waits, at most one at a time. */
-  committed(): void {
-    if (this.worker === null || this.shm === null) return;
+  /**
+   * After each committed batch: asks for a checkpoint once enough WAL waits, at most one at a
+   * time. Past the hard limit the writer waits (the promise) for a worker that has answered
+   * before to copy everything back, so its next write starts the WAL over; a worker that never
+   * answered, or a WAL still past the limit after such a wait (a reader pins it), gets the main
+   * connection's checkpoint, as before.
+   */
+  committed(): Promise<void> {
+    if (this.worker === null || this.shm === null) return Promise.resolve();
     try {
       readSync(this.shm, this.walIndex, 0, this.walIndex.byteLength, 0);
       const frames = this.walIndex[4] ?? 0; // mxFrame
       const copied = this.walIndex[24] ?? 0; // nBackfill
       if (frames * this.frameBytes >= this.hardLimit) {
+        if (this.answers > 0 && !this.drained) return this.drain();
         this.db.pragma('wal_checkpoint(PASSIVE)');
         this.checkpoints.main++;
-      } else if (!this.asked && (frames - copied) * this.frameBytes >= this.askAt) {
-        this.asked = true;
-        this.worker.postMessage('checkpoint');
-        this.checkpoints.worker++;
-      }
+      } else if (!this.asked && (frames - copied) * this.frameBytes >= this.askAt) this.ask();
+      this.drained = false;
     } catch {
       this.fallBack();
     }
+    return Promise.resolve();
+  }
+
+  /** Waits for the checkpoint in flight, then has the worker copy back what is left while nothing writes. */
+  private async drain(): Promise<void> {
+    this.drained = true;
+    await this.idle();
+    if (this.worker === null) return;
+    this.ask();
+    await this.idle();
+  }
+
+  private ask(): void {
+    this.asked = true;
+    this.worker?.postMessage('checkpoint');
+    this.checkpoints.worker++;
   }
 
   /** Settles once no checkpoint asked of the worker is running. */
@@ -110,6 +134,7 @@ export class Checkpointer {
 
   private answered(reply: unknown): void {
     if (reply === 'ready') return this.settleStarted(true);
+    this.answers++;
     this.settle();
   }
 

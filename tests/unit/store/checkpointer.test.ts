@@ -95,6 +95,21 @@ describe('checkpoints on a worker during a first sync', () => {
     await checkpointer.stop();
   });
 
+  it('past the hard limit, the writer waits for the worker to copy everything back, and the WAL starts over', async () => {
+    const { db } = database();
+    const checkpointer = new Checkpointer(db, { askAt: MB, hardLimit: 4 * MB });
+    for (let batch = 0; batch < 3; batch++) writeBatch(db, batch);
+    await checkpointer.committed();
+    await checkpointer.idle(); // the worker has answered once
+    for (let batch = 3; batch < 13; batch++) writeBatch(db, batch); // 5 MB with nothing copied back
+    await checkpointer.committed();
+    expect(checkpointer.checkpoints).toEqual({ worker: 2, main: 0 });
+    writeBatch(db, 13);
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+    expect(log).toBeLessThan(200); // the last batch's pages: the WAL started over
+    await checkpointer.stop();
+  });
+
   it('checkpoints on the main connection past the hard limit when the worker falls behind', async () => {
     const { db, file, folder } = database();
     const silent = workerScript(folder, "parentPort.on('message', () => {});\nparentPort.postMessage('ready');");

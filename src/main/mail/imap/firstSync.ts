@@ -115,7 +115,7 @@ export async function fetchWhole(
   // The parse worker starts once the first screen is stored: its start-up competed with it.
   const pool = new ParsePool();
   let checkpoints: Checkpointer | null = null;
-  const rest = new WholeMessages(client, ctx, folder, pool, large, () => checkpoints?.committed());
+  const rest = new WholeMessages(client, ctx, folder, pool, large, () => checkpoints?.committed() ?? Promise.resolve());
   try {
     const listed = await fetchBodies(client, ctx, folder, done, pool);
     // The bulk of the writes follows: the WAL is copied back on a worker, not inside their commits.
@@ -151,8 +151,8 @@ class WholeMessages {
     private readonly folder: Folder,
     private readonly pool: ParsePool,
     private readonly large: ReadonlySet<number>,
-    /** Called after each batch is committed (the checkpointer's cue). */
-    private readonly committed: () => void,
+    /** Called after each batch is committed (the checkpointer's cue); the next batch is stored after it settles. */
+    private readonly committed: () => Promise<void>,
   ) {
     this.gmail = client.capabilities.has('X-GM-EXT-1');
   }
@@ -162,7 +162,7 @@ class WholeMessages {
     if (chunk.some((uid) => this.large.has(uid))) {
       await this.finish(); // in order: this batch's messages come after the ones before it
       await fetchHeaderBatch(this.client, this.ctx, this.folder, chunk, received);
-      this.committed();
+      await this.committed();
       this.stored += chunk.length;
       return;
     }
@@ -213,11 +213,11 @@ class WholeMessages {
     this.storing = this.storing.then(async () => {
       const messages = await Promise.all(batch.map(complete));
       const touched = storeBatch(this.ctx.db, messages, this.ctx.teamAddresses);
-      this.committed();
       this.budget.give(sizeOf(batch));
       this.stored += batch.length;
       this.failed += messages.filter((m) => m.bodyError !== undefined).length;
       if (touched.length > 0) this.ctx.onThreadsChanged?.(touched);
+      await this.committed();
     });
     this.storing.catch((error: unknown) => this.budget.fail(error)); // rethrown by finish()
   }
