@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Checkpointer } from '../../../src/main/store/checkpointer';
-import { openDb, type Db } from '../../../src/main/store/db';
+import { openDb, WAL_SIZE_LIMIT, type Db } from '../../../src/main/store/db';
 
 const MB = 1024 * 1024;
 const folders: string[] = [];
@@ -108,6 +108,17 @@ describe('checkpoints on a worker during a first sync', () => {
     const [status] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
     expect(status?.log).toBeLessThan(200); // the last batch's pages: the WAL started over
     await checkpointer.stop();
+  });
+
+  it('leaves no WAL file larger than the limit on disk once the WAL starts over', async () => {
+    const { db, file } = database();
+    const checkpointer = new Checkpointer(db, { askAt: 64 * MB, hardLimit: 64 * MB });
+    for (let batch = 0; batch < 24; batch++) writeBatch(db, batch); // 12 MB, nothing copied back
+    expect(walBytes(file)).toBeGreaterThan(WAL_SIZE_LIMIT);
+    await checkpointer.stop();
+    db.pragma('wal_checkpoint(PASSIVE)');
+    writeBatch(db, 24);
+    expect(walBytes(file)).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
   });
 
   it('checkpoints on the main connection past the hard limit when the worker falls behind', async () => {
