@@ -5,7 +5,7 @@ import type { Db } from './db';
 
 /** WAL not yet copied back past which the worker is asked to: about SQLite's own 1000 pages. */
 const ASK_AT = 4 * 1024 * 1024;
-/** Past this much WAL the main connection checkpoints, as before: the worker fell behind or a reader pins it. */
+/** Past this much WAL the writer waits for the worker to copy all of it back (see committed). */
 const HARD_LIMIT = 64 * 1024 * 1024;
 /** Each WAL frame is a page after a 24-byte header (sqlite.org/fileformat2.html, "WAL file format"). */
 const FRAME_HEADER = 24;
