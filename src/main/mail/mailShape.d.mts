@@ -51,3 +51,9 @@ export function parseBody(raw: Buffer): Promise<MessageBody>;
 
 /** The message with only its top-level MIME-Version and Content-* fields (what shapes its body). */
 export function bodyOnly(raw: Buffer): Buffer;
+
+/** Where a message's top header block ends: after the line end before its first empty line, 0 or its length. */
+export function headerBlockEnd(raw: Buffer): number;
+
+/** The fields of a header block (latin1 text) whose lower-case name `wanted` accepts, with their folded lines. */
+export function fieldsNamed(block: string, wanted: (name: string) => boolean): string;

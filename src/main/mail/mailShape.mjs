@@ -136,8 +136,40 @@ async function readReadable(raw, source, read = readMail) {
   return mail;
 }
 
-/** The top header block is read this far for the fields that shape the body; a longer one is parsed whole. */
+/**
+ * Where a message's top header block ends: after the line end before its first empty line
+ * (RFC 5322 §2.1), 0 when it starts with one, or its length when it has none.
+ */
+export function headerBlockEnd(raw) {
+  if (raw[0] === 0x0a || (raw[0] === 0x0d && raw[1] === 0x0a)) return 0;
+  const crlf = raw.indexOf('\n\r\n');
+  // Only up to the first CRLF gap (whose line feed may end a bare gap: "\n\n\r\n"): a message
+  // of CRLF lines has no bare gap to scan its whole body for.
+  const lf = (crlf < 0 ? raw : raw.subarray(0, crlf + 1)).indexOf('\n\n');
+  const gap = lf >= 0 ? lf : crlf;
+  return gap < 0 ? raw.length : gap + 1;
+}
+
+/** The fields of a header block (latin1 text) whose lower-case name `wanted` accepts, each with its folded lines as written. */
+export function fieldsNamed(block, wanted) {
+  let keep = false;
+  let kept = '';
+  for (let at = 0; at < block.length;) {
+    const next = block.indexOf('\n', at) + 1 || block.length;
+    const first = block.charCodeAt(at);
+    if (first !== 0x20 && first !== 0x09) {
+      const colon = block.indexOf(':', at);
+      keep = colon > at && colon < next && wanted(block.slice(at, colon).trimEnd().toLowerCase());
+    }
+    if (keep) kept += block.slice(at, next);
+    at = next;
+  }
+  return kept;
+}
+
+/** A header block longer than this is parsed whole by the body phase. */
 const BODY_HEAD_LIMIT = 64 * 1024;
+const shapesBody = (name) => /^(?:content-[^:\s]*|mime-version)$/.test(name);
 
 /**
  * The message with only the top-level header fields that shape its body: MIME-Version and
@@ -146,16 +178,9 @@ const BODY_HEAD_LIMIT = 64 * 1024;
  * Received lines was about a third of the worker's time (issue 16).
  */
 export function bodyOnly(raw) {
-  const head = raw.toString('latin1', 0, Math.min(raw.length, BODY_HEAD_LIMIT));
-  const gap = /\r?\n\r?\n/.exec(head);
-  if (!gap) return raw;
-  const end = gap.index + (head[gap.index] === '\r' ? 2 : 1); // the last field's line end stays with it
-  let keeping = false;
-  let kept = '';
-  for (const line of head.slice(0, end).split(/(?<=\n)/)) {
-    if (line[0] !== ' ' && line[0] !== '\t') keeping = /^(?:content-[^:\s]*|mime-version)[ \t]*:/i.test(line);
-    if (keeping) kept += line;
-  }
+  const end = headerBlockEnd(raw);
+  if (end === 0 || end === raw.length || end > BODY_HEAD_LIMIT) return raw;
+  const kept = fieldsNamed(raw.toString('latin1', 0, end), shapesBody);
   return Buffer.concat([Buffer.from(kept, 'latin1'), raw.subarray(end)]);
 }
 

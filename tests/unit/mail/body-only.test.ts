@@ -45,6 +45,12 @@ describe('the body read from the MIME fields alone', () => {
     expect(bodyOnly(noBody)).toBe(noBody);
   });
 
+  it('leaves a message with no header block as it is: lines of its body are not fields', async () => {
+    const raw = Buffer.from('\r\nContent-Type: text/html\r\n\r\n<b>not a field above</b>\r\n');
+    expect(bodyOnly(raw)).toBe(raw);
+    expect(await lightBody(raw)).toEqual(await wholeBody(raw));
+  });
+
   it('gives the same body as the whole parse for generated single and multipart mail', async () => {
     const field = fc.constantFrom(
       'From: "Ann, Shop" <ann@shop.example>',

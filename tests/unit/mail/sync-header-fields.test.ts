@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHeaderBlock, SYNC_HEADER_FIELDS, syncHeaderFields } from '../../../src/main/mail/imap/headerBlock';
+import { headerBlockEnd } from '../../../src/main/mail/mailShape.mjs';
 
 const CORPUS = join(import.meta.dirname, '../../fixtures/real-world-mail');
 const files = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.eml'));
@@ -23,6 +24,9 @@ describe('the sync header fields read from a message source', () => {
     );
     expect(fields('X-A: b\r\nSubject: no body')).toBe('Subject: no body\r\n');
     expect(fields('\r\nSubject: body only\r\n')).toBe('\r\n');
+    expect(headerBlockEnd(Buffer.from('Subject: hi\n\n\r\nbody\r\n'))).toBe(12);
+    expect(headerBlockEnd(Buffer.from('Subject: hi\r\n\r\nbody\n\nmore'))).toBe(13);
+    expect(headerBlockEnd(Buffer.from('Subject: hi\r\n\nbody'))).toBe(13);
     expect(fields('Subject: 8-bit caf\xe9\r\n\r\n')).toBe('Subject: 8-bit caf\xe9\r\n\r\n');
   });
 

@@ -1,4 +1,5 @@
 import libmime from 'libmime';
+import { fieldsNamed, headerBlockEnd } from '../mailShape.mjs';
 
 /**
  * Fields fetched as written only to read them again when the envelope lost their 8-bit text
@@ -78,28 +79,6 @@ const SYNC_FIELD_NAMES = new Set(SYNC_HEADER_FIELDS);
  * cost the main thread about a fifteenth of its time in parsing the answer (issue 16).
  */
 export function syncHeaderFields(source: Buffer): Buffer {
-  const block = source.toString('latin1', 0, headerEnd(source));
-  let keep = false;
-  let kept = '';
-  for (let at = 0; at < block.length;) {
-    const next = block.indexOf('\n', at) + 1 || block.length;
-    const first = block.charCodeAt(at);
-    if (first !== 0x20 && first !== 0x09) {
-      const colon = block.indexOf(':', at);
-      keep = colon > at && colon < next && SYNC_FIELD_NAMES.has(block.slice(at, colon).trimEnd().toLowerCase());
-    }
-    if (keep) kept += block.slice(at, next);
-    at = next;
-  }
-  return Buffer.from(`${kept}\r\n`, 'latin1');
-}
-
-/** Where the header block ends: after the line end before the first empty line, or the whole source. */
-function headerEnd(source: Buffer): number {
-  if (source[0] === 0x0a || (source[0] === 0x0d && source[1] === 0x0a)) return 0;
-  const crlf = source.indexOf('\n\r\n');
-  // Only up to the first CRLF gap: a message of CRLF lines has no bare gap to scan its whole body for.
-  const lf = (crlf < 0 ? source : source.subarray(0, crlf)).indexOf('\n\n');
-  const gap = lf >= 0 ? lf : crlf;
-  return gap < 0 ? source.length : gap + 1;
+  const block = source.toString('latin1', 0, headerBlockEnd(source));
+  return Buffer.from(`${fieldsNamed(block, (name) => SYNC_FIELD_NAMES.has(name))}\r\n`, 'latin1');
 }
