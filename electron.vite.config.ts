@@ -5,8 +5,8 @@ import { clientDefine } from './src/main/auth/builtClients';
 import { copyRuntimeFiles } from './scripts/runtimeFiles.mjs';
 
 // Migrations (SQL) and the workers (JS) are loaded at run time; copy them next to the main bundle.
-const copyMigrations = {
-  name: 'promptly-copy-migrations',
+const runtimeFiles = {
+  name: 'promptly-runtime-files',
   closeBundle() {
     copyRuntimeFiles(resolve('out/main'));
   },
@@ -17,7 +17,7 @@ export default defineConfig({
     build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
     // OAuth client IDs from the build's environment (README, "Registering Promptly with …").
     define: clientDefine(process.env),
-    plugins: [copyMigrations],
+    plugins: [runtimeFiles],
   },
   preload: {
     build: {
