@@ -116,4 +116,29 @@ describe('deadlines from the real mailbox, met by real replies', () => {
     const [thread] = await service.call('threads.list', {});
     expect(thread!.due).toBeNull();
   });
+
+  it('a pass stopped while it writes due times keeps no message without one: the next pass stores both', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('support');
+    const { service, db } = await startEngine(world, support);
+    await world.deliverMail({ from: 'ann@customer.example', to: support.address, subject: 'First', text: 'hello' });
+    await service.syncNow();
+    for (let i = 0; i < 3; i += 1)
+      await world.deliverMail({
+        from: `c${i}@customer.example`,
+        to: support.address,
+        subject: `Order ${i}`,
+        text: `Where is order ${i}?`,
+      });
+    // The write of a due time fails (as on a full disk, or a crash at that moment).
+    db.exec(`CREATE TEMP TRIGGER due_write_fails BEFORE UPDATE OF due_at ON threads
+             BEGIN SELECT RAISE(ABORT, 'stopped while writing due times'); END`);
+    await expect(service.syncNow()).rejects.toThrow();
+    db.exec('DROP TRIGGER due_write_fails');
+
+    await service.syncNow();
+    const threads = await service.call('threads.list', {});
+    expect(threads).toHaveLength(4);
+    expect(threads.map((t) => t.due?.reason)).toEqual(threads.map(() => 'first-response'));
+  });
 });

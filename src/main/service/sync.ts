@@ -44,8 +44,8 @@ export async function syncAccount(opts: {
   extraFolders: string[];
   /** Runs on the same connection after the headers: the team log. */
   teamPass?: (client: ImapFlow) => Promise<void>;
-  /** Called with threads a mail batch touched, before `threads.changed` goes out. */
-  onThreads?: (threadIds: number[]) => void;
+  /** The writes that follow from threads a mail batch touched, in the batch's transaction (SyncContext). */
+  settleThreads?: (threadIds: number[]) => void;
   withConnection?: WithConnection;
   /** Where large messages are streamed to (see mail/imap/largeMessage). */
   largeMessages?: LargeMessages;
@@ -70,10 +70,8 @@ export async function syncAccount(opts: {
           modes: opts.modes,
           largeMessages: opts.largeMessages,
           onProgress: (p) => events.emit('sync.progress', p),
-          onThreadsChanged: (threadIds) => {
-            opts.onThreads?.(threadIds);
-            events.emit('threads.changed', { threadIds });
-          },
+          settleThreads: opts.settleThreads,
+          onThreadsChanged: (threadIds) => events.emit('threads.changed', { threadIds }),
           onBodiesStored: (threadIds) => events.emit('threads.changed', { threadIds }),
         },
         opts.extraFolders,

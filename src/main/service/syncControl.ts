@@ -70,7 +70,7 @@ export class SyncControl {
       modes: deps.syncModes ?? { qresync: true, condstore: true },
       teamAddresses: new Set([account.address.toLowerCase()]),
       teamPass: (client) => this.teamPass(client, account),
-      onThreads: (threadIds) => {
+      settleThreads: (threadIds) => {
         this.host.team()?.materialize(threadIds);
         this.host.refreshDeadlines(threadIds);
       },

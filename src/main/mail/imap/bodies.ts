@@ -1,11 +1,11 @@
 import type { ImapFlow } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
-import { deleteByUids, pendingBodies, type PendingBody } from '../../store/repos/messages';
-import { refreshThreads, storeBodies, type IncomingBody } from '../../store/ingest';
+import { pendingBodies, type PendingBody } from '../../store/repos/messages';
+import { storeBodies, type IncomingBody } from '../../store/ingest';
 import { ParsePool, type BodyOutcome } from '../parsePool';
 import { toSequenceSet } from './uidSet';
 import { fetchLargeBodies, splitBySize } from './largeMessage';
-import { progressReporter, type SyncContext } from './context';
+import { dropExpunged, progressReporter, type SyncContext } from './context';
 
 /** Messages per body FETCH, and a byte budget so a dropped link loses little work. */
 const BODY_BATCH = 500;
@@ -54,21 +54,16 @@ function store(
   folder: Folder,
   results: Array<{ id: number; raw: Buffer; outcome: BodyOutcome }>,
   missing: number[],
-): { filled: number[]; gone: number[]; failed: number } {
+): { filled: number[]; failed: number } {
   const bodies: IncomingBody[] = results.map((r) => ({
     messageRowId: r.id,
     raw: r.raw,
     parsed: r.outcome.ok ? r.outcome.body : { error: r.outcome.error },
   }));
-  // UIDs the server no longer returns were expunged meanwhile: drop them like an expunge.
-  const gone = ctx.db.transaction(() => {
-    const threads = deleteByUids(ctx.db, folder.id, missing);
-    refreshThreads(ctx.db, threads, ctx.teamAddresses);
-    return threads;
-  })();
+  // UIDs the server no longer returns were expunged meanwhile.
+  dropExpunged(ctx, folder.id, missing);
   return {
     filled: storeBodies(ctx.db, bodies),
-    gone,
     failed: results.filter((r) => !r.outcome.ok).length,
   };
 }
@@ -102,7 +97,6 @@ export async function fetchBodies(
         done += inFlight.batch.length;
         failed += stored.failed;
         report(done);
-        if (stored.gone.length > 0) ctx.onThreadsChanged?.(stored.gone);
         if (stored.filled.length > 0) (ctx.onBodiesStored ?? ctx.onThreadsChanged)?.(stored.filled);
       }
       inFlight = next;

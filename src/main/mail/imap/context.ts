@@ -1,4 +1,6 @@
 import type { Db } from '../../store/db';
+import { refreshThreads } from '../../store/ingest';
+import { deleteByUids } from '../../store/repos/messages';
 import type { SyncProgress } from '../../../shared/types';
 import type { LargeMessages } from './largeMessage';
 
@@ -18,6 +20,13 @@ export interface SyncContext {
   now: () => number;
   modes: SyncModes;
   onProgress?: (p: SyncProgress) => void;
+  /**
+   * The writes that follow from threads a write touched (team rows, due times), run inside
+   * that write's transaction: a sync stopped between the two would leave a thread stored
+   * without its due time, and nothing would recompute it until the thread changed again.
+   */
+  settleThreads?: (threadIds: number[]) => void;
+  /** Threads changed and are committed: tell listeners. */
   onThreadsChanged?: (threadIds: number[]) => void;
   /**
    * Bodies were filled in: snippets and attachments changed, but not who wrote when, so
@@ -26,6 +35,29 @@ export interface SyncContext {
   onBodiesStored?: (threadIds: number[]) => void;
   /** Where large messages are streamed to (absent without a data folder: all are fetched whole). */
   largeMessages?: LargeMessages;
+}
+
+/**
+ * Commits a write and the writes that follow from the threads it touched in one transaction
+ * (an outer transaction makes the write's own a savepoint), then tells listeners.
+ */
+export function commitTouching(ctx: SyncContext, write: () => number[]): number[] {
+  const touched = ctx.db.transaction(() => {
+    const threads = write();
+    if (threads.length > 0) ctx.settleThreads?.(threads);
+    return threads;
+  })();
+  if (touched.length > 0) ctx.onThreadsChanged?.(touched);
+  return touched;
+}
+
+/** Drops messages the server no longer has (expunged meanwhile), as an expunge does. */
+export function dropExpunged(ctx: SyncContext, folderId: number, uids: number[]): number[] {
+  return commitTouching(ctx, () => {
+    const threads = deleteByUids(ctx.db, folderId, uids);
+    refreshThreads(ctx.db, threads, ctx.teamAddresses);
+    return threads;
+  });
 }
 
 /** The outcome for one folder. */

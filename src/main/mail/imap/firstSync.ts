@@ -16,7 +16,7 @@ import {
 } from './headers';
 import { newestFirstChunks, toSequenceSet } from './uidSet';
 import { fetchBodies } from './bodies';
-import { progressReporter, type SyncContext } from './context';
+import { commitTouching, progressReporter, type SyncContext } from './context';
 
 /**
  * Bytes fetched but not yet stored; past this the FETCH waits (the server's data waits in TCP).
@@ -212,11 +212,10 @@ class WholeMessages {
     if (batch.length === 0) return;
     this.storing = this.storing.then(async () => {
       const messages = await Promise.all(batch.map(complete));
-      const touched = storeBatch(this.ctx.db, messages, this.ctx.teamAddresses);
+      commitTouching(this.ctx, () => storeBatch(this.ctx.db, messages, this.ctx.teamAddresses));
       this.budget.give(sizeOf(batch));
       this.stored += batch.length;
       this.failed += messages.filter((m) => m.bodyError !== undefined).length;
-      if (touched.length > 0) this.ctx.onThreadsChanged?.(touched);
       await this.committed();
     });
     this.storing.catch((error: unknown) => this.budget.fail(error)); // rethrown by finish()

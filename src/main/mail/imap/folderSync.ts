@@ -20,7 +20,7 @@ import { fetchWhole } from './firstSync';
 import { persistentFlags } from './uidSet';
 import { selectedState } from './mailboxState';
 import { allUids } from './uidList';
-import type { FolderSyncResult, SyncContext } from './context';
+import { commitTouching, type FolderSyncResult, type SyncContext } from './context';
 
 interface ServerChanges {
   flags: Map<number, { flags: string[]; modseq: string | null }>;
@@ -118,7 +118,7 @@ export async function syncFolder(
     const { received, failed } = plan.first
       ? await fetchWhole(client, ctx, folder, plan.newUids, plan.first.large)
       : { received: await fetchHeaders(client, ctx, folder, plan.newUids), failed: 0 };
-    const touched = ctx.db.transaction(() => {
+    commitTouching(ctx, () => {
       const threads = new Set<number>(deleteByUids(ctx.db, folder.id, plan.expunged));
       for (const [uid, f] of plan.flags) {
         const t = updateFlags(ctx.db, folder.id, uid, f.flags, f.modseq);
@@ -134,8 +134,7 @@ export async function syncFolder(
         serverCount: box.exists,
       });
       return [...threads];
-    })();
-    if (touched.length > 0) ctx.onThreadsChanged?.(touched);
+    });
     return {
       path,
       fetched: received.size,

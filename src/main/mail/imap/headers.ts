@@ -4,7 +4,7 @@ import { storeBatch, type IncomingMessage } from '../../store/ingest';
 import { envelopeLostText, messageFromEnvelope, withHeaderText } from '../envelope';
 import { DISPLAY_HEADER_FIELDS, parseHeaderBlock, SYNC_HEADER_FIELDS } from './headerBlock';
 import { newestFirstChunks, persistentFlags, toSequenceSet } from './uidSet';
-import { progressReporter, type SyncContext } from './context';
+import { commitTouching, progressReporter, type SyncContext } from './context';
 import type { ParsedMessage } from '../../../shared/types';
 
 /** UIDs per header FETCH: about 1,000 per command is where loopback throughput levels off. */
@@ -108,6 +108,5 @@ export async function fetchHeaderBatch(
   }
   // Rare: 8-bit header fields that are not UTF-8. Read after the FETCH, which must run alone.
   for (const { incoming, block } of lost) incoming.parsed = await withHeaderText(incoming.parsed, block);
-  const touched = storeBatch(ctx.db, batch, ctx.teamAddresses);
-  if (touched.length > 0) ctx.onThreadsChanged?.(touched);
+  commitTouching(ctx, () => storeBatch(ctx.db, batch, ctx.teamAddresses));
 }

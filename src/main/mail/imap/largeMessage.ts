@@ -5,9 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../store/db';
 import type { Folder } from '../../store/repos/folders';
-import { deleteByUids, type PendingBody } from '../../store/repos/messages';
+import type { PendingBody } from '../../store/repos/messages';
 import { referencedSourceFiles } from '../../store/repos/sourceFiles';
-import { refreshThreads } from '../../store/ingest';
 import { storeLargeBody } from '../../store/largeBodies';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../privateFiles';
 import { SOURCES_DIR } from '../../paths';
@@ -15,7 +14,7 @@ import { parseStreamToShape } from '../mailShape.mjs';
 import { toParsed } from '../parse';
 import { TEXT_PART_LIMIT, textCutNote, withTextCut } from '../textLimit';
 import type { ParsedMessage } from '../../../shared/types';
-import type { SyncContext } from './context';
+import { dropExpunged, type SyncContext } from './context';
 
 /** Where large messages go, and from which size (as the server reports it) a message is large. */
 export interface LargeMessages {
@@ -105,7 +104,7 @@ async function fetchLargeBody(
   large: LargeMessages,
   folder: Folder,
   pending: PendingBody,
-): Promise<{ gone: number[] } | { threadId: number | null; failed: boolean }> {
+): Promise<{ threadId: number | null; failed: boolean }> {
   const file = sourceFileName(pending.id);
   const final = join(large.dataDir, file);
   const partial = `${final}.part`;
@@ -113,14 +112,9 @@ async function fetchLargeBody(
   try {
     if (!(await downloadTo(client, pending.uid, partial))) {
       rmSync(partial, { force: true });
-      // The server no longer has it (expunged meanwhile): drop it like an expunge.
-      return {
-        gone: ctx.db.transaction(() => {
-          const threads = deleteByUids(ctx.db, folder.id, [pending.uid]);
-          refreshThreads(ctx.db, threads, ctx.teamAddresses);
-          return threads;
-        })(),
-      };
+      // The server no longer has it (expunged meanwhile).
+      dropExpunged(ctx, folder.id, [pending.uid]);
+      return { threadId: null, failed: false };
     }
     const parsed = await parseFile(partial, pending.date);
     renameSync(partial, final);
@@ -148,10 +142,6 @@ export async function fetchLargeBodies(
   let failed = 0;
   for (const p of pending) {
     const outcome = await fetchLargeBody(client, ctx, large, folder, p);
-    if ('gone' in outcome) {
-      if (outcome.gone.length > 0) ctx.onThreadsChanged?.(outcome.gone);
-      continue;
-    }
     if (outcome.failed) failed++;
     if (outcome.threadId !== null) (ctx.onBodiesStored ?? ctx.onThreadsChanged)?.([outcome.threadId]);
   }
