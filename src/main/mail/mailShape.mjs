@@ -2,7 +2,7 @@
 // Plain JavaScript, so both the parse worker (loaded by URL) and the TypeScript engine use it.
 import { MailParser } from 'mailparser';
 import { eightBitText, lostBytes, repairUndeclared8bit } from './undeclaredCharset.mjs';
-import { plainTextMail } from './plainText.mjs';
+import { simpleBody } from './simpleBody.mjs';
 
 // No attachment checksums: Promptly keeps an attachment's name, type and size, and fetches
 // its content from the server when someone opens it.
@@ -287,8 +287,8 @@ export function bodyOf(mail, raw) {
   };
 }
 
-/** A body cut down by bodyOnly: a single plain-text part is read directly, anything else by mailparser. */
-const readBody = (source) => plainTextMail(source) ?? readMail(source);
+/** A body cut down by bodyOnly: the simplest shapes are read directly (simpleBody.mjs), anything else by mailparser. */
+const readBody = (source) => simpleBody(source) ?? readMail(source);
 
 /** Parses raw bytes into the body the store keeps (see bodyOf); throws like parseToShape. */
 export async function parseBody(raw) {
