@@ -27,6 +27,8 @@ export interface ProxyStats {
   connections: number;
   /** Connections currently open. */
   live: number;
+  /** The most connections open at once. */
+  peakLive: number;
   bytesDown: number;
   bytesUp: number;
   /** Times a cut fired (one cut may drop several connections). */
@@ -41,6 +43,8 @@ export interface TcpProxy {
   stats: ProxyStats;
   /** Resets every live connection now. */
   cutAll(): void;
+  /** The open connections, oldest first: bytes sent down each so far, and a reset of that one alone. */
+  liveConnections(): Array<{ bytesDown: number; cut(): void }>;
   /**
    * Arms a one-shot cut: once `n` more bytes have flowed server → client (summed over all
    * connections), forwards exactly up to that byte and resets every live connection.
@@ -63,13 +67,22 @@ export interface TcpProxy {
 interface Pair {
   client: net.Socket;
   server: net.Socket;
+  bytesDown: number;
 }
 
 const HOST = '127.0.0.1';
 
 /** Starts a proxy on a free loopback port in front of `target`. */
 export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
-  const stats: ProxyStats = { connections: 0, live: 0, bytesDown: 0, bytesUp: 0, cuts: 0, connectionsCut: 0 };
+  const stats: ProxyStats = {
+    connections: 0,
+    live: 0,
+    peakLive: 0,
+    bytesDown: 0,
+    bytesUp: 0,
+    cuts: 0,
+    connectionsCut: 0,
+  };
   const pairs = new Set<Pair>();
   /** Bytes still allowed down before the armed cut fires; null when nothing is armed. */
   let budget: number | null = null;
@@ -103,21 +116,24 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
     if (budget !== null && chunk.length >= budget) {
       const head = chunk.subarray(0, budget);
       stats.bytesDown += head.length;
+      pair.bytesDown += head.length;
       if (head.length > 0) pair.client.write(head);
       cutAll();
       return;
     }
     if (budget !== null) budget -= chunk.length;
     stats.bytesDown += chunk.length;
+    pair.bytesDown += chunk.length;
     if (!pair.client.write(chunk)) pair.server.pause();
   };
 
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
-    const pair: Pair = { client, server: upstream };
+    const pair: Pair = { client, server: upstream, bytesDown: 0 };
     pairs.add(pair);
     stats.connections += 1;
     stats.live += 1;
+    stats.peakLive = Math.max(stats.peakLive, stats.live);
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     upstream.on('data', (chunk: Buffer) => forwardDown(pair, chunk));
@@ -145,6 +161,15 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
     port,
     stats,
     cutAll,
+    liveConnections: () =>
+      [...pairs].map((pair) => ({
+        bytesDown: pair.bytesDown,
+        cut: () => {
+          stats.cuts += 1;
+          stats.connectionsCut += 1;
+          drop(pair, true);
+        },
+      })),
     cutAfterBytes(n: number): void {
       if (!Number.isInteger(n) || n < 0) throw new Error(`cutAfterBytes needs a byte count, got ${n}`);
       budget = n;

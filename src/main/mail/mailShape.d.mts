@@ -55,5 +55,5 @@ export function bodyOnly(raw: Buffer): Buffer;
 /** Where a message's top header block ends: after the line end before its first empty line, 0 or its length. */
 export function headerBlockEnd(raw: Buffer): number;
 
-/** The fields of a header block (latin1 text) whose lower-case name `wanted` accepts, with their folded lines. */
-export function fieldsNamed(block: string, wanted: (name: string) => boolean): string;
+/** The header fields of `source` named in `names` (lower case), as BODY[HEADER.FIELDS (...)] gives them. */
+export function headerFields(source: Buffer, names: ReadonlySet<string>): Buffer;

@@ -151,7 +151,7 @@ export function headerBlockEnd(raw) {
 }
 
 /** The fields of a header block (latin1 text) whose lower-case name `wanted` accepts, each with its folded lines as written. */
-export function fieldsNamed(block, wanted) {
+function fieldsNamed(block, wanted) {
   let keep = false;
   let kept = '';
   for (let at = 0; at < block.length;) {
@@ -165,6 +165,16 @@ export function fieldsNamed(block, wanted) {
     at = next;
   }
   return kept;
+}
+
+/**
+ * The fields of `source`'s header block whose lower-case names are in `names`, as a server's
+ * BODY[HEADER.FIELDS (...)] gives them (RFC 3501 §6.4.5): each with its folded lines, in
+ * order, then the empty line.
+ */
+export function headerFields(source, names) {
+  const block = source.toString('latin1', 0, headerBlockEnd(source));
+  return Buffer.from(`${fieldsNamed(block, (name) => names.has(name))}\r\n`, 'latin1');
 }
 
 /** A header block longer than this is parsed whole by the body phase. */

@@ -97,6 +97,11 @@ export class LiveSync {
     });
   };
 
+  /** One more connection's slot, when the budget has room now; null otherwise. */
+  spareSlot(): (() => void) | null {
+    return this.budget.tryAcquire();
+  }
+
   /** Changes the budget or interval (Settings) or says whether the window is in front. */
   configure(change: { settings?: LiveSyncSettings; focused?: boolean }): void {
     if (change.focused !== undefined) this.focused = change.focused;

@@ -5,15 +5,15 @@ import type { ErrorCode } from '../../shared/errors';
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
 import { recordFolderError } from '../store/repos/folders';
-import { connectImap, type ImapSettings } from '../mail/imap/connect';
+import { connectImap, imapOptions, type ImapSettings } from '../mail/imap/connect';
 import { syncMailbox } from '../mail/imap/sync';
-import type { SyncModes } from '../mail/imap/context';
+import type { SpareConnection, SyncModes } from '../mail/imap/context';
 import type { LargeMessages } from '../mail/imap/largeMessage';
 import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from '../appError';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/diskFull';
 import type { ServiceEvents } from './events';
-import type { MailSecret } from '../mail/login';
+import { withLogin, type MailSecret } from '../mail/login';
 import { AuthError } from '../auth/errors';
 
 /** A fresh connection for one pass, logged out afterwards (imapflow instances cannot reconnect). */
@@ -26,6 +26,30 @@ function freshConnection(settings: () => Promise<ImapSettings>): WithConnection 
       await client.logout().catch(() => client.close());
     }
   };
+}
+
+/** Options for one more connection to the account's server, holding a slot of the budget; null when there is none. */
+async function spareConnection(
+  account: Account,
+  secret: () => Promise<MailSecret>,
+  slot: () => (() => void) | null,
+): Promise<SpareConnection | null> {
+  const release = slot();
+  if (!release) return null;
+  try {
+    const settings = { ...account.imap, user: account.user };
+    return {
+      options: await withLogin(
+        await secret(),
+        async (login) => imapOptions(settings, login),
+        () => false,
+      ),
+      release,
+    };
+  } catch {
+    release();
+    return null;
+  }
 }
 
 /**
@@ -47,6 +71,8 @@ export async function syncAccount(opts: {
   /** The writes that follow from threads a mail batch touched, in the batch's transaction (SyncContext). */
   settleThreads?: (threadIds: number[]) => void;
   withConnection?: WithConnection;
+  /** Takes one more connection's slot in the budget for a large first sync; null when there is none. */
+  spareSlot?: () => (() => void) | null;
   /** Where large messages are streamed to (see mail/imap/largeMessage). */
   largeMessages?: LargeMessages;
 }): Promise<SyncReport> {
@@ -73,6 +99,7 @@ export async function syncAccount(opts: {
           settleThreads: opts.settleThreads,
           onThreadsChanged: (threadIds) => events.emit('threads.changed', { threadIds }),
           onBodiesStored: (threadIds) => events.emit('threads.changed', { threadIds }),
+          spareConnection: opts.spareSlot ? () => spareConnection(account, opts.secret, opts.spareSlot!) : undefined,
         },
         opts.extraFolders,
         opts.teamPass ? () => opts.teamPass!(client) : undefined,

@@ -75,6 +75,9 @@ export class SyncControl {
         this.host.refreshDeadlines(threadIds);
       },
       withConnection: this.live?.withConnection,
+      // Before live sync runs, a pass holds one connection: a second fits a budget of two or more.
+      spareSlot: () =>
+        this.live ? this.live.spareSlot() : liveSettings(deps.db).maxConnections >= 2 ? () => undefined : null,
       largeMessages: deps.dataDir
         ? { dataDir: deps.dataDir, minBytes: deps.largeMessageBytes ?? LARGE_MESSAGE_BYTES }
         : undefined,

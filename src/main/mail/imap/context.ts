@@ -1,3 +1,4 @@
+import type { ImapFlowOptions } from 'imapflow';
 import type { Db } from '../../store/db';
 import { refreshThreads } from '../../store/ingest';
 import { deleteByUids } from '../../store/repos/messages';
@@ -35,6 +36,17 @@ export interface SyncContext {
   onBodiesStored?: (threadIds: number[]) => void;
   /** Where large messages are streamed to (absent without a data folder: all are fetched whole). */
   largeMessages?: LargeMessages;
+  /**
+   * One more connection for a large first sync to fetch on (mail/fetchWorker.ts), when the
+   * connection budget has room; null when it has none.
+   */
+  spareConnection?: () => Promise<SpareConnection | null>;
+}
+
+/** Options for one more connection, and its slot in the budget to give back when it closes. */
+export interface SpareConnection {
+  options: ImapFlowOptions;
+  release: () => void;
 }
 
 /**

@@ -1,9 +1,10 @@
-import type { ImapFlow } from 'imapflow';
+import type { FetchMessageObject, FetchQueryObject, ImapFlow, MailboxObject } from 'imapflow';
 import type { Folder } from '../../store/repos/folders';
 import { storeBatch, type IncomingMessage } from '../../store/ingest';
 import { Checkpointer } from '../../store/checkpointer';
 import { withHeaderText } from '../envelope';
-import { syncHeaderFields } from './headerBlock';
+import { SYNC_HEADER_FIELDS, syncHeaderFields } from './headerBlock';
+import { FetchWorker } from '../fetchWorker';
 import { ParsePool, type BodyOutcome } from '../parsePool';
 import {
   envelopeQuery,
@@ -32,8 +33,12 @@ interface Arrival {
   incoming: EnvelopeMessage;
   /** The header block when the envelope lost 8-bit text (see lostText). */
   lostBlock: Buffer | null;
-  raw: Buffer;
+  /** The source (from the fetch worker only where the store keeps it). */
+  raw: Buffer | null;
+  bytes: number;
   body: Promise<BodyOutcome>;
+  /** Gives its bytes back to whoever fetched it, once stored. */
+  room: (bytes: number) => void;
 }
 
 /** Counts bytes in flight and makes the fetch wait while there are too many. */
@@ -59,6 +64,11 @@ class ByteBudget {
     this.wake();
   }
 
+  /** Throws what stopped the storing, if it stopped. */
+  check(): void {
+    if (this.failure !== null) throw this.failure;
+  }
+
   /** Storing failed: the fetch stops at its next message instead of waiting for room. */
   fail(error: unknown): void {
     this.failure = error;
@@ -72,7 +82,12 @@ class ByteBudget {
   }
 }
 
-const sizeOf = (arrivals: Arrival[]): number => arrivals.reduce((sum, a) => sum + a.raw.length, 0);
+/** Gives each fetcher back the bytes of its stored messages, in one call each. */
+function makeRoom(arrivals: Arrival[]): void {
+  const freed = new Map<(bytes: number) => void, number>();
+  for (const a of arrivals) freed.set(a.room, (freed.get(a.room) ?? 0) + a.bytes);
+  for (const [room, bytes] of freed) room(bytes);
+}
 
 /** The message as stored: envelope fields with the parsed body, or kept raw when the body is unreadable. */
 async function complete(a: Arrival): Promise<IncomingMessage> {
@@ -112,11 +127,13 @@ export async function fetchWhole(
     done += chunk.length;
     report(done);
   }
-  // The parse worker starts once the first screen is stored: its start-up competed with it.
+  // The workers start once the first screen is stored: their start-up competed with it.
+  const remote = chunks.length > LISTED_FIRST ? openFetchWorker(client, ctx, folder) : null;
   const pool = new ParsePool();
   let checkpoints: Checkpointer | null = null;
   const rest = new WholeMessages(client, ctx, folder, pool, large, () => checkpoints?.committed() ?? Promise.resolve());
   try {
+    if (remote) rest.offerWorker(remote);
     const listed = await fetchBodies(client, ctx, folder, done, pool);
     // The bulk of the writes follows: the WAL is copied back on a worker, not inside their commits.
     checkpoints = new Checkpointer(ctx.db);
@@ -131,9 +148,32 @@ export async function fetchWhole(
     // A dropped connection still stores what arrived whole before it.
     await rest.finish().catch(() => undefined);
     await checkpoints?.stop();
+    await rest.close();
     await pool.close();
   }
 }
+
+/** A fetch worker on a spare connection, when the budget has one (see mail/fetchWorker.ts); null otherwise. */
+async function openFetchWorker(client: ImapFlow, ctx: SyncContext, folder: Folder): Promise<FetchWorker | null> {
+  const uidValidity = client.mailbox ? (client.mailbox as MailboxObject).uidValidity : undefined;
+  if (!ctx.spareConnection || uidValidity === undefined) return null;
+  const spare = await ctx.spareConnection().catch(() => null);
+  if (!spare) return null;
+  const worker = await FetchWorker.open({
+    options: spare.options,
+    path: folder.path,
+    uidValidity: Number(uidValidity),
+    query: wholeQuery(client.capabilities.has('X-GM-EXT-1')),
+    fieldNames: SYNC_HEADER_FIELDS,
+    inFlightBytes: IN_FLIGHT_BYTES,
+  });
+  if (!worker) spare.release();
+  else worker.onClosed(spare.release);
+  return worker;
+}
+
+/** The one-pass FETCH: envelope, flags and source; the header fields are read from the source (syncHeaderFields). */
+const wholeQuery = (gmail: boolean): FetchQueryObject => ({ ...envelopeQuery(gmail), headers: false, source: true });
 
 /** The one-pass part of a first sync: batches fetched whole, parsed on the workers and stored in order. */
 class WholeMessages {
@@ -144,17 +184,50 @@ class WholeMessages {
   private storing: Promise<void> = Promise.resolve();
   private group: Arrival[] = [];
   private groupBytes = 0;
+  private worker: FetchWorker | null = null;
+  /** The fetch worker once it is up, until the next batch starts on it. */
+  private ready: FetchWorker | null = null;
+  private closed = false;
+  /** The parse worker, stopped once the fetch worker (which parses too) takes over; a fallback starts another. */
+  private pool: ParsePool | null;
 
   constructor(
     private readonly client: ImapFlow,
     private readonly ctx: SyncContext,
     private readonly folder: Folder,
-    private readonly pool: ParsePool,
+    pool: ParsePool,
     private readonly large: ReadonlySet<number>,
     /** Called after each batch is committed (the checkpointer's cue); the next batch is stored after it settles. */
     private readonly committed: () => Promise<void>,
   ) {
     this.gmail = client.capabilities.has('X-GM-EXT-1');
+    this.pool = pool;
+  }
+
+  /** The batches after this worker is up are fetched on it; never waited for. */
+  offerWorker(opening: Promise<FetchWorker | null>): void {
+    void opening.then(async (worker) => {
+      if (worker && this.closed) await worker.close();
+      else this.ready = worker;
+    });
+  }
+
+  /** Stops the fetch worker (one still starting stops when it is up) and the parse worker of a fallback. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const worker of [this.worker, this.ready]) await worker?.close();
+    this.worker = this.ready = null;
+    await this.pool?.close();
+  }
+
+  /** Moves to the fetch worker between batches, once what the parse worker read is stored. */
+  private async switchToWorker(): Promise<void> {
+    this.worker = this.ready;
+    this.ready = null;
+    await this.finish();
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
   }
 
   /** Fetches one batch; its messages are stored while the next batch is fetched. */
@@ -166,10 +239,11 @@ class WholeMessages {
       this.stored += chunk.length;
       return;
     }
-    // The header fields come from the source (syncHeaderFields), not a second copy from the server.
-    const query = { ...envelopeQuery(this.gmail), headers: false, source: true };
+    if (this.ready) await this.switchToWorker();
+    const left = this.worker ? await this.fetchOnWorker(chunk, received) : chunk;
+    if (left.length === 0) return;
     const sourceless: number[] = [];
-    for await (const fetched of this.client.fetch(toSequenceSet(chunk), query, { uid: true })) {
+    for await (const fetched of this.client.fetch(toSequenceSet(left), wholeQuery(this.gmail), { uid: true })) {
       const raw = fetched.source ?? null;
       if (raw === null) {
         sourceless.push(fetched.uid);
@@ -178,24 +252,52 @@ class WholeMessages {
       received.add(fetched.uid);
       if (!this.budget.fits(raw.length)) this.flush();
       await this.budget.take(raw.length);
-      const msg = { ...fetched, headers: syncHeaderFields(raw) };
-      const incoming = incomingFromEnvelope(this.ctx, this.folder, msg, this.gmail);
-      this.group.push({
-        incoming,
-        lostBlock: lostText(incoming, msg) ? msg.headers : null,
-        raw,
-        body: this.pool.parseBody(raw),
-      });
-      this.groupBytes += raw.length;
-      if (this.group.length >= STORE_COUNT || this.groupBytes >= STORE_BYTES) this.flush();
+      const message = { ...fetched, headers: syncHeaderFields(raw) };
+      const body = (this.pool ??= new ParsePool()).parseBody(raw);
+      this.take(message, { raw, bytes: raw.length, body, room: (bytes) => this.budget.give(bytes) });
     }
     this.flush();
-    // Rare: the server sent no source; the header phase lists them and the body phase reads them.
-    if (sourceless.length > 0) {
-      await this.finish();
-      await fetchHeaderBatch(this.client, this.ctx, this.folder, sourceless, received);
-      this.stored += sourceless.length;
+    await this.headersFirst(sourceless, received);
+  }
+
+  /**
+   * Fetches a batch on the worker; returns the UIDs it did not deliver: none, or all it had
+   * not sent when it failed (the worker is then stopped and this connection goes on).
+   */
+  private async fetchOnWorker(chunk: number[], received: Set<number>): Promise<number[]> {
+    const worker = this.worker!;
+    try {
+      const sourceless = await worker.fetch(toSequenceSet(chunk), (m) => {
+        received.add(m.message.uid);
+        const room = (bytes: number): void => worker.stored(bytes);
+        this.take(m.message, { raw: m.raw, bytes: m.bytes, body: Promise.resolve(m.body), room });
+      });
+      this.flush();
+      await this.headersFirst(sourceless, received);
+      return [];
+    } catch {
+      this.flush();
+      this.worker = null;
+      await worker.close();
+      this.budget.check(); // storing failed: that is the error, not the worker's
+      return chunk.filter((uid) => !received.has(uid));
     }
+  }
+
+  /** Queues one fetched message to be stored after the ones before it. */
+  private take(message: FetchMessageObject & { headers: Buffer }, a: Omit<Arrival, 'incoming' | 'lostBlock'>): void {
+    const incoming = incomingFromEnvelope(this.ctx, this.folder, message, this.gmail);
+    this.group.push({ ...a, incoming, lostBlock: lostText(incoming, message) ? message.headers : null });
+    this.groupBytes += a.bytes;
+    if (this.group.length >= STORE_COUNT || this.groupBytes >= STORE_BYTES) this.flush();
+  }
+
+  /** Rare: the server sent no source; the header phase lists them and the body phase reads them. */
+  private async headersFirst(sourceless: number[], received: Set<number>): Promise<void> {
+    if (sourceless.length === 0) return;
+    await this.finish();
+    await fetchHeaderBatch(this.client, this.ctx, this.folder, sourceless, received);
+    this.stored += sourceless.length;
   }
 
   /** Waits until everything fetched is stored; throws what stopped the storing. */
@@ -213,11 +315,14 @@ class WholeMessages {
     this.storing = this.storing.then(async () => {
       const messages = await Promise.all(batch.map(complete));
       commitTouching(this.ctx, () => storeBatch(this.ctx.db, messages, this.ctx.teamAddresses));
-      this.budget.give(sizeOf(batch));
+      makeRoom(batch);
       this.stored += batch.length;
       this.failed += messages.filter((m) => m.bodyError !== undefined).length;
       await this.committed();
     });
-    this.storing.catch((error: unknown) => this.budget.fail(error)); // rethrown by finish()
+    this.storing.catch((error: unknown) => {
+      this.budget.fail(error); // rethrown by finish()
+      this.worker?.abort(); // it waits for room that storing will never make
+    });
   }
 }
