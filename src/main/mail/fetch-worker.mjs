@@ -4,7 +4,7 @@
 // Plain JavaScript so it loads the same way under tsx, vitest and the Electron bundle.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImapFlow } from 'imapflow';
-import { headerFields, parseBody } from './mailShape.mjs';
+import { bodyOutcome, headerFields } from './mailShape.mjs';
 
 const { options, path, uidValidity, query, fieldNames, inFlightBytes, groupBytes } = workerData;
 const names = new Set(fieldNames);
@@ -16,19 +16,8 @@ let roomMade = null;
 const client = new ImapFlow(options);
 client.on('error', () => undefined); // failures surface from the awaited calls
 
-/** What the main thread needs to tell about an error: imapflow's fields, as plain data. */
-function described(error) {
-  const e = error ?? {};
-  return { message: e.message ?? String(error), code: e.code, responseText: e.responseText };
-}
-
-async function readBody(raw) {
-  try {
-    return { ok: true, body: await parseBody(raw) };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-}
+// The main thread only learns that the worker failed (it goes on with its own connection).
+const described = (error) => ({ message: error instanceof Error ? error.message : String(error) });
 
 /** Fetches one batch, sending its messages in groups; the UIDs the server sent no source for come last. */
 async function fetchBatch(uids) {
@@ -46,7 +35,7 @@ async function fetchBatch(uids) {
       sourceless.push(msg.uid);
       continue;
     }
-    const body = await readBody(raw);
+    const body = await bodyOutcome(raw);
     // The source goes along only where it is stored: an unreadable or partly read body.
     const keep = !body.ok || body.body.problem !== null;
     group.push({

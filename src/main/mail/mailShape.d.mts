@@ -49,6 +49,9 @@ export function bodyOf(mail: MailShape, raw: Buffer): MessageBody;
 /** Parses raw bytes into the body the store keeps; throws like parseToShape. */
 export function parseBody(raw: Buffer): Promise<MessageBody>;
 
+/** parseBody's outcome, never thrown: the body, or why it could not be read. */
+export function bodyOutcome(raw: Buffer): Promise<{ ok: true; body: MessageBody } | { ok: false; error: string }>;
+
 /** The message with only its top-level MIME-Version and Content-* fields (what shapes its body). */
 export function bodyOnly(raw: Buffer): Buffer;
 

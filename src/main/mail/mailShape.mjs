@@ -304,3 +304,12 @@ const readBody = (source) => simpleBody(source) ?? readMail(source);
 export async function parseBody(raw) {
   return bodyOf(shapeOf(await readReadable(raw, bodyOnly(raw), readBody)), raw);
 }
+
+/** parseBody's outcome, never thrown: the body, or why it could not be read. */
+export async function bodyOutcome(raw) {
+  try {
+    return { ok: true, body: await parseBody(raw) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

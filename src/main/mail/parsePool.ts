@@ -2,13 +2,13 @@ import { cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ParsedMessage } from '../../shared/types';
 import { parseMessage, toParsed, type MailShape } from './parse';
-import { parseBody, type MessageBody } from './mailShape.mjs';
+import { bodyOutcome, type MessageBody } from './mailShape.mjs';
 
 /** A parse outcome: the message, or why it could not be read. */
 export type ParseOutcome = { ok: true; message: ParsedMessage } | { ok: false; error: string };
 
 /** A body parse outcome: what the store keeps of the body, or why it could not be read. */
-export type BodyOutcome = { ok: true; body: MessageBody } | { ok: false; error: string };
+export type BodyOutcome = Awaited<ReturnType<typeof bodyOutcome>>;
 
 type Reply = { id: number; ok: true; result: MailShape | MessageBody } | { id: number; ok: false; error: string };
 
@@ -17,20 +17,6 @@ interface Job {
   /** Whole message (with this fallback date) or only its body. */
   fallbackDate: number | null;
   resolve: (outcome: ParseOutcome | BodyOutcome) => void;
-}
-
-const failure = (error: unknown): { ok: false; error: string } => ({
-  ok: false,
-  error: error instanceof Error ? error.message : String(error),
-});
-
-/** Parses a body in-process; never rejects. */
-async function bodyInProcess(raw: Buffer): Promise<BodyOutcome> {
-  try {
-    return { ok: true, body: await parseBody(raw) };
-  } catch (error) {
-    return failure(error);
-  }
 }
 
 /**
@@ -110,5 +96,5 @@ export class ParsePool {
 }
 
 function inProcess(raw: Buffer, fallbackDate: number | null): Promise<ParseOutcome | BodyOutcome> {
-  return fallbackDate === null ? bodyInProcess(raw) : parseMessage(raw, fallbackDate);
+  return fallbackDate === null ? bodyOutcome(raw) : parseMessage(raw, fallbackDate);
 }
