@@ -41,7 +41,10 @@ export class AccountParts {
     this.deadlines = new DeadlineKeeper(
       host.deps.db,
       () => this.team()?.policyJson() ?? null,
-      (threadId) => this.team()?.promisesFor(threadId) ?? [],
+      () => {
+        const team = this.team();
+        return (threadId) => team?.promisesFor(threadId) ?? [];
+      },
     );
   }
 

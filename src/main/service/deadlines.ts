@@ -9,7 +9,7 @@ import {
   type ThreadMessage,
 } from '../policy/deadlines';
 import { deadlineMessages } from '../store/repos/messages';
-import { getThread, saveDue } from '../store/repos/threads';
+import { saveDue, threadExists } from '../store/repos/threads';
 import { getThreadTeam } from '../store/repos/threadTeam';
 
 /** A team promise (from the log), placed on the courtesy reply that made it. */
@@ -29,7 +29,8 @@ export class DeadlineKeeper {
   constructor(
     private readonly db: Db,
     private readonly policySource: () => unknown,
-    private readonly promisesOf: (threadId: number) => PromiseMark[],
+    /** Reads team promises per thread; asked once per refresh, not per thread (it looks up the team). */
+    private readonly promiseReader: () => (threadId: number) => PromiseMark[],
   ) {}
 
   /** The team policy from the log, or the defaults while none (or an invalid one) was set. */
@@ -50,7 +51,7 @@ export class DeadlineKeeper {
   }
 
   /** The deadline inputs of one thread: its messages (each Message-ID once) and team state. */
-  input(threadId: number): DeadlineThread {
+  input(threadId: number, promisesOf = this.promiseReader()): DeadlineThread {
     const seen = new Set<string>();
     const messages: ThreadMessage[] = [];
     for (const m of deadlineMessages(this.db, threadId)) {
@@ -62,7 +63,7 @@ export class DeadlineKeeper {
         isAutomated: !m.fromTeam && isAutomatedMessage(m.headers, m.fromAddress, m.headers['content-type']),
       });
     }
-    for (const p of this.promisesOf(threadId)) markCourtesy(messages, p);
+    for (const p of promisesOf(threadId)) markCourtesy(messages, p);
     const team = getThreadTeam(this.db, threadId);
     const state: DeadlineThread['state'] = { status: team?.status ?? 'open' };
     if (team?.status === 'closed' && team.statusAt !== null) state.closedAt = team.statusAt;
@@ -73,10 +74,11 @@ export class DeadlineKeeper {
   /** Recomputes and stores the due time of these threads. */
   refresh(threadIds: Iterable<number>, now: number): void {
     const { rules } = this.rules();
+    const promisesOf = this.promiseReader();
     this.db.transaction(() => {
       for (const id of threadIds) {
-        if (!getThread(this.db, id)) continue; // merged away or expunged
-        const deadline = computeDeadline(this.input(id), rules, now);
+        if (!threadExists(this.db, id)) continue; // merged away or expunged
+        const deadline = computeDeadline(this.input(id, promisesOf), rules, now);
         saveDue(this.db, id, deadline?.dueAt ?? null, deadline?.reason ?? null);
       }
     })();

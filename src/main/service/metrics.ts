@@ -18,8 +18,9 @@ function outcomes(
 ): Array<{ row: ThreadWithCustomer; out: ThreadOutcomes; export: ThreadExportRow }> {
   const { rules } = deadlines.rules();
   const rows = threadsWithCustomer(db, accountId);
+  const promisesOf = team ? (threadId: number) => team.promisesFor(threadId) : () => [];
   return rows.map((row) => {
-    const input = deadlines.input(row.id);
+    const input = deadlines.input(row.id, promisesOf);
     const owner = getThreadTeam(db, row.id)?.owner ?? null;
     const customer = row.customer ?? '';
     const out = threadOutcomes(

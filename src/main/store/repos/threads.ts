@@ -86,6 +86,11 @@ export function listThreadIds(db: Db, accountId: number): number[] {
   );
 }
 
+/** Whether a thread is there (not merged away or expunged). */
+export function threadExists(db: Db, threadId: number): boolean {
+  return prepared(db, 'SELECT 1 FROM threads WHERE id = ?').get(threadId) !== undefined;
+}
+
 /** One thread's summary. */
 export function getThread(db: Db, threadId: number): ThreadSummary | null {
   const row = prepared(db, 'SELECT * FROM threads WHERE id = ?').get(threadId) as ThreadRow | undefined;
