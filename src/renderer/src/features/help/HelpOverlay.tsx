@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { ACTIONS, type Action } from '../../keymap/actions';
 import { displayKeys, KEYMAP, type KeyBinding } from '../../keymap/keymap';
+import { ModalDialog } from '../../components/ModalDialog';
 
 /** One row of the help overlay. */
 export interface HelpRow {
@@ -24,59 +25,50 @@ export function helpRows(keymap: readonly KeyBinding[] = KEYMAP, actions: readon
  */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const body = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    body.current?.focus();
-    return () => before?.focus();
-  }, []);
+  useEffect(() => body.current?.focus(), []);
   const rows = helpRows();
   const groups = [...new Set(rows.map((r) => r.group))];
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div
-        className="dialog help"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Keyboard shortcuts"
-        data-keys-off
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === '?' || e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
-        <h2>Keyboard shortcuts</h2>
-        <div ref={body} className="help-groups" tabIndex={0} role="group" aria-label="Shortcuts by group">
-          {groups.map((group) => (
-            <section key={group} aria-label={group}>
-              <h3>{group}</h3>
-              <dl>
-                {rows
-                  .filter((r) => r.group === group)
-                  .map((r) => (
-                    <div key={r.title} className="help-row">
-                      <dt>{r.title}</dt>
-                      <dd>
-                        {r.keys.map((k, i) => (
-                          <span key={k}>
-                            {i > 0 && ' or '}
-                            <kbd>{k}</kbd>
-                          </span>
-                        ))}
-                      </dd>
-                    </div>
-                  ))}
-              </dl>
-            </section>
-          ))}
-        </div>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
+    <ModalDialog
+      label="Keyboard shortcuts"
+      className="help"
+      onClose={onClose}
+      onKeyDown={(e) => {
+        if (e.key === '?' || e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <h2>Keyboard shortcuts</h2>
+      <div ref={body} className="help-groups" tabIndex={0} role="group" aria-label="Shortcuts by group">
+        {groups.map((group) => (
+          <section key={group} aria-label={group}>
+            <h3>{group}</h3>
+            <dl>
+              {rows
+                .filter((r) => r.group === group)
+                .map((r) => (
+                  <div key={r.title} className="help-row">
+                    <dt>{r.title}</dt>
+                    <dd>
+                      {r.keys.map((k, i) => (
+                        <span key={k}>
+                          {i > 0 && ' or '}
+                          <kbd>{k}</kbd>
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                ))}
+            </dl>
+          </section>
+        ))}
       </div>
-    </div>
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
+    </ModalDialog>
   );
 }

@@ -3,6 +3,7 @@ import type { ThreadTeamView } from '../../../../shared/team';
 import { nameOf, useRoster } from './stores';
 import { moveOut } from './triage';
 import { handlePickerKey } from '../../keymap/pickerKeys';
+import { ModalDialog } from '../../components/ModalDialog';
 import './teamwork.css';
 
 /** Props of {@link AssignPicker}. */
@@ -26,12 +27,11 @@ export function AssignPicker({ threadId, threadIds = [threadId], team = null, on
   const [index, setIndex] = useState(0);
   const [handoff, setHandoff] = useState(false);
   const [busy, setBusy] = useState(false);
-  const before = useRef<HTMLElement | null>(null);
+  const input = useRef<HTMLInputElement>(null);
 
+  useEffect(() => input.current?.focus(), []);
   useEffect(() => {
-    before.current = document.activeElement as HTMLElement | null;
     if (!loaded) void useRoster.getState().load();
-    return () => before.current?.focus?.();
   }, [loaded]);
 
   const matches = useMemo(() => {
@@ -78,71 +78,61 @@ export function AssignPicker({ threadId, threadIds = [threadId], team = null, on
 
   const listId = `assign-list-${threadId}`;
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div
-        className="dialog tw-picker"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Assign conversation"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={onKeyDown}
-        data-keys-off
-      >
-        <h2>
-          {handoff ? 'Hand off' : 'Assign'}
-          {threadIds.length > 1 ? ` ${threadIds.length} conversations` : ''} to…
-        </h2>
-        <input
-          type="text"
-          autoFocus
-          value={filter}
-          onChange={(e) => {
-            setFilter(e.target.value);
-            setIndex(0);
-          }}
-          placeholder="Type a name or address"
-          aria-label="Filter teammates"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-activedescendant={current ? `${listId}-${current.address}` : undefined}
-        />
-        <ul id={listId} role="listbox" aria-label="Teammates" className="tw-options">
-          {matches.map((t) => (
-            <li
-              key={t.address}
-              id={`${listId}-${t.address}`}
-              role="option"
-              aria-selected={t === current}
-              className={t === current ? 'selected' : ''}
-              onClick={() => void choose(t.address, handoff)}
-            >
-              <span>{t.name || t.address}</span> <span className="muted">{t.address}</span>
-              {team?.owner === t.address && <span className="muted"> (owner)</span>}
-            </li>
-          ))}
-          {loaded && matches.length === 0 && <li className="muted">No teammate matches.</li>}
-        </ul>
-        <label className="tw-check">
-          <input type="checkbox" checked={handoff} onChange={(e) => setHandoff(e.target.checked)} />
-          Hand off (pending until accepted)
-        </label>
-        <p className="muted tw-hint">
-          <kbd>Enter</kbd> assigns · <kbd>Shift</kbd> <kbd>Enter</kbd> hands off · <kbd>Esc</kbd> closes
-        </p>
-        <div className="tw-buttons">
-          <button
-            type="button"
-            onClick={() => void release()}
-            disabled={busy || (threadIds.length === 1 && !team?.owner)}
+    <ModalDialog className="tw-picker" label="Assign conversation" onClose={onClose} onKeyDown={onKeyDown}>
+      <h2>
+        {handoff ? 'Hand off' : 'Assign'}
+        {threadIds.length > 1 ? ` ${threadIds.length} conversations` : ''} to…
+      </h2>
+      <input
+        ref={input}
+        type="text"
+        value={filter}
+        onChange={(e) => {
+          setFilter(e.target.value);
+          setIndex(0);
+        }}
+        placeholder="Type a name or address"
+        aria-label="Filter teammates"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-activedescendant={current ? `${listId}-${current.address}` : undefined}
+      />
+      <ul id={listId} role="listbox" aria-label="Teammates" className="tw-options">
+        {matches.map((t) => (
+          <li
+            key={t.address}
+            id={`${listId}-${t.address}`}
+            role="option"
+            aria-selected={t === current}
+            className={t === current ? 'selected' : ''}
+            onClick={() => void choose(t.address, handoff)}
           >
-            Release (no owner)
-          </button>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+            <span>{t.name || t.address}</span> <span className="muted">{t.address}</span>
+            {team?.owner === t.address && <span className="muted"> (owner)</span>}
+          </li>
+        ))}
+        {loaded && matches.length === 0 && <li className="muted">No teammate matches.</li>}
+      </ul>
+      <label className="tw-check">
+        <input type="checkbox" checked={handoff} onChange={(e) => setHandoff(e.target.checked)} />
+        Hand off (pending until accepted)
+      </label>
+      <p className="muted tw-hint">
+        <kbd>Enter</kbd> assigns · <kbd>Shift</kbd> <kbd>Enter</kbd> hands off · <kbd>Esc</kbd> closes
+      </p>
+      <div className="tw-buttons">
+        <button
+          type="button"
+          onClick={() => void release()}
+          disabled={busy || (threadIds.length === 1 && !team?.owner)}
+        >
+          Release (no owner)
+        </button>
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
       </div>
-    </div>
+    </ModalDialog>
   );
 }

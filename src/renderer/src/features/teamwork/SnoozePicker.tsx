@@ -5,6 +5,7 @@ import { handlePickerKey } from '../../keymap/pickerKeys';
 import { fromLocalInput, toLocalInput, whenText } from './format';
 import { DateTimeField } from '../../components/DateTimeField';
 import { dateTimeExample } from '../../localFormats';
+import { ModalDialog } from '../../components/ModalDialog';
 import './teamwork.css';
 
 /**
@@ -28,11 +29,7 @@ export function SnoozePicker({
   const [problem, setProblem] = useState<string | null>(null);
   const first = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    const before = document.activeElement as HTMLElement | null;
-    first.current?.focus();
-    return () => before?.focus?.();
-  }, []);
+  useEffect(() => first.current?.focus(), []);
 
   async function snooze(until: number | null) {
     if (until === null) {
@@ -47,55 +44,50 @@ export function SnoozePicker({
   }
 
   return (
-    <div className="overlay" onMouseDown={onClose}>
-      <div
-        className="dialog tw-picker"
-        role="dialog"
-        aria-modal="true"
-        aria-label="Snooze conversation"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          // The choices are buttons: the highlight is the focus, and it follows the keys like every picker's.
-          const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.tw-snooze button')];
-          const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
-          // In the custom time field the keys edit the time; only Esc is the picker's.
-          const inField = at < 0 && document.activeElement instanceof HTMLInputElement;
-          handlePickerKey(
-            e,
-            { index: at, count: inField ? 0 : buttons.length },
-            {
-              close: onClose,
-              move: (i) => buttons[i]?.focus(),
-              choose: (i) => void snooze(choices[i]?.until ?? null),
-            },
-          );
-        }}
-        data-keys-off
-      >
-        <h2>{threadIds.length > 1 ? `Snooze ${threadIds.length} conversations until…` : 'Snooze until…'}</h2>
-        <div className="tw-snooze">
-          {choices.map((c, i) => (
-            <button key={c.id} ref={i === 0 ? first : undefined} type="button" onClick={() => void snooze(c.until)}>
-              {c.label} <span className="muted">{whenText(c.until)}</span>
-            </button>
-          ))}
-        </div>
-        <form
-          className="tw-row dt-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void snooze(fromLocalInput(custom));
-          }}
-        >
-          <DateTimeField label="Or until" value={custom} onChange={setCustom} now={now} invalid={problem !== null} />
-          <button type="submit">Snooze</button>
-        </form>
-        {problem && (
-          <p role="alert" className="tw-error">
-            {problem}
-          </p>
-        )}
+    <ModalDialog
+      className="tw-picker"
+      label="Snooze conversation"
+      onClose={onClose}
+      onKeyDown={(e) => {
+        // The choices are buttons: the highlight is the focus, and it follows the keys like every picker's.
+        const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('.tw-snooze button')];
+        const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+        // In the custom time field the keys edit the time; only Esc is the picker's.
+        const inField = at < 0 && document.activeElement instanceof HTMLInputElement;
+        handlePickerKey(
+          e,
+          { index: at, count: inField ? 0 : buttons.length },
+          {
+            close: onClose,
+            move: (i) => buttons[i]?.focus(),
+            choose: (i) => void snooze(choices[i]?.until ?? null),
+          },
+        );
+      }}
+    >
+      <h2>{threadIds.length > 1 ? `Snooze ${threadIds.length} conversations until…` : 'Snooze until…'}</h2>
+      <div className="tw-snooze">
+        {choices.map((c, i) => (
+          <button key={c.id} ref={i === 0 ? first : undefined} type="button" onClick={() => void snooze(c.until)}>
+            {c.label} <span className="muted">{whenText(c.until)}</span>
+          </button>
+        ))}
       </div>
-    </div>
+      <form
+        className="tw-row dt-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void snooze(fromLocalInput(custom));
+        }}
+      >
+        <DateTimeField label="Or until" value={custom} onChange={setCustom} now={now} invalid={problem !== null} />
+        <button type="submit">Snooze</button>
+      </form>
+      {problem && (
+        <p role="alert" className="tw-error">
+          {problem}
+        </p>
+      )}
+    </ModalDialog>
   );
 }
