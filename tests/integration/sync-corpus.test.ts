@@ -5,10 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ImapFlow } from 'imapflow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mailWorld } from '../support/engine';
-import type { MailWorldClient, Mailbox } from '../support/mailworld';
+import { mailWorld, otherClient } from '../support/engine';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
 
 const CORPUS = join(import.meta.dirname, '../fixtures/real-world-mail');
@@ -31,19 +29,6 @@ function toCrlf(raw: Buffer): Buffer {
   return Buffer.from(raw.toString('latin1').replace(/\r\n|\r|\n/g, '\r\n'), 'latin1');
 }
 
-function directClient(world: MailWorldClient, mailbox: Mailbox): ImapFlow {
-  const client = new ImapFlow({
-    host: world.info.imap.host,
-    port: world.info.imap.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: mailbox.user, pass: mailbox.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  return client;
-}
-
 interface StoredRow {
   uid: number;
   threadId: number | null;
@@ -64,8 +49,7 @@ describe('real-world corpus through delivery and sync (real Dovecot)', () => {
     expect(files.length).toBeGreaterThan(100);
     const world = await mailWorld();
     const support = await world.createMailbox('corpus');
-    const admin = directClient(world, support);
-    await admin.connect();
+    const admin = await otherClient(world, support);
 
     // One at a time, in file order, so UID n is file n and a failure names its file.
     const appended: string[] = [];

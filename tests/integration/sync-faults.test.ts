@@ -6,10 +6,10 @@
  *
  * Reproduce a failure with PROMPTLY_FAULT_SEED=<seed printed in the assertion message>.
  */
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mailWorld } from '../support/engine';
-import type { MailWorldClient, Mailbox } from '../support/mailworld';
+import { mailWorld, otherClient } from '../support/engine';
+import type { MailWorldClient } from '../support/mailworld';
 import { startProxiedEngine, startProxy, type TcpProxy } from '../support/tcp-proxy';
 import { mulberry32 as prng } from '../support/prng';
 
@@ -74,19 +74,6 @@ class Conversations {
     }
     return `${lines.join('\r\n')}\r\n`;
   }
-}
-
-function directClient(world: MailWorldClient, mailbox: Mailbox): ImapFlow {
-  const client = new ImapFlow({
-    host: world.info.imap.host,
-    port: world.info.imap.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: mailbox.user, pass: mailbox.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  return client;
 }
 
 /** Delivers raw messages over LMTP, `parallel` at a time. */
@@ -154,9 +141,8 @@ describe('sync survives connection cuts (real Dovecot behind a TCP proxy)', () =
     proxy = fault;
     const { service, db } = await startProxiedEngine(world, support, fault);
     // Another client, straight to Dovecot: it changes the mailbox between rounds and reads the truth.
-    const other = directClient(world, support);
+    const other = await otherClient(world, support);
     admin = other;
-    await other.connect();
 
     const log: string[] = [];
     const context = (): string => `seed ${SEED}; attempts:\n${log.join('\n')}`;
