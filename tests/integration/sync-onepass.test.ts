@@ -11,6 +11,7 @@ import { generateMailbox } from '../../bench/sync/generate';
 import { searchThreads } from '../../src/main/store/repos/search';
 import type { Db } from '../../src/main/store/db';
 import { mailWorld, startEngine } from '../support/engine';
+import { startProxiedEngine, startProxy } from '../support/tcp-proxy';
 import { seedMaildir, type SeedMessage } from '../support/maildir-seed';
 
 const CORPUS = join(import.meta.dirname, '../fixtures/real-world-mail');
@@ -28,10 +29,10 @@ function emlFiles(dir: string): string[] {
 }
 
 /** Corpus files among generated mail (every 15th message), so they fall in one-pass batches too. */
-function mailbox(address: string): SeedMessage[] {
+function mailbox(address: string, messages = 1800): SeedMessage[] {
   const corpus = emlFiles(CORPUS).map((file) => readFileSync(file));
   const out: SeedMessage[] = [];
-  generateMailbox({ messages: 1800, seed: 61, mailbox: address, end: END }, (m) => {
+  generateMailbox({ messages, seed: 61, mailbox: address, end: END }, (m) => {
     out.push({ raw: m.raw, date: m.date });
     const extra = corpus[m.index / 15];
     if (m.index % 15 === 0 && extra) out.push({ raw: extra, date: m.date + 1000 });
@@ -94,5 +95,35 @@ describe('first sync in one pass (real Dovecot)', () => {
     expect(onePass?.messages).toHaveLength(seeded.length);
     expect(onePass?.search.every((found) => found.length > 0)).toBe(true);
     expect(onePass).toEqual(twoPass);
+  }, 240_000);
+
+  it('ends the same when a fetch worker on a second connection fetched a good part of it', async () => {
+    const world = await mailWorld();
+    const support = await world.createMailbox('onepass-worker');
+    // Large enough that the worker, up about a second after the newest messages are listed, takes many batches.
+    const seeded = mailbox(support.address, 6000);
+    seedMaildir(world, support, seeded);
+    const bytes = seeded.reduce((n, m) => n + m.raw.length, 0);
+    const proxy = await startProxy(world.info.imap);
+    const states: unknown[] = [];
+    try {
+      const viaWorker = await startProxiedEngine(world, support, proxy);
+      const before = proxy.stats.connections;
+      await viaWorker.service.syncNow();
+      // The pass's own connection opens first, the worker's second; it brought at least 30 % of the mail.
+      expect(proxy.stats.downByConnection[before + 1] ?? 0).toBeGreaterThan(bytes * 0.3);
+      states.push(endState(viaWorker.db, viaWorker.service.requireAccount().id));
+      viaWorker.db.close();
+    } finally {
+      await proxy.close();
+    }
+    const twoPass = await startEngine(world, support, {
+      syncModes: { qresync: true, condstore: true, onePass: false },
+    });
+    await twoPass.service.syncNow();
+    states.push(endState(twoPass.db, twoPass.service.requireAccount().id));
+    twoPass.db.close();
+    expect((states[0] as { messages: unknown[] }).messages).toHaveLength(seeded.length);
+    expect(states[0]).toEqual(states[1]);
   }, 240_000);
 });

@@ -35,6 +35,8 @@ export interface ProxyStats {
   cuts: number;
   /** Connections dropped by cuts. */
   connectionsCut: number;
+  /** Bytes sent down each connection, in the order they were accepted (closed ones too). */
+  downByConnection: number[];
 }
 
 /** A running proxy. */
@@ -68,6 +70,8 @@ interface Pair {
   client: net.Socket;
   server: net.Socket;
   bytesDown: number;
+  /** Its place in stats.downByConnection. */
+  index: number;
 }
 
 const HOST = '127.0.0.1';
@@ -82,6 +86,7 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
     bytesUp: 0,
     cuts: 0,
     connectionsCut: 0,
+    downByConnection: [],
   };
   const pairs = new Set<Pair>();
   /** Bytes still allowed down before the armed cut fires; null when nothing is armed. */
@@ -117,6 +122,7 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
       const head = chunk.subarray(0, budget);
       stats.bytesDown += head.length;
       pair.bytesDown += head.length;
+      stats.downByConnection[pair.index] = pair.bytesDown;
       if (head.length > 0) pair.client.write(head);
       cutAll();
       return;
@@ -124,12 +130,13 @@ export async function startProxy(target: ProxyTarget): Promise<TcpProxy> {
     if (budget !== null) budget -= chunk.length;
     stats.bytesDown += chunk.length;
     pair.bytesDown += chunk.length;
+    stats.downByConnection[pair.index] = pair.bytesDown;
     if (!pair.client.write(chunk)) pair.server.pause();
   };
 
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
-    const pair: Pair = { client, server: upstream, bytesDown: 0 };
+    const pair: Pair = { client, server: upstream, bytesDown: 0, index: stats.downByConnection.push(0) - 1 };
     pairs.add(pair);
     stats.connections += 1;
     stats.live += 1;
