@@ -24,7 +24,7 @@ type Reply =
   | { type: 'ready' }
   | { type: 'messages'; messages: Sent[] }
   | { type: 'fetched'; sourceless: number[] }
-  | { type: 'failed'; error: { message: string; code?: string; responseText?: string } };
+  | { type: 'failed'; error: { message: string } };
 
 const asBuffer = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -89,7 +89,7 @@ export class FetchWorker {
     for (;;) {
       const r = await this.next();
       if (r.type === 'fetched') return r.sourceless;
-      if (r.type === 'failed') throw Object.assign(new Error(r.error.message), r.error);
+      if (r.type === 'failed') throw new Error(r.error.message);
       if (r.type !== 'messages') continue;
       for (const m of r.messages) {
         const { raw, bytes, body, ...message } = m;
