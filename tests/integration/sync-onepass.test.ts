@@ -112,6 +112,9 @@ describe('first sync in one pass (real Dovecot)', () => {
       await viaWorker.service.syncNow();
       // The pass's own connection opens first, the worker's second; it brought at least 30 % of the mail.
       expect(proxy.stats.downByConnection[before + 1] ?? 0).toBeGreaterThan(bytes * 0.3);
+      // The search index's merging, held while the bulk was written, is given back (store/repos/searchIndex.ts).
+      const merging = viaWorker.db.prepare("SELECT v FROM messages_fts_config WHERE k = 'automerge'").get();
+      expect(merging).toEqual({ v: 4 });
       states.push(endState(viaWorker.db, viaWorker.service.requireAccount().id));
       viaWorker.db.close();
     } finally {

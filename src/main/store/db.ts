@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { loadMigrations, migrate } from './migrate';
 import { ensurePrivateDir, ensurePrivateFile } from '../privateFiles';
 import { settleEveryThreadKey } from './threadingKey';
+import { resumeIndexMerges } from './repos/searchIndex';
 
 /** The migration after which a conversation's key follows its root (store/threadingKey.ts). */
 const KEYS_BY_ROOT = 13;
@@ -37,5 +38,6 @@ export function openDb(file: string, migrationsDir?: string): Db {
   const before = db.pragma('user_version', { simple: true }) as number;
   const after = migrate(db, loadMigrations(migrationsDir));
   if (before > 0 && before < KEYS_BY_ROOT && after >= KEYS_BY_ROOT) settleEveryThreadKey(db);
+  resumeIndexMerges(db);
   return db;
 }

@@ -2,6 +2,7 @@ import type { FetchMessageObject, FetchQueryObject, ImapFlow, MailboxObject } fr
 import type { Folder } from '../../store/repos/folders';
 import { storeBatch, type IncomingMessage } from '../../store/ingest';
 import { Checkpointer } from '../../store/checkpointer';
+import { holdIndexMerges, resumeIndexMerges } from '../../store/repos/searchIndex';
 import { withHeaderText } from '../envelope';
 import { SYNC_HEADER_FIELDS, syncHeaderFields } from './headerBlock';
 import { FetchWorker } from '../fetchWorker';
@@ -135,8 +136,10 @@ export async function fetchWhole(
   try {
     if (remote) rest.offerWorker(remote);
     const listed = await fetchBodies(client, ctx, folder, done, pool);
-    // The bulk of the writes follows: the WAL is copied back on a worker, not inside their commits.
+    // The bulk of the writes follows: the WAL is copied back on a worker, not inside their
+    // commits, and the index's segments are merged after them.
     checkpoints = new Checkpointer(ctx.db);
+    holdIndexMerges(ctx.db);
     for (const chunk of chunks.slice(LISTED_FIRST)) {
       await rest.fetch(chunk, received);
       report(done + rest.stored);
@@ -148,8 +151,18 @@ export async function fetchWhole(
     // A dropped connection still stores what arrived whole before it.
     await rest.finish().catch(() => undefined);
     await checkpoints?.stop();
+    givenBack(ctx.db);
     await rest.close();
     await pool.close();
+  }
+}
+
+/** Index merging given back; where that write fails too (a full disk), the next opening does it (store/db.ts). */
+function givenBack(db: SyncContext['db']): void {
+  try {
+    resumeIndexMerges(db);
+  } catch {
+    // the error that ended the sync is the one to report
   }
 }
 
