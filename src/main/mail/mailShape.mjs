@@ -231,12 +231,20 @@ function shapeOf(mail) {
 
 const SNIPPET_LENGTH = 160;
 
+/** The lines of `text` as split(/\r?\n/) gives them, one at a time: the snippet reads only the first few. */
+function* linesOf(text) {
+  let at = 0;
+  for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', at)) {
+    yield text.slice(at, text[end - 1] === '\r' ? end - 1 : end);
+    at = end + 1;
+  }
+  yield text.slice(at);
+}
+
 /** Text for the list row: quoted lines and signatures are dropped, whitespace collapsed. */
 export function snippetOf(text) {
-  // Only the start matters: lines are read until the row's text is full, never the whole body.
-  const lines = text.slice(0, 4000).split(/\r?\n/);
   let flat = '';
-  for (const line of lines) {
+  for (const line of linesOf(text.slice(0, 4000))) {
     if (/^\s*>/.test(line)) continue;
     if (/^-- ?$/.test(line)) break;
     if (line.startsWith('On ') && /^On .+wrote:\s*$/.test(line)) break;

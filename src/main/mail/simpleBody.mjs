@@ -65,7 +65,7 @@ function textOf(fields, content, type) {
   if (!type.test(declared ?? 'text/plain')) return null;
   if (encoding !== undefined && !ENCODING.test(encoding)) return null;
   const bytes = decode(content, (encoding ?? '').trim().toLowerCase());
-  return bytes === null ? null : bytes.toString().replace(/\r?\n/g, '\n');
+  return bytes === null ? null : bytes.toString().replaceAll('\r\n', '\n');
 }
 
 /** The lines of `body` (latin1 text) that start with `delimiter`: where each starts and what it says. */

@@ -21,6 +21,7 @@ const piece = fc.constantFrom(
   '\t',
   '\n',
   '\r\n',
+  '\r',
   '\u00a0',
   '> quoted',
   '-- ',
