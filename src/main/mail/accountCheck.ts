@@ -2,7 +2,7 @@ import type { AccountInput } from '../../shared/schemas';
 import type { ConnectionReport, ServerCheck, TlsMode } from '../../shared/types';
 import { explainConnectionError } from './connectionErrors';
 import { connectImap } from './imap/connect';
-import { withLogin, type MailSecret } from './login';
+import { serverOf, withLogin, type MailSecret } from './login';
 import { createSmtpTransport } from './smtp/transport';
 
 /** The servers and user to check; the secret comes separately (a password or tokens). */
@@ -39,7 +39,7 @@ function signInProblem(error: unknown): ServerCheck | null {
 
 async function checkImap(a: ServersToCheck, secret: MailSecret): Promise<ServerCheck> {
   try {
-    const client = await connectImap({ ...a.imap, user: a.user, ...secret });
+    const client = await connectImap({ ...serverOf(a, 'imap'), ...secret });
     await client.logout().catch(() => undefined);
     return { ok: true, message: `Signed in to ${a.imap.host}:${a.imap.port}.` };
   } catch (error) {
@@ -52,7 +52,7 @@ async function checkSmtp(a: ServersToCheck, secret: MailSecret): Promise<ServerC
     await withLogin(
       secret,
       async (login) => {
-        const transport = createSmtpTransport({ ...a.smtp, user: a.user }, login);
+        const transport = createSmtpTransport(serverOf(a, 'smtp'), login);
         try {
           await transport.verify();
         } finally {

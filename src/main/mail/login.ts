@@ -3,6 +3,7 @@
  * fresh for every connection (tokens expire; a connection opened an hour later needs a new
  * one). The token source lives in src/main/auth; mail code only asks it.
  */
+import type { TlsMode } from '../../shared/types';
 
 /** A source of access tokens for one mailbox (SASL XOAUTH2 / OAUTHBEARER, RFC 7628). */
 export interface TokenSource {
@@ -14,6 +15,16 @@ export interface TokenSource {
 
 /** The secret part of a server's settings: a password, or a token source. */
 export type MailSecret = { password: string } | { tokens: TokenSource };
+
+/** One of an account's servers with the account's user: a connection's settings but the secret. */
+export function serverOf(
+  account: { imap: MailServer; smtp: MailServer; user: string },
+  which: 'imap' | 'smtp',
+): MailServer & { user: string } {
+  return { ...account[which], user: account.user };
+}
+
+type MailServer = { host: string; port: number; tls: TlsMode };
 
 /** A failure that is not about the server: e.g. the provider signed the person out. */
 export interface SignInProblem extends Error {

@@ -1,7 +1,7 @@
 import type { Db } from '../store/db';
 import type { Account } from '../store/repos/accounts';
 import type { OutboxDeps } from './outbox';
-import type { MailSecret } from '../mail/login';
+import { serverOf, type MailSecret } from '../mail/login';
 
 /**
  * The display name on From: "Alice at Acme" from the teammate's name and the team's display
@@ -29,8 +29,8 @@ export function outboxDepsForAccount(
     db,
     accountId: account.id,
     now,
-    smtp: async () => ({ ...account.smtp, user: account.user, ...(await secret()) }),
-    imap: async () => ({ ...account.imap, user: account.user, ...(await secret()) }),
+    smtp: async () => ({ ...serverOf(account, 'smtp'), ...(await secret()) }),
+    imap: async () => ({ ...serverOf(account, 'imap'), ...(await secret()) }),
     account: { address: account.address, fromName: teamFromName(identity.name, account.displayName) },
     identity,
     teamAddresses: () => [account.address.toLowerCase()],

@@ -8,7 +8,7 @@ import { backoffDelay } from '../mail/imap/backoff';
 import { Doorbell, type DoorbellState } from '../mail/imap/watch';
 import type { Explained } from '../mail/connectionErrors';
 import { describeLive, FOCUSED_POLL_SECONDS } from './liveStatus';
-import type { MailSecret } from '../mail/login';
+import { serverOf, type MailSecret } from '../mail/login';
 
 /** How long to gather a burst of server notifications into one sync pass. */
 const DEBOUNCE_MS = 100;
@@ -60,7 +60,7 @@ export class LiveSync {
 
   /** Starts watching the account's synced folders (call after a first pass created them). */
   start(account: Account, secret: MailSecret): void {
-    this.settings = { ...account.imap, user: account.user, ...secret };
+    this.settings = { ...serverOf(account, 'imap'), ...secret };
     const folders = listFolders(this.db, account.id);
     const paths = ['inbox', 'sent', 'all', 'team-log'].flatMap((role) =>
       folders.filter((f) => f.role === role).map((f) => f.path),

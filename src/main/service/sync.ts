@@ -13,7 +13,7 @@ import { explainConnectionError } from '../mail/connectionErrors';
 import { AppError } from '../appError';
 import { DISK_FULL_MESSAGE, isDiskFull } from '../store/diskFull';
 import type { ServiceEvents } from './events';
-import { withLogin, type MailSecret } from '../mail/login';
+import { serverOf, withLogin, type MailSecret } from '../mail/login';
 import { AuthError } from '../auth/errors';
 
 /** A fresh connection for one pass, logged out afterwards (imapflow instances cannot reconnect). */
@@ -37,11 +37,10 @@ async function spareConnection(
   const release = slot();
   if (!release) return null;
   try {
-    const settings = { ...account.imap, user: account.user };
     return {
       options: await withLogin(
         await secret(),
-        async (login) => imapOptions(settings, login),
+        async (login) => imapOptions(serverOf(account, 'imap'), login),
         () => false,
       ),
       release,
@@ -80,8 +79,7 @@ export async function syncAccount(opts: {
   const began = opts.now();
   const server = { kind: 'IMAP' as const, host: account.imap.host, port: account.imap.port };
   const withConnection =
-    opts.withConnection ??
-    freshConnection(async () => ({ ...account.imap, user: account.user, ...(await opts.secret()) }));
+    opts.withConnection ?? freshConnection(async () => ({ ...serverOf(account, 'imap'), ...(await opts.secret()) }));
   let connected = false;
   try {
     const folders = await withConnection((client) => {

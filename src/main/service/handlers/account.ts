@@ -3,6 +3,7 @@ import { getAccount, toAccountView } from '../../store/repos/accounts';
 import { ensureFolder } from '../../store/repos/folders';
 import { folderStatus } from '../status';
 import { connectImap } from '../../mail/imap/connect';
+import { serverOf } from '../../mail/login';
 import { serverFolder } from '../../mail/imap/folderCheck';
 import { explainConnectionError } from '../../mail/connectionErrors';
 import type { Handlers } from '../types';
@@ -49,7 +50,7 @@ async function folderOnServer(core: ServiceCore, path: string): Promise<string> 
   const secret = await core.logins.secretFor(account);
   let list;
   try {
-    const client = await connectImap({ ...account.imap, user: account.user, ...secret });
+    const client = await connectImap({ ...serverOf(account, 'imap'), ...secret });
     try {
       list = await client.list();
     } finally {

@@ -5,6 +5,7 @@ import { fetchAttachment, safeFileName } from '../../mail/attachmentFetch';
 import { explainConnectionError } from '../../mail/connectionErrors';
 import { attachmentRisk, zipEntryNames } from '../../mail/attachmentRisk';
 import { markFromInternet } from '../../mail/originMarker';
+import { serverOf } from '../../mail/login';
 import { attachmentFromSource } from '../../mail/sourceAttachment';
 import { sourceFileOf } from '../../store/repos/sourceFiles';
 import { listAttachments, locateAttachment } from '../../store/repos/attachments';
@@ -116,7 +117,7 @@ export async function fetchAttachmentFile(
   const secret = await core.logins.secretFor(account);
   try {
     return await fetchAttachment({
-      settings: { ...account.imap, user: account.user, ...secret },
+      settings: { ...serverOf(account, 'imap'), ...secret },
       folder: where.folder,
       uid: where.uid,
       part,
