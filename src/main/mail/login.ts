@@ -3,7 +3,7 @@
  * fresh for every connection (tokens expire; a connection opened an hour later needs a new
  * one). The token source lives in src/main/auth; mail code only asks it.
  */
-import type { TlsMode } from '../../shared/types';
+import type { AccountView } from '../../shared/types';
 
 /** A source of access tokens for one mailbox (SASL XOAUTH2 / OAUTHBEARER, RFC 7628). */
 export interface TokenSource {
@@ -18,13 +18,11 @@ export type MailSecret = { password: string } | { tokens: TokenSource };
 
 /** One of an account's servers with the account's user: a connection's settings but the secret. */
 export function serverOf(
-  account: { imap: MailServer; smtp: MailServer; user: string },
+  account: Pick<AccountView, 'imap' | 'smtp' | 'user'>,
   which: 'imap' | 'smtp',
-): MailServer & { user: string } {
+): AccountView['imap'] & { user: string } {
   return { ...account[which], user: account.user };
 }
-
-type MailServer = { host: string; port: number; tls: TlsMode };
 
 /** A failure that is not about the server: e.g. the provider signed the person out. */
 export interface SignInProblem extends Error {
