@@ -20,7 +20,8 @@ describe('Settings → Saved replies (Chromium, real engine, Dovecot)', () => {
     await page.keyboard.press(','); // Team settings
     const section = page.getByRole('region', { name: 'Saved replies' });
     await section.waitFor();
-    expect(await section.getByRole('list').textContent()).toContain('Courtesy reply');
+    // The section shows before the team's replies are read: wait for them, do not race them.
+    await expect.poll(() => section.getByRole('list').textContent()).toContain('Courtesy reply');
 
     await section.getByRole('button', { name: 'New saved reply' }).click();
     await section.getByLabel(/^Name/).fill('Refund sent');
